@@ -1,0 +1,34 @@
+// A finding about the records: where it is, how bad, which rule.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tfm {
+
+enum class Severity { error, warning, note };
+std::string_view severity_name(Severity s);
+
+// A position in a record file. file is an index into the loaded file list;
+// line and column are 1-based (0 when there is no position, e.g. a whole directory).
+struct Pos {
+    int file = -1;
+    int line = 0;
+    int column = 0;
+};
+
+struct Diagnostic {
+    Pos pos;
+    Severity severity = Severity::error;
+    std::string rule;
+    std::string message;
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+// Orders findings by file, line, column, then rule and message: the same tree gives the
+// same output whatever order the checks ran in.
+void sort_diagnostics(Diagnostics& ds);
+
+}  // namespace tfm

@@ -1,0 +1,54 @@
+// The command line: plain option structs filled by CLI11, one run function per command.
+#pragma once
+
+#include "tfm/date.h"
+#include "tfm/load.h"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tfm::cli {
+
+// Exit statuses of every command (SPEC sections 4 and 6).
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_findings = 1;
+inline constexpr int exit_usage = 2;
+inline constexpr int exit_unreadable = 3;
+
+struct GlobalOptions {
+    std::vector<std::string> data;   // -C/--data, repeatable
+    std::string as_of;               // --as-of YYYY-MM-DD
+    std::string format;              // --format; each command says which it accepts
+    std::string color = "auto";      // --color auto|always|never
+    bool quiet = false;              // -q/--quiet
+};
+
+// Raised for a usage error found after parsing (a bad date, a format a command lacks).
+struct UsageError {
+    std::string message;
+};
+
+struct Command {
+    std::string_view name;
+    std::string_view summary;
+    void (*define)(CLI::App& sub);       // adds the command's own options
+    int (*run)(const GlobalOptions& g);  // returns the exit status
+};
+
+const std::vector<Command>& commands();
+
+// Shared helpers for commands.
+std::vector<std::string> data_directories(const GlobalOptions& g);  // -C, else TFM_DATA, else .
+Date as_of_date(const GlobalOptions& g);                             // --as-of, else today
+bool color_on(const GlobalOptions& g, int fd);
+std::string format_or(const GlobalOptions& g, std::string_view fallback,
+                      const std::vector<std::string_view>& accepted);
+
+// check
+void define_check(CLI::App& sub);
+int run_check(const GlobalOptions& g);
+
+}  // namespace tfm::cli

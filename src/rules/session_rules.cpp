@@ -1,0 +1,272 @@
+// session/ rules: the log of meetings and visits, and the dates a cohort planned.
+//
+// A session whose cohort was left out for an error is skipped silently by every rule here;
+// one whose cohort no record defines is ref/unknown's finding, and the rules that need the
+// cohort skip it too.
+#include "tfm/rules.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace tfm {
+namespace {
+
+Pos at(Pos preferred, Pos fallback) { return preferred.line > 0 ? preferred : fallback; }
+
+bool before(Pos a, Pos b) {
+    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+}
+
+// "meeting", "visit to 107330", "audit visit to 107330", "cpd session".
+std::string kind_of(const Session& s) {
+    switch (s.type) {
+        case SessionType::meeting: return "meeting";
+        case SessionType::cpd: return "cpd session";
+        case SessionType::visit:
+        case SessionType::audit_visit: {
+            std::string kind = s.type == SessionType::visit ? "visit" : "audit visit";
+            return s.school ? fmt::format("{} to {}", kind, *s.school) : kind;
+        }
+    }
+    return "session";
+}
+
+// The sessions whose cohort is broken: every session rule leaves them alone.
+std::unordered_set<std::string> broken_cohorts(const Records& records) {
+    return {records.broken_cohorts.begin(), records.broken_cohorts.end()};
+}
+
+// Where another record is, as a reader finds it from here: "line 12" in the same file,
+// else "sessions/2021.yaml:12".
+std::string where(const Records& records, Pos other, Pos here) {
+    if (other.file == here.file || other.file < 0 ||
+        std::size_t(other.file) >= records.files.size())
+        return fmt::format("line {}", other.line);
+    return fmt::format("{}:{}", records.files[std::size_t(other.file)].path, other.line);
+}
+
+std::string weeks(int days) {
+    if (days % 7 == 0) return fmt::format("{} {}", days / 7, days == 7 ? "week" : "weeks");
+    return fmt::format("{:.1f} weeks", days / 7.0);
+}
+
+std::string agenda_label(const AgendaItem& item, std::size_t i) {
+    return item.item.empty() ? fmt::format("agenda item {}", i + 1)
+                             : fmt::format("agenda item \"{}\"", item.item);
+}
+
+bool audiences_meet(Audience a, Audience b) {
+    return a == Audience::all || b == Audience::all || a == b;
+}
+
+}  // namespace
+
+void check_session_out_of_year(const CheckContext& ctx, Reporter& out) {
+    constexpr std::string_view rule = "session/out-of-year";
+    for (const auto& c : ctx.records.cohorts) {
+        for (const auto& m : c.meetings)
+            if (!c.year.contains(m.date))
+                out.report(rule, Severity::error, m.pos,
+                           fmt::format("planned meeting on {} is outside {}, the year of cohort {}",
+                                       m.date.str(), c.year.str(), c.id));
+        for (const auto& v : c.visits)
+            if (!c.year.contains(v.date))
+                out.report(rule, Severity::error, at(v.date_pos, v.pos),
+                           fmt::format("planned visit to {} on {} is outside {}, the year of "
+                                       "cohort {}",
+                                       v.urn, v.date.str(), c.year.str(), c.id));
+        for (const Session* s : ctx.index.sessions_of(c.id))
+            if (!c.year.contains(s->date))
+                out.report(rule, Severity::error, at(s->date_pos, s->pos),
+                           fmt::format("{} on {} is outside {}, the year of cohort {}",
+                                       kind_of(*s), s->date.str(), c.year.str(), c.id));
+    }
+}
+
+void check_session_not_enrolled(const CheckContext& ctx, Reporter& out) {
+    constexpr std::string_view rule = "session/not-enrolled";
+    // A URN that no record defines is ref/unknown's finding (most likely a typo): saying
+    // also that it is not enrolled would report one mistake twice.
+    std::unordered_set<Urn> broken(ctx.records.broken_schools.begin(),
+                                   ctx.records.broken_schools.end());
+    auto defined = [&](Urn urn) { return ctx.index.school(urn) || broken.count(urn); };
+
+    for (const auto& c : ctx.records.cohorts) {
+        std::unordered_set<Urn> members;
+        for (const auto& m : c.schools) members.insert(m.urn);
+        auto stranger = [&](Urn urn) { return !members.count(urn) && defined(urn); };
+
+        for (const auto& v : c.visits)
+            if (stranger(v.urn))
+                out.report(rule, Severity::error, at(v.urn_pos, v.pos),
+                           fmt::format("planned visit to school {}, which is not in cohort {}",
+                                       v.urn, c.id));
+        for (const Session* s : ctx.index.sessions_of(c.id)) {
+            if (s->is_visit() && s->school && stranger(*s->school))
+                out.report(rule, Severity::error, at(s->school_pos, s->pos),
+                           fmt::format("{} on {}: school {} is not in cohort {}", kind_of(*s),
+                                       s->date.str(), *s->school, c.id));
+            for (const auto& a : s->attendance)
+                if (stranger(a.urn))
+                    out.report(rule, Severity::error, at(a.pos, s->pos),
+                               fmt::format("attendance for school {} at the {} on {}, which is "
+                                           "not in cohort {}",
+                                           a.urn, kind_of(*s), s->date.str(), c.id));
+        }
+    }
+}
+
+void check_session_future(const CheckContext& ctx, Reporter& out) {
+    const auto broken = broken_cohorts(ctx.records);
+    for (const auto& s : ctx.records.sessions) {
+        if (!ctx.index.cohort(s.cohort) && broken.count(s.cohort)) continue;
+        if (s.date <= ctx.as_of) continue;
+        out.report("session/future", Severity::error, at(s.date_pos, s.pos),
+                   fmt::format("{} of {} is logged on {}, after the as-of date {}", kind_of(s),
+                               s.cohort, s.date.str(), ctx.as_of.str()));
+    }
+}
+
+void check_session_duplicate(const CheckContext& ctx, Reporter& out) {
+    for (const auto& c : ctx.records.cohorts) {
+        std::vector<const Session*> logs = ctx.index.sessions_of(c.id);
+        auto key = [](const Session* s) {
+            return std::make_tuple(s->date, s->type, s->school.value_or(0));
+        };
+        std::stable_sort(logs.begin(), logs.end(), [&](const Session* a, const Session* b) {
+            if (key(a) != key(b)) return key(a) < key(b);
+            return before(a->pos, b->pos);
+        });
+        std::size_t first = 0;  // the first log of the run of equal keys
+        for (std::size_t i = 1; i < logs.size(); ++i) {
+            if (key(logs[first]) != key(logs[i])) {
+                first = i;
+                continue;
+            }
+            const Session& s = *logs[i];
+            out.report("session/duplicate", Severity::warning, s.pos,
+                       fmt::format("{} of {} on {} is already logged at {}", kind_of(s), c.id,
+                                   s.date.str(), where(ctx.records, logs[first]->pos, s.pos)));
+        }
+    }
+}
+
+void check_session_spacing(const CheckContext& ctx, Reporter& out) {
+    for (const auto& c : ctx.records.cohorts) {
+        const RuleSettings& rules = ctx.records.rules_of(c.directory);
+        // Each meeting date once, at its plan if it has one, else at its first log.
+        std::map<Date, Pos> dates;
+        for (const auto& m : c.meetings) dates.emplace(m.date, m.pos);
+        for (const Session* s : ctx.index.sessions_of(c.id))
+            if (s->type == SessionType::meeting) dates.emplace(s->date, at(s->date_pos, s->pos));
+        const int min_days = rules.meeting_gap_min_weeks * 7;
+        const int max_days = rules.meeting_gap_max_weeks * 7;
+        for (auto it = dates.begin(); it != dates.end(); ++it) {
+            auto next = std::next(it);
+            if (next == dates.end()) break;
+            int days = it->first.days_until(next->first);
+            if (days >= min_days && days <= max_days) continue;
+            out.report("session/spacing", Severity::warning, next->second,
+                       fmt::format("meetings {} and {} are {} apart; expected {} to {}",
+                                   it->first.str(), next->first.str(), weeks(days),
+                                   rules.meeting_gap_min_weeks, rules.meeting_gap_max_weeks));
+        }
+    }
+}
+
+void check_session_agenda(const CheckContext& ctx, Reporter& out) {
+    constexpr std::string_view rule = "session/agenda";
+    const auto broken = broken_cohorts(ctx.records);
+    for (const auto& s : ctx.records.sessions) {
+        if (!ctx.index.cohort(s.cohort) && broken.count(s.cohort)) continue;
+        const auto& items = s.agenda;
+        bool timed = std::any_of(items.begin(), items.end(),
+                                 [](const AgendaItem& a) { return a.at.has_value(); });
+        if (s.type == SessionType::meeting && !timed)
+            out.report(rule, Severity::note, s.pos,
+                       fmt::format("meeting of {} on {} has no timed agenda, so teachers cannot "
+                                   "join only the part for their year group",
+                                   s.cohort, s.date.str()));
+
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const AgendaItem& a = items[i];
+            if (!a.at) continue;
+            int a_start = a.at->minutes;
+            if (s.start && a_start < s.start->minutes)
+                out.report(rule, Severity::warning, a.pos,
+                           fmt::format("{} starts at {}, before the session starts at {}",
+                                       agenda_label(a, i), a.at->str(), s.start->str()));
+            if (s.end && a.minutes && a_start + *a.minutes > s.end->minutes)
+                out.report(rule, Severity::warning, a.pos,
+                           fmt::format("{} ends at {}, after the session ends at {}",
+                                       agenda_label(a, i), TimeOfDay{a_start + *a.minutes}.str(),
+                                       s.end->str()));
+            else if (s.end && !a.minutes && a_start > s.end->minutes)
+                out.report(rule, Severity::warning, a.pos,
+                           fmt::format("{} starts at {}, after the session ends at {}",
+                                       agenda_label(a, i), a.at->str(), s.end->str()));
+            if (!a.minutes) continue;
+            int a_end = a_start + *a.minutes;
+            for (std::size_t k = i + 1; k < items.size(); ++k) {
+                const AgendaItem& b = items[k];
+                if (!b.at || !b.minutes || !audiences_meet(a.audience, b.audience)) continue;
+                int b_start = b.at->minutes, b_end = b_start + *b.minutes;
+                if (!(a_start < b_end && b_start < a_end)) continue;
+                out.report(rule, Severity::warning, b.pos,
+                           fmt::format("{} ({}-{}) overlaps {} ({}-{})", agenda_label(b, k),
+                                       b.at->str(), TimeOfDay{b_end}.str(), agenda_label(a, i),
+                                       a.at->str(), TimeOfDay{a_end}.str()));
+            }
+        }
+    }
+}
+
+void check_session_observation_order(const CheckContext& ctx, Reporter& out) {
+    struct Seen {
+        int lesson;
+        Date date;
+    };
+    for (const auto& c : ctx.records.cohorts) {
+        // Highest lesson observed so far, per (year group, unit); -1 = no year group given.
+        std::map<std::pair<int, std::string>, Seen> highest;
+        std::vector<std::pair<std::pair<int, std::string>, Seen>> today;
+        std::optional<Date> day;
+        auto settle = [&] {
+            for (auto& [key, seen] : today) {
+                auto [it, fresh] = highest.emplace(key, seen);
+                if (!fresh && seen.lesson > it->second.lesson) it->second = seen;
+            }
+            today.clear();
+        };
+        for (const Session* s : ctx.index.sessions_of(c.id)) {
+            if (s->type != SessionType::meeting || !s->observation) continue;
+            const Observation& o = *s->observation;
+            if (!o.lesson || o.unit.empty()) continue;
+            // Only meetings on an earlier date count as "already observed".
+            if (day != s->date) settle();
+            day = s->date;
+            std::pair<int, std::string> key{o.year_group.value_or(-1), o.unit};
+            today.push_back({key, Seen{*o.lesson, s->date}});
+            auto it = highest.find(key);
+            if (it == highest.end() || *o.lesson >= it->second.lesson) continue;
+            std::string unit = o.year_group
+                                   ? fmt::format("{} {}", year_group_name(*o.year_group), o.unit)
+                                   : o.unit;
+            out.report("session/observation-order", Severity::warning, at(o.pos, s->pos),
+                       fmt::format("meeting on {} observes lesson {} of {} after lesson {} was "
+                                   "observed on {}",
+                                   s->date.str(), *o.lesson, unit, it->second.lesson,
+                                   it->second.date.str()));
+        }
+    }
+}
+
+}  // namespace tfm

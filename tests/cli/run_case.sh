@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs one end-to-end case: tests/cli/NAME/{cmd,tree/,setup,stdout,stderr,status}.
+#   cmd     the arguments, one line, as a shell would split them
+#   tree/   the records tree; the command runs in a fresh copy of it
+#   setup   optional script run inside the copy first (for pipes, unreadable files, links)
+#   stdout, stderr, status   the exact expected output and exit status (missing = empty, 0)
+# With TFM_UPDATE_GOLDEN=1 the expected files are rewritten from the actual run: review the diff.
+set -u
+bin=$1
+case_dir=$(cd "$2" && pwd)
+work=$(mktemp -d)
+trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
+mkdir -p "$work/tree"
+[ -d "$case_dir/tree" ] && cp -a "$case_dir/tree/." "$work/tree/"
+cd "$work/tree"
+[ -f "$case_dir/setup" ] && bash "$case_dir/setup"
+eval "set -- $(cat "$case_dir/cmd")"
+unset TFM_DATA NO_COLOR
+export LC_ALL=C.UTF-8 TZ=UTC TERM=dumb
+timeout 60 "$bin" "$@" >"$work/stdout" 2>"$work/stderr" </dev/null
+echo $? >"$work/status"
+if [ "${TFM_UPDATE_GOLDEN:-}" = 1 ]; then
+  for f in stdout stderr; do
+    if [ -s "$work/$f" ]; then cp "$work/$f" "$case_dir/$f"; else rm -f "$case_dir/$f"; fi
+  done
+  if [ "$(cat "$work/status")" = 0 ]; then rm -f "$case_dir/status"; else cp "$work/status" "$case_dir/status"; fi
+  exit 0
+fi
+fail=0
+for f in stdout stderr; do
+  expected="$case_dir/$f"
+  [ -f "$expected" ] || expected=/dev/null
+  if ! diff -u --label "expected $f" --label "actual $f" "$expected" "$work/$f"; then fail=1; fi
+done
+expected_status=0
+[ -f "$case_dir/status" ] && expected_status=$(cat "$case_dir/status")
+actual_status=$(cat "$work/status")
+if [ "$expected_status" != "$actual_status" ]; then
+  echo "exit status: expected $expected_status, got $actual_status"
+  fail=1
+fi
+exit $fail
