@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <map>
@@ -905,7 +906,19 @@ FileRecords read_file_records(std::string_view bytes, int file_index, int direct
     }
     // A file that did not parse may have held the hub: do not also say the hub is missing.
     if (!parsed.errors.empty()) ++out.broken_hubs;
-    for (const auto& e : parsed.errors) {
+    for (auto e : parsed.errors) {
+        // yaml-cpp places "not found" errors one line past the end: point at the last line.
+        std::size_t lines = std::size_t(std::count(text.begin(), text.end(), '\n'));
+        if (!text.empty() && text.back() != '\n') ++lines;
+        if (lines > 0 && e.line >= lines) {
+            e.line = std::uint32_t(lines - 1);
+            std::size_t last = text.rfind('\n', text.size() - (text.back() == '\n' ? 2 : 1));
+            std::size_t start = last == std::string_view::npos ? 0 : last + 1;
+            std::size_t end = text.find('\n', start);
+            if (end == std::string_view::npos) end = text.size();
+            if (end > start && text[end - 1] == '\r') --end;
+            e.byte_col = std::uint32_t(end - start);
+        }
         Pos p{file_index, int(e.line) + 1, int(e.byte_col) + 1};
         // Convert the byte column to characters on that line.
         std::size_t start = 0;

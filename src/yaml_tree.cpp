@@ -1,5 +1,6 @@
 #include "tfm/yaml_tree.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -131,6 +132,39 @@ private:
     std::unordered_map<std::uint32_t, bool> open_;
 };
 
+// yaml-cpp's mark for a too-deep flow collection is far from the cause: point at the bracket
+// that opens level 501 instead, when the nesting is made of brackets.
+void locate_deep_flow(std::string_view text, SyntaxError& err) {
+    int depth = 0;
+    std::uint32_t line = 0;
+    std::size_t line_start = 0;
+    char quote = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '\n') {
+            ++line;
+            line_start = i + 1;
+            continue;
+        }
+        if (quote) {
+            if (c == quote) quote = 0;
+            continue;
+        }
+        if (c == '"' || c == '\'') quote = c;
+        else if (c == '#' && (i == 0 || text[i - 1] == ' ')) {
+            while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+        } else if (c == '[' || c == '{') {
+            if (++depth > 500) {
+                err.line = line;
+                err.byte_col = std::uint32_t(i - line_start);
+                return;
+            }
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+}
+
 std::string clean_message(std::string msg) {
     // yaml-cpp messages sometimes end in a full stop or carry a "yaml-cpp: error at" prefix.
     if (!msg.empty() && msg.back() == '.') msg.pop_back();
@@ -147,6 +181,14 @@ ParseResult parse(std::string_view text) {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
         }
+    } catch (const YAML::DeepRecursion& e) {
+        if (!result.documents.empty()) result.documents.pop_back();
+        result.errors.clear();
+        SyntaxError err{std::uint32_t(e.mark.line < 0 ? 0 : e.mark.line),
+                        std::uint32_t(e.mark.column < 0 ? 0 : e.mark.column),
+                        "nesting is deeper than 500 levels"};
+        locate_deep_flow(text, err);
+        result.errors.push_back(err);
     } catch (const YAML::Exception& e) {
         // The document being built when the parser gave up is incomplete: drop it.
         if (!result.documents.empty()) result.documents.pop_back();

@@ -17,6 +17,8 @@ std::string rules_footer() {
     std::string out = "\nRules (switch one off in hub.rules.off; yaml/, schema/, ref/ and file/ always apply):\n";
     for (const auto& r : rule_table())
         out += fmt::format("  {:<27} {:<8} {}\n", r.name, severity_name(r.severity), r.summary);
+    out += "\nGlobal options (see tfm --help): -C/--data DIR, --as-of YYYY-MM-DD, --format text|json,\n"
+           "--color auto|always|never, -q/--quiet.\n";
     out += "\nExit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error,\n"
            "3 data directory unreadable.\n";
     return out;

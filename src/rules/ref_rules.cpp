@@ -78,11 +78,11 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
     for (const auto& s : ctx.records.sessions) {
         if (!defined.cohort(s.cohort))
             out.report(unknown, err, at(s.cohort_pos, s.pos),
-                       fmt::format("unknown cohort {} in the session of {}", s.cohort,
+                       fmt::format("unknown cohort {} for the session on {}", s.cohort,
                                    s.date.str()));
         if (s.school && !defined.school(*s.school))
             out.report(unknown, err, at(s.school_pos, s.pos),
-                       fmt::format("unknown school {} in the session of {} on {}", *s.school,
+                       fmt::format("unknown school {} for the session of {} on {}", *s.school,
                                    s.cohort, s.date.str()));
         for (const auto& a : s.attendance)
             if (!defined.school(a.urn))

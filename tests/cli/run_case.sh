@@ -2,11 +2,12 @@
 # Runs one end-to-end case: tests/cli/NAME/{cmd,tree/,setup,stdout,stderr,status}.
 #   cmd     the arguments, one line, as a shell would split them
 #   tree/   the records tree; the command runs in a fresh copy of it
+#   env     optional KEY=VALUE lines exported for the run
 #   setup   optional script run inside the copy first (for pipes, unreadable files, links)
 #   stdout, stderr, status   the exact expected output and exit status (missing = empty, 0)
 # With TFM_UPDATE_GOLDEN=1 the expected files are rewritten from the actual run: review the diff.
 set -u
-bin=$1
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 case_dir=$(cd "$2" && pwd)
 work=$(mktemp -d)
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
@@ -17,6 +18,8 @@ cd "$work/tree"
 eval "set -- $(cat "$case_dir/cmd")"
 unset TFM_DATA NO_COLOR
 export LC_ALL=C.UTF-8 TZ=UTC TERM=dumb
+# env: optional KEY=VALUE lines for the run (TFM_DATA, NO_COLOR, …)
+if [ -f "$case_dir/env" ]; then set -a; . "$case_dir/env"; set +a; fi
 timeout 60 "$bin" "$@" >"$work/stdout" 2>"$work/stderr" </dev/null
 echo $? >"$work/status"
 if [ "${TFM_UPDATE_GOLDEN:-}" = 1 ]; then
