@@ -102,9 +102,13 @@ Journey journey_of(const School& school, const Records& records, const Index& in
 
     const Engagement& last = j.engagements.back();
     j.lapsed = last.year < current;
-    Stage highest = Stage::readiness;
-    for (const auto& e : j.engagements) highest = std::max(highest, e.stage);
-    j.next_stage = stage_after(highest);
+    // The next stage follows the highest stage the school did not withdraw from or leave
+    // incomplete: a school that withdrew from embedding is offered embedding again.
+    std::optional<Stage> done;
+    for (const auto& e : j.engagements)
+        if (e.status != EngagementStatus::withdrawn && e.status != EngagementStatus::incomplete)
+            done = std::max(done.value_or(e.stage), e.stage);
+    j.next_stage = done ? stage_after(*done) : Stage::development;
     return j;
 }
 

@@ -207,6 +207,24 @@ TEST_CASE("next stage follows the highest stage reached and sustaining follows i
     CHECK(stage_after(Stage::embedding) == Stage::sustaining);
 }
 
+TEST_CASE("next stage repeats a stage the school withdrew from or left incomplete") {
+    Hub1 h;
+    h.history(Stage::development, 2018);
+    h.cohort("emb", Stage::embedding, 2019, MemberStatus::withdrawn);
+    CHECK(*h.journey(as_of).next_stage == Stage::embedding);
+    Hub1 g;
+    g.cohort("dev", Stage::development, 2019, MemberStatus::withdrawn);
+    CHECK(*g.journey(as_of).next_stage == Stage::development);
+    Hub1 k;
+    k.history(Stage::readiness, 2018);
+    k.cohort("dev", Stage::development, 2019);
+    k.meeting("dev", Date(2019, 10, 1), false);
+    k.meeting("dev", Date(2019, 11, 12), false);
+    k.meeting("dev", Date(2020, 1, 14), true);
+    CHECK(k.journey(as_of).engagements.back().status == EngagementStatus::incomplete);
+    CHECK(*k.journey(as_of).next_stage == Stage::development);
+}
+
 TEST_CASE("a school with no engagement has no next stage and has not lapsed") {
     Hub1 h;
     auto j = h.journey(as_of);
