@@ -7,6 +7,8 @@
 #   stdout, stderr, status   the exact expected output and exit status (missing = empty, 0)
 # With TFM_UPDATE_GOLDEN=1 the expected files are rewritten from the actual run: review the diff.
 set -u
+# $EXAMPLES, for cases that run on the project's example hub: -C "$EXAMPLES"
+EXAMPLES=$(cd "$(dirname "$0")/../../examples" && pwd)
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 case_dir=$(cd "$2" && pwd)
 work=$(mktemp -d)
