@@ -3,6 +3,7 @@
 
 #include "tfm/date.h"
 #include "tfm/load.h"
+#include "tfm/table.h"
 
 #include <CLI/CLI.hpp>
 
@@ -47,8 +48,29 @@ bool color_on(const GlobalOptions& g, int fd);
 std::string format_or(const GlobalOptions& g, std::string_view fallback,
                       const std::vector<std::string_view>& accepted);
 
+// Loads the tree for a command that prints a report: every rule runs so that errors can be
+// counted; the records with errors are left out. Throws nothing; `fatal` means exit 3.
+struct LoadedTree {
+    LoadResult loaded;
+    int errors = 0;
+    bool fatal = false;
+};
+LoadedTree load_for_report(const GlobalOptions& g, Date as_of);
+// After printing a report: tells stderr about errors and returns the exit status.
+int report_exit_status(const GlobalOptions& g, const LoadedTree& tree);
+std::string render_tables(const GlobalOptions& g, const std::vector<Table>& tables,
+                          std::string_view format);
+
 // check
 void define_check(CLI::App& sub);
 int run_check(const GlobalOptions& g);
+
+// report
+void define_report(CLI::App& sub);
+int run_report(const GlobalOptions& g);
+
+// journey
+void define_journey(CLI::App& sub);
+int run_journey(const GlobalOptions& g);
 
 }  // namespace tfm::cli

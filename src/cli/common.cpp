@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "tfm/check.h"
 #include "tfm/text.h"
 
 #include <fmt/format.h>
@@ -12,6 +13,9 @@ namespace tfm::cli {
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = {
         {"check", "Validate every record and journey against the rules", define_check, run_check},
+        {"report", "The hub's summary: stages, reach, patterns, characteristics, cohorts",
+         define_report, run_report},
+        {"journey", "One school's timeline through the programme", define_journey, run_journey},
     };
     return list;
 }
@@ -44,6 +48,42 @@ std::string format_or(const GlobalOptions& g, std::string_view fallback,
         if (a == g.format) return g.format;
     throw UsageError{fmt::format("--format: this command prints {}, not {}", join_or(accepted),
                                  g.format)};
+}
+
+}  // namespace tfm::cli
+
+namespace tfm::cli {
+
+LoadedTree load_for_report(const GlobalOptions& g, Date as_of) {
+    LoadedTree tree;
+    tree.loaded = load_tree(data_directories(g));
+    if (!tree.loaded.fatal.empty()) {
+        for (const auto& m : tree.loaded.fatal) fmt::print(stderr, "tfm: error: {}\n", m);
+        tree.fatal = true;
+        return tree;
+    }
+    for (const auto& d : check_records(tree.loaded, as_of))
+        if (d.severity == Severity::error) ++tree.errors;
+    return tree;
+}
+
+int report_exit_status(const GlobalOptions& g, const LoadedTree& tree) {
+    (void)g;
+    if (tree.errors == 0) return exit_ok;
+    fmt::print(stderr,
+               "tfm: the records have {} error{}; records with errors are left out of this "
+               "output. Run `tfm check` for details.\n",
+               tree.errors, tree.errors == 1 ? "" : "s");
+    return exit_findings;
+}
+
+std::string render_tables(const GlobalOptions& g, const std::vector<Table>& tables,
+                          std::string_view format) {
+    if (format == "json") return render_json(tables);
+    if (format == "csv") return render_csv(tables);
+    RenderStyle style{color_on(g, STDOUT_FILENO), true};
+    if (format == "md") return render_md(tables, style);
+    return render_text(tables, style);
 }
 
 }  // namespace tfm::cli
