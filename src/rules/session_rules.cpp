@@ -175,7 +175,7 @@ void check_session_spacing(const CheckContext& ctx, Reporter& out) {
             int days = it->first.days_until(next->first);
             if (days >= min_days && days <= max_days) continue;
             out.report("session/spacing", Severity::warning, next->second,
-                       fmt::format("meetings {} and {} are {} apart; expected {} to {}",
+                       fmt::format("meetings {} and {} are {} apart; expected {} to {} weeks",
                                    it->first.str(), next->first.str(), weeks(days),
                                    rules.meeting_gap_min_weeks, rules.meeting_gap_max_weeks));
         }

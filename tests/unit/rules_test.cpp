@@ -757,7 +757,7 @@ TEST_CASE("session/spacing flags meetings too far apart") {
     INFO(dump(ds));
     REQUIRE(ds.size() == 1);
     CHECK(ds[0].severity == Severity::warning);
-    CHECK(ds[0].message == "meetings 2021-10-26 and 2022-01-18 are 12 weeks apart; expected 3 to 8");
+    CHECK(ds[0].message == "meetings 2021-10-26 and 2022-01-18 are 12 weeks apart; expected 3 to 8 weeks");
     CHECK(ds[0].pos.line == c.meetings[2].pos.line);
 }
 
@@ -767,14 +767,14 @@ TEST_CASE("session/spacing flags meetings too close, logged or planned") {
     auto ds = t.run("session/spacing");
     INFO(dump(ds));
     REQUIRE(ds.size() == 1);  // 2021-09-24 to 2021-10-26 is 4.6 weeks: fine
-    CHECK(ds[0].message == "meetings 2021-09-14 and 2021-09-24 are 1.4 weeks apart; expected 3 to 8");
+    CHECK(ds[0].message == "meetings 2021-09-14 and 2021-09-24 are 1.4 weeks apart; expected 3 to 8 weeks");
     CHECK(ds[0].pos.line == s.date_pos.line);
     t.cohort("dev-a").meetings[1].date = d(2021, 10, 1);  // planned only, 1 week after
     ds = t.run("session/spacing");
     INFO(dump(ds));
     REQUIRE(ds.size() == 3);
-    CHECK(ds[1].message == "meetings 2021-09-24 and 2021-10-01 are 1 week apart; expected 3 to 8");
-    CHECK(ds[2].message == "meetings 2021-10-01 and 2021-12-07 are 9.6 weeks apart; expected 3 to 8");
+    CHECK(ds[1].message == "meetings 2021-09-24 and 2021-10-01 are 1 week apart; expected 3 to 8 weeks");
+    CHECK(ds[2].message == "meetings 2021-10-01 and 2021-12-07 are 9.6 weeks apart; expected 3 to 8 weeks");
 }
 
 TEST_CASE("session/spacing accepts the bounds and follows hub settings") {
@@ -786,7 +786,7 @@ TEST_CASE("session/spacing accepts the bounds and follows hub settings") {
     t.rules().meeting_gap_min_weeks = 4;
     auto ds = t.run("session/spacing");
     REQUIRE(ds.size() == 1);
-    CHECK(ds[0].message == "meetings 2021-09-14 and 2021-10-05 are 3 weeks apart; expected 4 to 8");
+    CHECK(ds[0].message == "meetings 2021-09-14 and 2021-10-05 are 3 weeks apart; expected 4 to 8 weeks");
 }
 
 // ---- session/agenda ---------------------------------------------------------------------
