@@ -45,10 +45,10 @@ std::vector<Table> journey_tables(const Journey& j) {
                   {"lapsed", "lapsed"},
                   {"next_stage", "next stage"}},
                  {}};
-    std::string gaps;
-    for (const auto& y : j.gap_years) gaps += (gaps.empty() ? "" : " ") + y.str();
+    std::vector<std::string> gaps;
+    for (const auto& y : j.gap_years) gaps.push_back(y.str());
     school.rows.push_back({s.urn, s.name, s.area, std::string(name_of(s.phase)), gaps,
-                           j.lapsed ? "yes" : "no",
+                           Cell::yes_no(j.lapsed),
                            j.next_stage ? Cell(std::string(name_of(*j.next_stage))) : Cell()});
 
     Table eng{"engagements", "Journey",

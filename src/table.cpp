@@ -13,6 +13,12 @@ std::string Cell::text() const {
     if (auto* i = std::get_if<long long>(&value)) return std::to_string(*i);
     if (auto* d = std::get_if<double>(&value)) return fmt::format("{:.{}f}", *d, decimals);
     if (auto* s = std::get_if<std::string>(&value)) return *s;
+    if (auto* b = std::get_if<bool>(&value)) return *b ? "yes" : "no";
+    if (auto* list = std::get_if<std::vector<std::string>>(&value)) {
+        std::string out;
+        for (const auto& item : *list) out += (out.empty() ? "" : ", ") + item;
+        return out;
+    }
     return "";
 }
 
@@ -171,7 +177,12 @@ std::string render_json(const std::vector<Table>& tables) {
                 if (auto* i = std::get_if<long long>(&cell.value)) w.value(*i);
                 else if (auto* d = std::get_if<double>(&cell.value)) w.value(*d);
                 else if (auto* s = std::get_if<std::string>(&cell.value)) w.value(*s);
-                else w.null();
+                else if (auto* b = std::get_if<bool>(&cell.value)) w.value(*b);
+                else if (auto* list = std::get_if<std::vector<std::string>>(&cell.value)) {
+                    w.begin_array();
+                    for (const auto& item : *list) w.value(item);
+                    w.end_array();
+                } else w.null();
             }
             w.end_object();
         }

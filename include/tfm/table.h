@@ -8,9 +8,11 @@
 
 namespace tfm {
 
-// One value: empty, a whole number, a number shown with `decimals` places, or text.
+// One value: empty, a whole number, a number shown with `decimals` places, text, or a list
+// of texts (a JSON array; joined with ", " elsewhere), or yes/no (a JSON boolean).
 struct Cell {
-    std::variant<std::monostate, long long, double, std::string> value;
+    std::variant<std::monostate, long long, double, std::string, std::vector<std::string>, bool>
+        value;
     int decimals = 1;
 
     Cell() = default;
@@ -19,6 +21,12 @@ struct Cell {
     Cell(double v, int places = 1) : value(v), decimals(places) {}
     Cell(std::string v) : value(std::move(v)) {}
     Cell(const char* v) : value(std::string(v)) {}
+    Cell(std::vector<std::string> v) : value(std::move(v)) {}
+    static Cell yes_no(bool v) {
+        Cell c;
+        c.value = v;
+        return c;
+    }
 
     bool empty() const { return std::holds_alternative<std::monostate>(value); }
     bool numeric() const {

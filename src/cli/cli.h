@@ -69,6 +69,10 @@ int run_check(const GlobalOptions& g);
 void define_report(CLI::App& sub);
 int run_report(const GlobalOptions& g);
 
+// gaps
+void define_gaps(CLI::App& sub);
+int run_gaps(const GlobalOptions& g);
+
 // journey
 void define_journey(CLI::App& sub);
 int run_journey(const GlobalOptions& g);

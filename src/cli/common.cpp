@@ -15,6 +15,8 @@ const std::vector<Command>& commands() {
         {"check", "Validate every record and journey against the rules", define_check, run_check},
         {"report", "The hub's summary: stages, reach, patterns, characteristics, cohorts",
          define_report, run_report},
+        {"gaps", "What needs attention: gaps, lapsed schools, missing visits, overdue logs",
+         define_gaps, run_gaps},
         {"journey", "One school's timeline through the programme", define_journey, run_journey},
     };
     return list;
