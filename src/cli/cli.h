@@ -73,6 +73,10 @@ int run_report(const GlobalOptions& g);
 void define_gaps(CLI::App& sub);
 int run_gaps(const GlobalOptions& g);
 
+// schedule
+void define_schedule(CLI::App& sub);
+int run_schedule(const GlobalOptions& g);
+
 // journey
 void define_journey(CLI::App& sub);
 int run_journey(const GlobalOptions& g);

@@ -17,6 +17,8 @@ const std::vector<Command>& commands() {
          define_report, run_report},
         {"gaps", "What needs attention: gaps, lapsed schools, missing visits, overdue logs",
          define_gaps, run_gaps},
+        {"schedule", "Planned and logged meetings and visits in a date range (also as iCalendar)",
+         define_schedule, run_schedule},
         {"journey", "One school's timeline through the programme", define_journey, run_journey},
     };
     return list;
