@@ -77,6 +77,10 @@ int run_gaps(const GlobalOptions& g);
 void define_schedule(CLI::App& sub);
 int run_schedule(const GlobalOptions& g);
 
+// plan
+void define_plan(CLI::App& sub);
+int run_plan(const GlobalOptions& g);
+
 // journey
 void define_journey(CLI::App& sub);
 int run_journey(const GlobalOptions& g);

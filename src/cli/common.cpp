@@ -19,6 +19,8 @@ const std::vector<Command>& commands() {
          define_gaps, run_gaps},
         {"schedule", "Planned and logged meetings and visits in a date range (also as iCalendar)",
          define_schedule, run_schedule},
+        {"plan", "Propose a cohort's meeting and visit dates; --write puts them in its file",
+         define_plan, run_plan},
         {"journey", "One school's timeline through the programme", define_journey, run_journey},
     };
     return list;
