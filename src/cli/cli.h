@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,13 @@ struct Command {
 };
 
 const std::vector<Command>& commands();
+
+// The whole command line, built once by main; completion and man page generators read it.
+std::unique_ptr<CLI::App> build_app(GlobalOptions& g, const Command*& chosen);
+const CLI::App& the_app();
+// An option that takes one of `values`: checked by CLI11, listed by completions and man page.
+CLI::Option* with_choices(CLI::Option* option, std::vector<std::string> values);
+const std::vector<std::string>* choices_of(const CLI::Option* option);
 
 // Shared helpers for commands.
 std::vector<std::string> data_directories(const GlobalOptions& g);  // -C, else TFM_DATA, else .
@@ -80,6 +88,14 @@ int run_schedule(const GlobalOptions& g);
 // plan
 void define_plan(CLI::App& sub);
 int run_plan(const GlobalOptions& g);
+
+// completion
+void define_completion(CLI::App& sub);
+int run_completion(const GlobalOptions& g);
+
+// man (hidden: regenerates man/tfm.1)
+void define_man(CLI::App& sub);
+int run_man(const GlobalOptions& g);
 
 // journey
 void define_journey(CLI::App& sub);

@@ -22,6 +22,9 @@ const std::vector<Command>& commands() {
         {"plan", "Propose a cohort's meeting and visit dates; --write puts them in its file",
          define_plan, run_plan},
         {"journey", "One school's timeline through the programme", define_journey, run_journey},
+        {"completion", "Print a shell completion script (bash, zsh or fish)", define_completion,
+         run_completion},
+        {"man", "", define_man, run_man},
     };
     return list;
 }

@@ -19,8 +19,7 @@ void define_report(CLI::App& sub) {
     sub.add_option("--year", year_option, "Academic year to report on (default: the current year)")
         ->type_name("YYYY/YY");
     std::vector<std::string> names(report_sections().begin(), report_sections().end());
-    sub.add_option("--section", section_option, "Sections to print (default: all)")
-        ->check(CLI::IsMember(names))
+    with_choices(sub.add_option("--section", section_option, "Sections to print (default: all)"), names)
         ->type_name("NAME")
         ->delimiter(',');
     sub.footer("Sections: summary, stages, reach, patterns, characteristics, cohorts.\n"

@@ -1,0 +1,63 @@
+// The command-line definition: global options and every command, built once. main parses
+// with it; `tfm completion` and `tfm man` read it, so they never drift from what parses.
+#include "cli.h"
+
+#include <map>
+
+namespace tfm::cli {
+namespace {
+
+std::map<const CLI::Option*, std::vector<std::string>>& choice_registry() {
+    static std::map<const CLI::Option*, std::vector<std::string>> registry;
+    return registry;
+}
+
+CLI::App*& app_pointer() {
+    static CLI::App* app = nullptr;
+    return app;
+}
+
+}  // namespace
+
+CLI::Option* with_choices(CLI::Option* option, std::vector<std::string> values) {
+    option->check(CLI::IsMember(values));
+    choice_registry()[option] = std::move(values);
+    return option;
+}
+
+const std::vector<std::string>* choices_of(const CLI::Option* option) {
+    auto it = choice_registry().find(option);
+    return it == choice_registry().end() ? nullptr : &it->second;
+}
+
+std::unique_ptr<CLI::App> build_app(GlobalOptions& g, const Command*& chosen) {
+    auto app = std::make_unique<CLI::App>("tfm: Teaching for Mastery records for a Maths Hub", "tfm");
+    app->set_version_flag("--version", std::string("tfm ") + TFM_VERSION, "Print the version and exit");
+    app->require_subcommand(1, 1);
+    app->fallthrough();
+    app->footer("Run `tfm COMMAND --help` for a command's options; `man tfm` for everything.\n"
+                "Environment: TFM_DATA (the records directory when -C is not given), NO_COLOR.");
+    app->add_option("-C,--data", g.data, "Records directory (repeatable; default $TFM_DATA or .)")
+        ->type_name("DIR");
+    app->add_option("--as-of", g.as_of, "Date to judge statuses against (default today)")
+        ->type_name("YYYY-MM-DD");
+    with_choices(app->add_option("--format", g.format, "Output format (each command lists its own)"),
+                 {"table", "text", "csv", "json", "md", "ics", "yaml"})
+        ->type_name("FORMAT");
+    with_choices(app->add_option("--color", g.color, "Colour: auto (terminal, no NO_COLOR), always, never"),
+                 {"auto", "always", "never"})
+        ->type_name("WHEN");
+    app->add_flag("-q,--quiet", g.quiet, "Less output: no notes or summary lines");
+    for (const auto& c : commands()) {
+        CLI::App* sub = app->add_subcommand(std::string(c.name), std::string(c.summary));
+        if (c.summary.empty()) sub->group("");  // hidden from help and completions
+        c.define(*sub);
+        sub->callback([&chosen, &c] { chosen = &c; });
+    }
+    app_pointer() = app.get();
+    return app;
+}
+
+const CLI::App& the_app() { return *app_pointer(); }
+
+}  // namespace tfm::cli
