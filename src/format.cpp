@@ -187,6 +187,23 @@ std::vector<RecordSpec> build_specs() {
                      {"audience", T::enumeration, false, "Who it is for (default all).",
                       values_of<Audience>(), {}},
                  }});
+    // What the values of the free-keyed mappings are.
+    auto map_of = [&](std::string_view record, std::string_view field, FieldType value,
+                      std::string_view key_pattern = {}) {
+        for (auto& r : s)
+            if (r.name == record)
+                for (auto& f : r.fields)
+                    if (f.name == field) {
+                        f.map_value = value;
+                        f.map_key_pattern = key_pattern;
+                    }
+    };
+    map_of("hub", "population", T::integer);
+    map_of("hub", "terms", T::record_list, "^[0-9]{4}[/-][0-9]{2}$");
+    map_of("hub", "bands", T::number_list);
+    map_of("hub.rules", "requires", T::enumeration);
+    map_of("hub.rules", "stages", T::record);
+    map_of("session", "attendance", T::string_list, "^[1-9][0-9]{5}$");
     return s;
 }
 

@@ -146,7 +146,7 @@ Table overdue_table(const Records& records, const Index& index, AcademicYear yea
     for (const Cohort* c : cohorts_of_year(records, year)) {
         const auto& logs = index.sessions_of(c->id);
         for (const auto& m : c->meetings) {
-            if (!(m.date < as_of)) continue;
+            if (!(m.date <= as_of)) continue;
             bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
                 return s->type == SessionType::meeting && s->date == m.date;
             });

@@ -8,9 +8,20 @@
 namespace tfm {
 namespace {
 
+// Lower case for matching names: ASCII, and the accented capitals of Latin-1 (À–Þ but ×,
+// U+00C0–U+00DE, two bytes C3 80–9E in UTF-8), so `élan` finds "Élan Academy".
 std::string lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        auto c = static_cast<unsigned char>(out[i]);
+        if (c < 0x80) {
+            out[i] = char(std::tolower(c));
+        } else if (c == 0xC3 && i + 1 < out.size()) {
+            auto n = static_cast<unsigned char>(out[i + 1]);
+            if (n >= 0x80 && n <= 0x9E && n != 0x97) out[i + 1] = char(n + 0x20);
+            ++i;
+        }
+    }
     return out;
 }
 

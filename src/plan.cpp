@@ -56,8 +56,20 @@ PlanProposal propose_plan(const Records& records, const Index& index, const Coho
 
     // Meetings: for each half-term, its free days of the weekday nearest the middle first;
     // a depth-first search finds the nearest choice that keeps every gap within the rule.
+    // The cohort's own logs are dates that happened: a half-term whose meeting was already
+    // held keeps that date, and so does a school's visit already held in a term.
+    std::vector<const Session*> held;
+    for (const Session* s : index.sessions_of(cohort.id))
+        if (s->type == SessionType::meeting || s->is_visit()) held.push_back(s);
     std::vector<std::vector<Date>> candidates;
     for (const auto& h : halves) {
+        auto log = std::find_if(held.begin(), held.end(), [&](const Session* s) {
+            return s->type == SessionType::meeting && h.contains(s->date);
+        });
+        if (log != held.end()) {
+            candidates.push_back({(*log)->date});
+            continue;
+        }
         std::vector<Date> days;
         for (Date d = h.start; d <= h.end; d = d.plus_days(1))
             if (d.weekday() == plan.weekday && !busy.count(d)) days.push_back(d);
@@ -114,6 +126,13 @@ PlanProposal propose_plan(const Records& records, const Index& index, const Coho
             const Window& w = windows[std::size_t(t)];
             int length = w.start.days_until(w.end);
             for (std::size_t k = 0; k < members.size(); ++k) {
+                auto log = std::find_if(held.begin(), held.end(), [&](const Session* s) {
+                    return s->is_visit() && s->school == members[k]->urn && w.contains(s->date);
+                });
+                if (log != held.end()) {
+                    plan.visits.push_back({members[k]->urn, (*log)->date});
+                    continue;
+                }
                 Date target = w.start.plus_days(int((k + 1) * std::size_t(length) / (members.size() + 1)));
                 std::optional<Date> best;
                 for (Date d = w.start; d <= w.end; d = d.plus_days(1)) {

@@ -17,6 +17,8 @@
 #include <fstream>
 #include <optional>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace tfm {
 namespace {
@@ -181,16 +183,20 @@ PlanWrite write_plan(const std::string& path, const std::string& shown, const Pl
     // Lines of the cohort's mapping: from its first key to the last line indented as its keys.
     std::size_t map_end = block_end(lines, map.line, column - 1, false);
 
-    // Ranges [first, end) of existing meetings: and visits: keys, to be replaced.
-    std::vector<std::pair<std::size_t, std::size_t>> remove;
+    // Ranges [first, end) of the existing meetings: and visits: keys. Each is replaced where
+    // it stands, so lines and comments between the two keys stay between them.
+    struct Replacement {
+        std::size_t first, end;
+        std::string text;
+    };
+    std::vector<Replacement> replace_at;
     for (const char* key : {"meetings", "visits"}) {
         auto k = key_of(doc, found->map, key);
         if (!k) continue;
         std::size_t first = doc.nodes[*k].line;
         std::size_t end = block_end(lines, first, doc.nodes[*k].byte_col, true);
-        remove.emplace_back(first, std::min(end, std::max(map_end, first + 1)));
+        replace_at.push_back({first, std::min(end, std::max(map_end, first + 1)), ""});
     }
-    std::sort(remove.begin(), remove.end());
 
     std::string block = plan_yaml(plan, int(column));
     if (crlf) {
@@ -201,18 +207,29 @@ PlanWrite write_plan(const std::string& path, const std::string& shown, const Pl
         }
         block = converted;
     }
-    std::size_t insert_at = remove.empty() ? map_end : remove.front().first;
+    // The block is the meetings: line, then the visits: key and its items (if any).
+    std::size_t split = block.find('\n') + 1;
+    std::string meetings_text = block.substr(0, split), visits_text = block.substr(split);
+    if (replace_at.size() == 2) {
+        replace_at[0].text = meetings_text;
+        replace_at[1].text = visits_text;
+    } else if (replace_at.size() == 1) {
+        replace_at[0].text = block;
+    } else {
+        replace_at.push_back({map_end, map_end, block});  // a pure insertion after the cohort
+    }
     std::string out;
     for (std::size_t i = 0; i <= lines.size(); ++i) {
-        if (i == insert_at) {
-            // The line before may lack a final newline (end of file).
-            if (!out.empty() && out.back() != '\n') out += crlf ? "\r\n" : "\n";
-            out += block;
+        bool removed = false;
+        for (const auto& r : replace_at) {
+            if (i == r.first && !r.text.empty()) {
+                // The line before may lack a final newline (end of file).
+                if (!out.empty() && out.back() != '\n') out += crlf ? "\r\n" : "\n";
+                out += r.text;
+            }
+            if (i >= r.first && i < r.end) removed = true;
         }
         if (i == lines.size()) break;
-        bool removed = false;
-        for (auto [a, b] : remove)
-            if (i >= a && i < b) removed = true;
         if (!removed) out += lines[i];
     }
     std::string problem;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_set>
 
 namespace tfm {
@@ -28,12 +29,20 @@ std::optional<AcademicYear> first_year(const Journey& j) {
     return j.engagements.front().year;  // engagements are ordered by year
 }
 
+// A cut point as written: 20, 2.5, 0.125 (the shortest text that reads back as the same
+// number, so two close cut points never print alike and a label never rounds its bound).
 std::string number_text(double v) {
     if (v == std::floor(v)) return fmt::format("{}", static_cast<long long>(v));
-    std::string s = fmt::format("{:.2f}", v);
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-    return s;
+    return fmt::format("{}", v);
+}
+
+// Decimal places that show a target percentage as written (25, 62.5, 12.25).
+int places_of(double v) {
+    for (int p = 0; p < 2; ++p) {
+        double scaled = v * std::pow(10.0, p);
+        if (std::fabs(scaled - std::round(scaled)) < 1e-9) return p;
+    }
+    return 2;
 }
 
 double percent(long long part, long long whole) {
@@ -84,7 +93,8 @@ Table summary_table(const Records& records, const std::vector<Journey>& journeys
     std::set<Phase> with_target;
     for (const auto& h : records.hubs)
         for (const auto& target : h.targets) {
-            rows.emplace_back(target.phase, Cell(target.percent, 0), Cell(target.by.str()));
+            rows.emplace_back(target.phase, Cell(target.percent, places_of(target.percent)),
+                              Cell(target.by.str()));
             with_target.insert(target.phase);
         }
     for (const auto& [phase, n] : population)
@@ -266,18 +276,22 @@ Table cohorts_table(const Records& records, const Index& index, AcademicYear yea
     std::sort(cohorts.begin(), cohorts.end(),
               [](const Cohort* a, const Cohort* b) { return a->id < b->id; });
     for (const Cohort* c : cohorts) {
+        // Distinct meetings and visits: two logs of one meeting (date) or one visit (date,
+        // type, school) are one session held, as `session/duplicate` says.
         std::set<Date> meetings_held;
-        int visits_held = 0;
+        std::set<std::tuple<Date, SessionType, Urn>> visits_held;
         for (const Session* s : index.sessions_of(c->id)) {
             if (s->type == SessionType::meeting) meetings_held.insert(s->date);
-            else if (s->is_visit()) ++visits_held;
+            else if (s->is_visit()) visits_held.insert({s->date, s->type, s->school.value_or(0)});
         }
         std::set<Date> planned;
         for (const auto& m : c->meetings) planned.insert(m.date);
+        std::set<std::pair<Date, Urn>> visits_planned;
+        for (const auto& v : c->visits) visits_planned.insert({v.date, v.urn});
         auto att = cohort_attendance(*c, index);
         t.rows.push_back({c->id, std::string(name_of(c->stage)), c->lead, int(c->schools.size()),
-                          int(meetings_held.size()), int(planned.size()), visits_held,
-                          int(c->visits.size()), att ? Cell(*att, 0) : Cell()});
+                          int(meetings_held.size()), int(planned.size()), int(visits_held.size()),
+                          int(visits_planned.size()), att ? Cell(*att, 0) : Cell()});
     }
     return t;
 }

@@ -25,7 +25,8 @@ enum class FieldType {
     enum_list,
     record,       // a mapping described by `record`
     record_list,  // a list of mappings described by `record`
-    map,          // a mapping with free keys (described in the description)
+    map,          // a mapping with free keys: see map_key_pattern / values and map_value
+    number_list,
 };
 
 struct FieldSpec {
@@ -35,6 +36,10 @@ struct FieldSpec {
     std::string_view description;
     std::vector<std::string_view> values;  // enumeration and enum_list
     std::string_view record;               // record and record_list: the kind's name
+    // For maps: keys are `values` when given, else match this pattern; each value is a
+    // map_value (with `record` for records and record lists, `values` for enumerations).
+    std::string_view map_key_pattern = {};
+    FieldType map_value = FieldType::string;
 };
 
 struct RecordSpec {

@@ -26,7 +26,9 @@ struct PlanProposal {
 
 // One meeting per half-term on the cohort's weekday, consecutive meetings within the
 // spacing rule, and for stages with visits one visit per school per term; no date on which
-// the lead is booked elsewhere (other cohorts' plans and logs, and this cohort's logs).
+// the lead is booked elsewhere (other cohorts' plans and logs, and this cohort's logs). A
+// half-term whose meeting was already logged keeps that date, and so does a school's visit
+// already logged in a term.
 PlanProposal propose_plan(const Records& records, const Index& index, const Cohort& cohort);
 
 // The YAML to paste: `meetings:` and `visits:` keys indented by `indent` spaces.

@@ -93,6 +93,10 @@ int run_plan(const GlobalOptions& g);
 void define_completion(CLI::App& sub);
 int run_completion(const GlobalOptions& g);
 
+// schema
+void define_schema(CLI::App& sub);
+int run_schema(const GlobalOptions& g);
+
 // man (hidden: regenerates man/tfm.1)
 void define_man(CLI::App& sub);
 int run_man(const GlobalOptions& g);
