@@ -97,6 +97,10 @@ int run_completion(const GlobalOptions& g);
 void define_schema(CLI::App& sub);
 int run_schema(const GlobalOptions& g);
 
+// init
+void define_init(CLI::App& sub);
+int run_init(const GlobalOptions& g);
+
 // man (hidden: regenerates man/tfm.1)
 void define_man(CLI::App& sub);
 int run_man(const GlobalOptions& g);

@@ -24,6 +24,7 @@ const std::vector<Command>& commands() {
         {"journey", "One school's timeline through the programme", define_journey, run_journey},
         {"completion", "Print a shell completion script (bash, zsh or fish)", define_completion,
          run_completion},
+        {"init", "Create a new records repository with commented samples", define_init, run_init},
         {"schema", "Print a JSON Schema of the record format, for editors", define_schema, run_schema},
         {"man", "", define_man, run_man},
     };
