@@ -2,16 +2,11 @@
 // as it was, written to a temporary file and renamed over the original.
 #include "tfm/plan.h"
 
+#include "tfm/atomic_file.h"
 #include "tfm/yaml_tree.h"
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <fstream>
@@ -107,43 +102,6 @@ std::size_t block_end(const std::vector<std::string>& lines, std::size_t first, 
         last_content = i;
     }
     return last_content + 1;
-}
-
-bool write_atomically(const std::string& path, const std::string& text, std::string& problem) {
-    struct stat st {};
-    bool have_mode = ::stat(path.c_str(), &st) == 0;
-    std::string tmpl = path + ".tfm-XXXXXX";
-    std::vector<char> name(tmpl.begin(), tmpl.end());
-    name.push_back('\0');
-    int fd = ::mkstemp(name.data());
-    if (fd < 0) {
-        problem = std::strerror(errno);
-        return false;
-    }
-    std::size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            problem = std::strerror(errno);
-            ::close(fd);
-            ::unlink(name.data());
-            return false;
-        }
-        done += std::size_t(n);
-    }
-    if (have_mode) ::fchmod(fd, st.st_mode & 07777);
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        problem = std::strerror(errno);
-        ::unlink(name.data());
-        return false;
-    }
-    if (::rename(name.data(), path.c_str()) != 0) {
-        problem = std::strerror(errno);
-        ::unlink(name.data());
-        return false;
-    }
-    return true;
 }
 
 }  // namespace
