@@ -108,8 +108,9 @@ Table visits_table(const Records& records, const Index& index, AcademicYear year
             {}};
     for (const Cohort* c : cohorts_of_year(records, year)) {
         const RuleSettings& rules = records.rules_of(c->directory);
-        if (rules.stage(c->stage).visits <= 0) continue;
         auto windows = terms(half_terms(records.hub_of(c->directory), year));
+        // Termly visits are expected only where the stage expects one a term or more.
+        if (rules.stage(c->stage).visits < int(windows.size())) continue;
         for (std::size_t i = 0; i < windows.size(); ++i) {
             const Window& term = windows[i];
             if (!(term.end < as_of)) continue;  // only terms that have ended
@@ -146,7 +147,7 @@ Table overdue_table(const Records& records, const Index& index, AcademicYear yea
     for (const Cohort* c : cohorts_of_year(records, year)) {
         const auto& logs = index.sessions_of(c->id);
         for (const auto& m : c->meetings) {
-            if (!(m.date <= as_of)) continue;
+            if (!(m.date < as_of)) continue;
             bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
                 return s->type == SessionType::meeting && s->date == m.date;
             });
@@ -171,7 +172,7 @@ Table overdue_table(const Records& records, const Index& index, AcademicYear yea
 }
 
 Table sustaining_visits_table(const Records& records, const Index& index, AcademicYear year) {
-    Table t{"sustaining_visits", "Sustaining schools with no visit this year",
+    Table t{"sustaining_visits", fmt::format("Sustaining schools with no visit in {}", year.str()),
             {{"urn", "URN"}, {"name", "school"}, {"cohort", "cohort"}},
             {}};
     for (const Cohort* c : cohorts_of_year(records, year)) {
