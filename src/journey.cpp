@@ -36,8 +36,13 @@ void count_attendance(const Cohort& cohort, Urn urn, const Index& index, int& lo
                       int& attended) {
     logged = 0;
     attended = 0;
+    // A school that withdrew is expected only at the meetings before it withdrew.
+    const Member* member = cohort.member(urn);
+    std::optional<Date> left;
+    if (member && member->status == MemberStatus::withdrawn) left = member->withdrawn_on;
     for (const Session* s : index.sessions_of(cohort.id)) {
         if (s->type != SessionType::meeting || !s->has_attendance) continue;
+        if (left && *left <= s->date) continue;
         ++logged;
         const Attendance* a = s->attendance_of(urn);
         if (a && !a->present.empty()) ++attended;

@@ -82,8 +82,8 @@ int report_exit_status(const GlobalOptions& g, const LoadedTree& tree) {
     (void)g;
     if (tree.errors == 0) return exit_ok;
     fmt::print(stderr,
-               "tfm: the records have {} error{}; records with errors are left out of this "
-               "output. Run `tfm check` for details.\n",
+               "tfm: the records have {} error{}: this output leaves out the records that did "
+               "not load and may be wrong where the others break a rule. Run `tfm check`.\n",
                tree.errors, tree.errors == 1 ? "" : "s");
     return exit_findings;
 }
