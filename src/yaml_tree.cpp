@@ -31,11 +31,23 @@ std::size_t closing_quote(std::string_view text, std::size_t open) {
     return std::string_view::npos;
 }
 
+// Thrown from the handler to stop yaml-cpp when it stops consuming input: on some malformed
+// inputs (`!!0,0[`) it emits empty documents for ever.
+struct NoProgress {
+    YAML::Mark mark;
+};
+
 class TreeBuilder : public YAML::EventHandler {
 public:
     TreeBuilder(std::string_view text, ParseResult& out) : text_(text), out_(out) {}
 
-    void OnDocumentStart(const YAML::Mark&) override {
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        // A document cannot start where the previous one did, and there cannot be more
+        // documents than bytes.
+        if ((!out_.documents.empty() && mark.pos <= last_document_pos_) ||
+            out_.documents.size() > text_.size() + 1)
+            throw NoProgress{mark};
+        last_document_pos_ = mark.pos;
         out_.documents.emplace_back();
         doc_ = &out_.documents.back();
         stack_.clear();
@@ -87,6 +99,9 @@ public:
 
 private:
     std::uint32_t add(const YAML::Mark& mark, Kind kind) {
+        // Every node but an alias's target takes at least one byte of input; allow slack for
+        // implicit nulls, and stop a parser that has stopped consuming input.
+        if (++nodes_total_ > 4 * text_.size() + 64) throw NoProgress{mark};
         Node n;
         n.kind = kind;
         n.line = std::uint32_t(mark.line < 0 ? 0 : mark.line);
@@ -127,6 +142,8 @@ private:
     std::string_view text_;
     ParseResult& out_;
     Document* doc_ = nullptr;
+    int last_document_pos_ = -1;
+    std::size_t nodes_total_ = 0;
     std::vector<std::uint32_t> stack_;
     std::unordered_map<YAML::anchor_t, std::uint32_t> anchors_;
     std::unordered_map<std::uint32_t, bool> open_;
@@ -181,6 +198,12 @@ ParseResult parse(std::string_view text) {
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
         }
+    } catch (const NoProgress& stop) {
+        if (!result.documents.empty()) result.documents.pop_back();
+        result.errors.clear();
+        result.errors.push_back({std::uint32_t(stop.mark.line < 0 ? 0 : stop.mark.line),
+                                 std::uint32_t(stop.mark.column < 0 ? 0 : stop.mark.column),
+                                 "malformed YAML: the parser stopped making progress here"});
     } catch (const YAML::DeepRecursion& e) {
         if (!result.documents.empty()) result.documents.pop_back();
         result.errors.clear();

@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 using namespace tfm;
@@ -143,4 +146,25 @@ TEST_CASE("text helpers") {
     CHECK(first_invalid_utf8("ok \xc3\xa9") == std::string::npos);
     CHECK(first_invalid_utf8("ok \xc3") == 3);
     CHECK(first_invalid_utf8("\xed\xa0\x80") == 0);  // a surrogate
+}
+
+TEST_CASE("inputs the fuzzer found load in bounded time with a syntax error") {
+    // tests/fuzz/regressions holds every input that once crashed, hung or exhausted memory.
+    namespace fs = std::filesystem;
+    int files = 0;
+    for (const auto& entry : fs::directory_iterator(fs::path(TFM_TEST_DATA) / "fuzz" / "regressions")) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        CAPTURE(entry.path().filename().string());
+        LoadResult r;
+        CHECK_NOTHROW(r = load_text(text));
+        ++files;
+    }
+    CHECK(files > 0);
+}
+
+TEST_CASE("a parser that stops consuming input is stopped") {
+    auto r = load_text("!!0,0[");
+    CHECK(findings(r, "yaml/syntax") ==
+          std::vector<std::string>{"1:4 malformed YAML: the parser stopped making progress here"});
 }
