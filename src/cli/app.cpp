@@ -36,13 +36,14 @@ std::unique_ptr<CLI::App> build_app(GlobalOptions& g, const Command*& chosen) {
     app->require_subcommand(1, 1);
     app->fallthrough();
     app->footer("Run `tfm COMMAND --help` for a command's options; `man tfm` for everything.\n"
-                "Environment: TFM_DATA (the records directory when -C is not given), NO_COLOR.");
+                "Environment: TFM_DATA (the records directory when -C is not given), NO_COLOR,\n"
+                "TFM_THREADS (threads that load files; default one per core).");
     app->add_option("-C,--data", g.data, "Records directory (repeatable; default $TFM_DATA or .)")
         ->type_name("DIR");
     app->add_option("--as-of", g.as_of, "Date to judge statuses against (default today)")
         ->type_name("YYYY-MM-DD");
     with_choices(app->add_option("--format", g.format, "Output format (each command lists its own)"),
-                 {"table", "text", "csv", "json", "md", "ics", "yaml"})
+                 {"table", "text", "csv", "json", "md", "ics", "yaml", "html"})
         ->type_name("FORMAT");
     with_choices(app->add_option("--color", g.color, "Colour: auto (terminal, no NO_COLOR), always, never"),
                  {"auto", "always", "never"})

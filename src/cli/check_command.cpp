@@ -34,7 +34,7 @@ void define_check(CLI::App& sub) {
 int run_check(const GlobalOptions& g) {
     std::string format = format_or(g, "text", {"text", "table", "json"});
     Date as_of = as_of_date(g);
-    auto loaded = load_tree(data_directories(g));
+    auto loaded = load_tree(data_directories(g), loader_threads());
     if (!loaded.fatal.empty()) {
         for (const auto& m : loaded.fatal) fmt::print(stderr, "tfm: error: {}\n", m);
         return exit_unreadable;

@@ -51,7 +51,8 @@ const std::vector<std::string>* choices_of(const CLI::Option* option);
 
 // Shared helpers for commands.
 std::vector<std::string> data_directories(const GlobalOptions& g);  // -C, else TFM_DATA, else .
-Date as_of_date(const GlobalOptions& g);                             // --as-of, else today
+Date as_of_date(const GlobalOptions& g);
+unsigned loader_threads();  // TFM_THREADS, else 0: every core                             // --as-of, else today
 bool color_on(const GlobalOptions& g, int fd);
 std::string format_or(const GlobalOptions& g, std::string_view fallback,
                       const std::vector<std::string_view>& accepted);
@@ -108,5 +109,9 @@ int run_man(const GlobalOptions& g);
 // journey
 void define_journey(CLI::App& sub);
 int run_journey(const GlobalOptions& g);
+
+// import gias
+void define_import(CLI::App& sub);
+int run_import(const GlobalOptions& g);
 
 }  // namespace tfm::cli

@@ -25,6 +25,8 @@ const std::vector<Command>& commands() {
         {"completion", "Print a shell completion script (bash, zsh or fish)", define_completion,
          run_completion},
         {"init", "Create a new records repository with commented samples", define_init, run_init},
+        {"import", "School records from GIAS: print them, or --write them into the tree",
+         define_import, run_import},
         {"schema", "Print a JSON Schema of the record format, for editors", define_schema, run_schema},
         {"man", "", define_man, run_man},
     };
@@ -35,6 +37,16 @@ std::vector<std::string> data_directories(const GlobalOptions& g) {
     if (!g.data.empty()) return g.data;
     if (const char* env = std::getenv("TFM_DATA"); env && *env) return {env};
     return {"."};
+}
+
+unsigned loader_threads() {
+    const char* env = std::getenv("TFM_THREADS");
+    if (!env || !*env) return 0;
+    char* end = nullptr;
+    long n = std::strtol(env, &end, 10);
+    if (*end != '\0' || n < 1 || n > 256)
+        throw UsageError{fmt::format("TFM_THREADS: `{}` is not a number of threads (1 to 256)", env)};
+    return unsigned(n);
 }
 
 Date as_of_date(const GlobalOptions& g) {
@@ -67,7 +79,7 @@ namespace tfm::cli {
 
 LoadedTree load_for_report(const GlobalOptions& g, Date as_of) {
     LoadedTree tree;
-    tree.loaded = load_tree(data_directories(g));
+    tree.loaded = load_tree(data_directories(g), loader_threads());
     if (!tree.loaded.fatal.empty()) {
         for (const auto& m : tree.loaded.fatal) fmt::print(stderr, "tfm: error: {}\n", m);
         tree.fatal = true;

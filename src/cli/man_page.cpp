@@ -115,7 +115,8 @@ std::string man_page() {
     }();
     out += ".SH ENVIRONMENT\n"
            ".TP\n\\fBTFM_DATA\\fR\nThe records directory when no \\fB\\-C\\fR is given.\n"
-           ".TP\n\\fBNO_COLOR\\fR\nWhen set and not empty, \\fB\\-\\-color auto\\fR never colours.\n";
+           ".TP\n\\fBNO_COLOR\\fR\nWhen set and not empty, \\fB\\-\\-color auto\\fR never colours.\n"
+           ".TP\n\\fBTFM_THREADS\\fR\nHow many threads load files (default: one per core); the output is the same.\n";
     out += ".SH EXIT STATUS\n"
            ".TP\n\\fB0\\fR\nSuccess: no errors (warnings and notes allowed).\n"
            ".TP\n\\fB1\\fR\nErrors in the records (with \\fBcheck \\-\\-strict\\fR, or warnings); a report printed over\n"

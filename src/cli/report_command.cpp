@@ -1,6 +1,9 @@
 // tfm report: the hub coordinator's summary tables.
 #include "cli.h"
 
+#include "tfm/atomic_file.h"
+#include "tfm/gaps.h"
+#include "tfm/html_report.h"
 #include "tfm/index.h"
 #include "tfm/journey.h"
 #include "tfm/report.h"
@@ -12,6 +15,21 @@ namespace {
 
 std::string year_option;
 std::vector<std::string> section_option;
+std::string output_option;
+
+// The page's provenance: the command line that makes the same page again.
+std::string reproducing_command(const GlobalOptions& g, const ReportOptions& options, Date as_of) {
+    std::vector<std::string> words = {"tfm"};
+    for (const auto& d : data_directories(g)) words.insert(words.end(), {"-C", d});
+    words.insert(words.end(), {"--as-of", as_of.str(), "report", "--year", options.year.str()});
+    if (!options.sections.empty()) {
+        std::string joined;
+        for (const auto& s : options.sections) joined += (joined.empty() ? "" : ",") + s;
+        words.insert(words.end(), {"--section", joined});
+    }
+    words.insert(words.end(), {"--format", "html"});
+    return shell_command(words);
+}
 
 }  // namespace
 
@@ -22,8 +40,13 @@ void define_report(CLI::App& sub) {
     with_choices(sub.add_option("--section", section_option, "Sections to print (default: all)"), names)
         ->type_name("NAME")
         ->delimiter(',');
+    sub.add_option("-o,--output", output_option,
+                   "Write the report to FILE (atomically) instead of standard output")
+        ->type_name("FILE");
     sub.footer("Sections: summary, stages, reach, patterns, characteristics, cohorts.\n"
-               "Formats (--format): table (default), csv, json, md.\n"
+               "Formats (--format): table (default), csv, json, md, html. html is one\n"
+               "self-contained page (inline CSS and SVG charts, no scripts, printable on A4)\n"
+               "with a summary of tfm gaps when every section is shown.\n"
                "Global options (see tfm --help): -C/--data DIR, --as-of YYYY-MM-DD, --format,\n"
                "--color auto|always|never, -q/--quiet.\n\n"
                "Exit status: 0 report printed, 1 printed but the records have errors (run tfm\n"
@@ -31,7 +54,7 @@ void define_report(CLI::App& sub) {
 }
 
 int run_report(const GlobalOptions& g) {
-    std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md"});
+    std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md", "html"});
     Date as_of = as_of_date(g);
     ReportOptions options;
     options.year = AcademicYear::containing(as_of);
@@ -47,7 +70,38 @@ int run_report(const GlobalOptions& g) {
     Index index(records);
     auto journeys = all_journeys(records, index, as_of);
     auto tables = build_report(records, index, journeys, options);
-    fmt::print("{}", render_tables(g, tables, format));
+    std::string text;
+    if (format == "html") {
+        HtmlInput input;
+        input.report = std::move(tables);
+        if (options.sections.empty())
+            input.gaps = build_gaps(records, index, journeys, GapOptions{options.year, as_of});
+        input.all_schools = records_characteristics(records);
+        HtmlContext& ctx = input.context;
+        for (const auto& h : records.hubs) ctx.hub_names.push_back(h.name);
+        ctx.directories = data_directories(g);
+        ctx.as_of = as_of;
+        ctx.year = options.year;
+        ctx.generator = std::string("tfm ") + TFM_VERSION;
+        for (const auto& f : records.files)
+            if (!f.is_folder) ++ctx.files;
+        ctx.records = records.records_seen;
+        ctx.errors = tree.errors;
+        ctx.command = reproducing_command(g, options, as_of);
+        if (records.hubs.size() == 1) ctx.completion = records.hubs.front().rules.completion;
+        text = render_html(input);
+    } else {
+        text = render_tables(g, tables, format);
+    }
+    if (output_option.empty()) {
+        fmt::print("{}", text);
+    } else {
+        std::string problem;
+        if (!write_atomically(output_option, text, problem)) {
+            fmt::print(stderr, "tfm: error: cannot write {}: {}\n", output_option, problem);
+            return exit_findings;
+        }
+    }
     return report_exit_status(g, tree);
 }
 

@@ -1,0 +1,193 @@
+// tfm import gias FILE.csv [--area NAME…] [--phase PHASE…] [--write DIR]: school records
+// from the Get Information About Schools establishment extract.
+#include "cli.h"
+
+#include "tfm/atomic_file.h"
+#include "tfm/gias.h"
+#include "tfm/text.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <set>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace tfm::cli {
+namespace {
+
+std::string file_option;
+std::vector<std::string> area_option;
+std::vector<std::string> phase_option;
+std::string write_option;
+CLI::App* gias_command = nullptr;
+
+std::string phase_words(const std::vector<Phase>& phases) {
+    std::string out;
+    for (std::size_t i = 0; i < phases.size(); ++i) {
+        if (i > 0) out += i + 1 == phases.size() ? " and " : ", ";
+        out += name_of(phases[i]);
+    }
+    return out;
+}
+
+bool same_directory(const std::string& a, const std::string& b) {
+    std::error_code ec1, ec2;
+    auto ca = fs::weakly_canonical(a, ec1), cb = fs::weakly_canonical(b, ec2);
+    if (ec1 || ec2) return fs::path(a).lexically_normal() == fs::path(b).lexically_normal();
+    return ca == cb;
+}
+
+int run_gias(const GlobalOptions& g) {
+    format_or(g, "yaml", {"yaml"});
+    bool write = !write_option.empty();
+
+    // The records tree: the one to write, else -C/--data or TFM_DATA for the hub's areas.
+    std::vector<std::string> directories;
+    if (write) {
+        if (!g.data.empty() && !(g.data.size() == 1 && same_directory(g.data[0], write_option)))
+            throw UsageError{fmt::format("--write {} names the records directory; do not also give -C/--data {}",
+                                         write_option, fmt::join(g.data, " -C "))};
+        directories = {write_option};
+    } else if (!g.data.empty() || std::getenv("TFM_DATA")) {
+        directories = data_directories(g);
+    }
+
+    std::vector<Phase> phases;
+    for (const auto& p : phase_option)
+        if (auto ph = parse_enum<Phase>(p); ph && std::find(phases.begin(), phases.end(), *ph) == phases.end())
+            phases.push_back(*ph);
+    if (phases.empty()) phases.push_back(Phase::primary);
+
+    std::string bytes, problem;
+    std::error_code ec;
+    if (fs::is_directory(file_option, ec)) problem = "it is a directory";
+    if (!problem.empty() || !read_file(file_option, bytes, problem)) {
+        fmt::print(stderr, "tfm: error: cannot read {}: {}\n", file_option, problem);
+        return exit_findings;
+    }
+    gias::Extract extract;
+    try {
+        extract = gias::read_extract(bytes);
+    } catch (const gias::Error& e) {
+        fmt::print(stderr, "tfm: error: {}: {}\n", file_option, e.what());
+        return exit_findings;
+    }
+    for (const auto& w : extract.warnings) fmt::print(stderr, "tfm: warning: {}: {}\n", file_option, w);
+
+    LoadResult tree;
+    gias::Selection selection;
+    selection.phases = phases;
+    if (!directories.empty()) {
+        tree = load_tree(directories);
+        if (!tree.fatal.empty()) {
+            for (const auto& m : tree.fatal) fmt::print(stderr, "tfm: error: {}\n", m);
+            return exit_unreadable;
+        }
+        for (const auto& hub : tree.records.hubs)
+            for (const auto& a : hub.areas) selection.spellings.push_back(a);
+    }
+    if (!area_option.empty()) {
+        selection.areas = gias::split_areas(area_option, extract);
+    } else {
+        selection.areas = selection.spellings;
+        if (write && selection.areas.empty())
+            throw UsageError{fmt::format("the hub in {} lists no `areas`; choose them with --area NAME", write_option)};
+    }
+
+    // An area no establishment is in is a typo, most likely.
+    std::vector<std::string> known_areas;
+    for (const auto& e : extract.establishments)
+        if (std::none_of(known_areas.begin(), known_areas.end(), [&](const std::string& a) { return a == e.area; }))
+            known_areas.push_back(e.area);
+    std::vector<std::string_view> candidates(known_areas.begin(), known_areas.end());
+    for (const auto& a : selection.areas) {
+        if (std::any_of(known_areas.begin(), known_areas.end(), [&](const std::string& k) { return gias::same_area(k, a); }))
+            continue;
+        std::string hint;
+        if (auto s = closest_match(a, candidates)) hint = fmt::format("; did you mean `{}`?", *s);
+        fmt::print(stderr, "tfm: warning: {}: no establishment is in the area `{}`{}\n", file_option, a, hint);
+    }
+
+    auto chosen = gias::select(extract, selection);
+    if (!g.quiet) {
+        std::string where = selection.areas.empty() ? "every area" : fmt::format("{}", fmt::join(selection.areas, ", "));
+        fmt::print(stderr, "tfm: {} open {} establishment{} in {} ({}, {})\n", chosen.size(), phase_words(phases),
+                   chosen.size() == 1 ? "" : "s", where, file_option, extract.encoding);
+    }
+    if (!write) {
+        fmt::print("{}", gias::schools_yaml(chosen, selection));
+        return exit_ok;
+    }
+
+    auto result = gias::import_into(write_option, tree, extract, selection);
+    if (!g.quiet)
+        for (const auto& n : result.notes) fmt::print(stderr, "tfm: note: {}\n", n);
+    if (result.refused) {
+        for (const auto& e : result.errors) fmt::print(stderr, "tfm: error: {}\n", e);
+        if (result.files.empty()) fmt::print(stderr, "tfm: nothing was written\n");
+        return exit_findings;
+    }
+    fmt::print("{}", gias::summary_text(result));
+    return exit_ok;
+}
+
+}  // namespace
+
+void define_import(CLI::App& sub) {
+    sub.require_subcommand(1);
+    sub.footer("Sources: gias (the Get Information About Schools establishment extract).\n"
+               "Run `tfm import gias --help` for its options.");
+    gias_command = sub.add_subcommand("gias", "School records from a GIAS establishment extract (CSV)");
+    gias_command->add_option("file", file_option, "The extract: GIAS's establishment CSV download")
+        ->required()
+        ->type_name("FILE.csv");
+    gias_command
+        ->add_option("--area", area_option,
+                     "Local authorities to keep, ignoring case (repeatable, or comma-separated; default: "
+                     "the hub's areas when a records directory is given, else every area)")
+        ->type_name("NAME")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    with_choices(gias_command->add_option("--phase", phase_option,
+                                          "Phases to keep (repeatable, or comma-separated; default: primary)"),
+                 {"primary", "secondary", "all_through", "special"})
+        ->type_name("PHASE")
+        ->delimiter(',')
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    gias_command
+        ->add_option("--write", write_option,
+                     "Update the records in DIR: add new schools, refresh names and areas of known ones")
+        ->type_name("DIR");
+    gias_command->footer(
+        "Reads the GIAS establishment extract (edubasealldata.csv or a download from\n"
+        "get-information-schools.service.gov.uk): RFC 4180 CSV in Windows-1252 (a file that\n"
+        "starts with a UTF-8 byte-order mark, or is valid UTF-8, is read as UTF-8). Columns\n"
+        "used: URN, EstablishmentName, LA (name), PhaseOfEducation (name), EstablishmentStatus\n"
+        "(name) (all required), TypeOfEstablishment (name) and Trusts (name).\n"
+        "Keeps open establishments (status Open, or Open, but proposed to close) of the chosen\n"
+        "areas and phases. Phases: Primary and Middle deemed primary are primary; Secondary and\n"
+        "Middle deemed secondary are secondary; All-through is all_through; a special school\n"
+        "type is special; nurseries, 16 plus and the rest are left out. A row whose URN is not\n"
+        "six digits is skipped with a warning naming its line.\n"
+        "Without --write it prints a `schools:` list (YAML) on standard output and a count on\n"
+        "standard error. With --write DIR it adds new schools to schools/AREA.yaml (created\n"
+        "when missing; schools/AREA-gias.yaml when that file does not end with a `schools:`\n"
+        "list), replaces just the name or area of known schools where they stand, keeps every\n"
+        "other field, line and comment, writes each file atomically and prints what changed.\n"
+        "Known schools GIAS lists as closed are noted, never removed. Nothing is written when\n"
+        "a record file has YAML errors or a value to change spans several lines.\n"
+        "Global options (see tfm --help): -C/--data DIR (the hub's areas), -q/--quiet.\n\n"
+        "Exit status: 0 printed or written (also when nothing changed), 1 refused or the CSV\n"
+        "unreadable (missing file or column, a quote never closed), 2 usage error, 3 data\n"
+        "directory unreadable.");
+}
+
+int run_import(const GlobalOptions& g) {
+    if (gias_command && gias_command->parsed()) return run_gias(g);
+    throw UsageError{"import needs a source: tfm import gias FILE.csv"};
+}
+
+}  // namespace tfm::cli
