@@ -1,14 +1,13 @@
 #include "tfm/load.h"
 
 #include "record_reader.h"
+#include "tfm/atomic_file.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <set>
 #include <thread>
@@ -71,21 +70,6 @@ void walk(const fs::path& root, const fs::path& dir, std::vector<Found>& found,
     }
 }
 
-bool read_whole_file(const fs::path& path, std::string& out, std::string& problem) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-        problem = std::strerror(errno);
-        return false;
-    }
-    char buf[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-    bool failed = std::ferror(f);
-    if (failed) problem = std::strerror(errno);
-    std::fclose(f);
-    return !failed;
-}
-
 struct Job {
     int file = 0;
     int directory = 0;
@@ -98,7 +82,7 @@ struct Job {
 void load_job(Job& job) {
     std::string bytes;
     std::string problem;
-    if (!read_whole_file(job.full, bytes, problem)) {
+    if (!read_file(job.full.string(), bytes, problem)) {
         job.result.diagnostics.push_back({Pos{job.file, 0, 0}, Severity::error, "file/unreadable",
                                           fmt::format("cannot read this file: {}", problem)});
         return;
