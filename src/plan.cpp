@@ -6,7 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <functional>
+#include <optional>
 #include <set>
 
 namespace tfm {
@@ -49,13 +49,16 @@ PlanProposal propose_plan(const Records& records, const Index& index, const Coho
         plan.weekday_assumed = true;
     }
     const Hub* hub = records.hub_of(cohort.directory);
-    plan.default_terms = !hub || !hub->terms.count(cohort.year);
+    // As half_terms() decides: a year missing from hub.terms, or listed with no terms.
+    plan.default_terms = true;
+    if (hub)
+        if (auto t = hub->terms.find(cohort.year); t != hub->terms.end() && !t->second.empty())
+            plan.default_terms = false;
     const RuleSettings& rules = records.rules_of(cohort.directory);
     auto halves = half_terms(hub, cohort.year);
     std::set<Date> busy = lead_busy(records, index, cohort);
 
-    // Meetings: for each half-term, its free days of the weekday nearest the middle first;
-    // a depth-first search finds the nearest choice that keeps every gap within the rule.
+    // Meetings: for each half-term, its free days of the weekday, nearest the middle first.
     // The cohort's own logs are dates that happened: a half-term whose meeting was already
     // held keeps that date, and so does a school's visit already held in a term.
     std::vector<const Session*> held;
@@ -80,24 +83,57 @@ PlanProposal propose_plan(const Records& records, const Index& index, const Coho
         candidates.push_back(days);
     }
     int min_days = rules.meeting_gap_min_weeks * 7, max_days = rules.meeting_gap_max_weeks * 7;
-    std::vector<Date> chosen;
-    long long budget = 200000;  // bounded search; the greedy fallback below always ends
-    std::function<bool(std::size_t)> search = [&](std::size_t i) {
-        if (i == candidates.size()) return true;
-        if (candidates[i].empty()) return search(i + 1);
-        for (Date d : candidates[i]) {
-            if (--budget < 0) return false;
-            if (!chosen.empty()) {
-                int gap = chosen.back().days_until(d);
-                if (gap < min_days || gap > max_days) continue;
+    // Of the choices that keep every gap within the rule, the one with the least total distance
+    // from the half-terms' middles (a shortest path through the half-terms, so one early pick
+    // cannot push every later meeting to the edge of its term). Ties: nearer the middle first.
+    constexpr long long unreachable = -1;
+    std::vector<std::vector<long long>> cost(candidates.size());
+    std::vector<std::vector<std::size_t>> from(candidates.size());
+    std::optional<std::size_t> prev;  // the last half-term with candidates
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if (candidates[i].empty()) continue;
+        Date mid = middle(halves[i]);
+        cost[i].assign(candidates[i].size(), unreachable);
+        from[i].assign(candidates[i].size(), 0);
+        for (std::size_t j = 0; j < candidates[i].size(); ++j) {
+            Date d = candidates[i][j];
+            long long own = std::abs(d.days_until(mid));
+            if (!prev) {
+                cost[i][j] = own;
+                continue;
             }
-            chosen.push_back(d);
-            if (search(i + 1)) return true;
-            chosen.pop_back();
+            for (std::size_t k = 0; k < candidates[*prev].size(); ++k) {
+                if (cost[*prev][k] == unreachable) continue;
+                int gap = candidates[*prev][k].days_until(d);
+                if (gap < min_days || gap > max_days) continue;
+                if (cost[i][j] == unreachable || cost[*prev][k] + own < cost[i][j]) {
+                    cost[i][j] = cost[*prev][k] + own;
+                    from[i][j] = k;
+                }
+            }
         }
-        return false;
-    };
-    if (!search(0)) {
+        prev = i;
+    }
+    std::vector<Date> chosen;
+    bool found = false;
+    if (prev) {
+        std::optional<std::size_t> best;
+        for (std::size_t j = 0; j < cost[*prev].size(); ++j)
+            if (cost[*prev][j] != unreachable && (!best || cost[*prev][j] < cost[*prev][*best])) best = j;
+        if (best) {
+            found = true;
+            std::size_t j = *best;
+            for (std::size_t i = *prev + 1; i-- > 0;) {
+                if (candidates[i].empty()) continue;
+                chosen.push_back(candidates[i][j]);
+                j = from[i][j];
+            }
+            std::reverse(chosen.begin(), chosen.end());
+        }
+    } else {
+        found = true;  // no free day at all: the warnings below say so
+    }
+    if (!found) {
         chosen.clear();
         for (const auto& days : candidates)
             if (!days.empty()) chosen.push_back(days.front());
@@ -119,18 +155,25 @@ PlanProposal propose_plan(const Records& records, const Index& index, const Coho
     if (per_school > 0) {
         auto windows = terms(halves);
         if (per_school > int(windows.size())) windows = halves;
-        std::vector<const Member*> members;
+        std::vector<const Member*> members;  // enrolled: spread through the term
         for (const auto& m : cohort.schools)
             if (m.status != MemberStatus::withdrawn) members.push_back(&m);
         for (int t = 0; t < per_school && t < int(windows.size()); ++t) {
             const Window& w = windows[std::size_t(t)];
+            auto held_visit = [&](Urn urn) {
+                auto log = std::find_if(held.begin(), held.end(), [&](const Session* s) {
+                    return s->is_visit() && s->school == urn && w.contains(s->date);
+                });
+                return log == held.end() ? std::optional<Date>() : (*log)->date;
+            };
+            // A withdrawn school gets no new visit, but one it already had stays.
+            for (const auto& m : cohort.schools)
+                if (m.status == MemberStatus::withdrawn)
+                    if (auto done = held_visit(m.urn)) plan.visits.push_back({m.urn, *done});
             int length = w.start.days_until(w.end);
             for (std::size_t k = 0; k < members.size(); ++k) {
-                auto log = std::find_if(held.begin(), held.end(), [&](const Session* s) {
-                    return s->is_visit() && s->school == members[k]->urn && w.contains(s->date);
-                });
-                if (log != held.end()) {
-                    plan.visits.push_back({members[k]->urn, (*log)->date});
+                if (auto done = held_visit(members[k]->urn)) {
+                    plan.visits.push_back({members[k]->urn, *done});
                     continue;
                 }
                 Date target = w.start.plus_days(int((k + 1) * std::size_t(length) / (members.size() + 1)));

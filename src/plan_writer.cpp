@@ -140,6 +140,12 @@ PlanWrite write_plan(const std::string& path, const std::string& shown, const Pl
     if (column == 0) return {false, fmt::format("cohort {} is not inside a `cohort:` or `cohorts:` key", cohort.id)};
     // Lines of the cohort's mapping: from its first key to the last line indented as its keys.
     std::size_t map_end = block_end(lines, map.line, column - 1, false);
+    // Comments right after it, indented like its keys (or deeper), still belong to it.
+    auto own_comment = [&](const std::string& l) {
+        std::size_t i = indent_of(l);
+        return i >= column && i < l.size() && l[i] == '#';
+    };
+    while (map_end < lines.size() && own_comment(lines[map_end])) ++map_end;
 
     // Ranges [first, end) of the existing meetings: and visits: keys. Each is replaced where
     // it stands, so lines and comments between the two keys stay between them.

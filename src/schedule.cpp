@@ -111,7 +111,7 @@ Table schedule_table(const std::vector<ScheduleItem>& items, const Index& index)
             {}};
     t.empty_text = "nothing planned or logged in this range";
     for (const auto& it : items)
-        t.rows.push_back({it.date.str(), time_text(it), std::string(name_of(it.kind)), it.cohort->id,
+        t.rows.push_back({it.date.str(), it.start ? Cell(time_text(it)) : Cell(), std::string(name_of(it.kind)), it.cohort->id,
                           it.cohort->lead, it.school ? Cell(*it.school) : Cell(),
                           it.school ? Cell(it.school_name) : Cell(),
                           std::string(name_of_item_status(it.status))});
@@ -127,7 +127,10 @@ std::string ics_escape(std::string_view text) {
             case ',': out += "\\,"; break;
             case '\n': out += "\\n"; break;
             case '\r': break;
-            default: out += c;
+            default:
+                // Other control characters are not allowed in TEXT (RFC 5545 3.3.11).
+                if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) break;
+                out += c;
         }
     }
     return out;
@@ -218,9 +221,11 @@ std::string render_ics(const std::vector<ScheduleItem>& items, const Index& inde
         out += ics_fold("UID:" + uid);
         out += "DTSTAMP:" + compact(as_of) + "T000000Z\r\n";
         if (it.start) {
-            TimeOfDay end = it.end ? *it.end : TimeOfDay{std::min(it.start->minutes + 60, 23 * 60 + 59)};
+            // Without an end time, an hour; late in the evening that ends on the next day.
+            int end = it.end ? it.end->minutes : it.start->minutes + 60;
             out += "DTSTART;TZID=Europe/London:" + compact(it.date, *it.start) + "\r\n";
-            out += "DTEND;TZID=Europe/London:" + compact(it.date, end) + "\r\n";
+            out += "DTEND;TZID=Europe/London:" +
+                   compact(it.date.plus_days(end / (24 * 60)), TimeOfDay{end % (24 * 60)}) + "\r\n";
         } else {
             out += "DTSTART;VALUE=DATE:" + compact(it.date) + "\r\n";
             out += "DTEND;VALUE=DATE:" + compact(it.date.plus_days(1)) + "\r\n";
