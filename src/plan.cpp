@@ -194,6 +194,10 @@ PlanProposal propose_plan(const Records& records, const Index& index, const Coho
         }
         std::stable_sort(plan.visits.begin(), plan.visits.end(),
                          [](const ProposedVisit& a, const ProposedVisit& b) { return a.date < b.date; });
+    } else {
+        // A stage that expects no visits (sustaining, by default) keeps any the hub planned
+        // by hand: --replace replaces meetings, and must not drop them.
+        for (const auto& v : cohort.visits) plan.visits.push_back({v.urn, v.date});
     }
     return plan;
 }

@@ -753,3 +753,22 @@ TEST_CASE("plan: write_plan keeps the file's permissions") {
     CHECK((st.st_mode & 07777) == 0640);
     CHECK(f.files() == 1);
 }
+
+TEST_CASE("plan keeps the hand-planned visits of a stage that expects none") {
+    auto loaded = load_text(R"(hub: {name: H, areas: [Leeds]}
+leads: [{id: jo, name: Jo, role: specialist}]
+cohort:
+  id: sus
+  stage: sustaining
+  year: 2021/22
+  lead: jo
+  weekday: thursday
+  schools: [{urn: 100001, participants: [A]}]
+  visits: [{urn: 100001, date: 2022-03-10}]
+)");
+    Index index(loaded.records);
+    auto plan = propose_plan(loaded.records, index, loaded.records.cohorts.front());
+    REQUIRE(plan.visits.size() == 1);
+    CHECK(plan.visits[0].urn == 100001);
+    CHECK(plan.visits[0].date == Date(2022, 3, 10));
+}
