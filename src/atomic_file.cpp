@@ -34,7 +34,15 @@ bool write_atomically(const std::string& path, const std::string& text, std::str
         }
         done += std::size_t(n);
     }
-    if (have_mode) ::fchmod(fd, st.st_mode & 07777);
+    if (have_mode) {
+        ::fchmod(fd, st.st_mode & 07777);
+    } else {
+        // A new file gets the mode a plain create would give it (0666 less the umask), not
+        // mkstemp's 0600, so a report written for others to read can be read.
+        mode_t mask = ::umask(0);
+        ::umask(mask);
+        ::fchmod(fd, 0666 & ~mask);
+    }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         problem = std::strerror(errno);
         ::unlink(name.data());

@@ -79,19 +79,25 @@ std::string man_page() {
            "journey through the programme (readiness, development, embedding, sustaining), and\n"
            "prints what the coordinator needs: findings, reports, gaps, schedules and plans.\n"
            "It reads every *.yaml and *.yml file under the data directory in sorted path order,\n"
-           "skipping hidden folders, and never changes a record file except with \\fBplan \\-\\-write\\fR.\n";
+           "skipping hidden folders, and never changes a record file except with \\fBplan \\-\\-write\\fR and\n"
+           "\\fBimport gias \\-\\-write\\fR.\n";
     out += ".SH GLOBAL OPTIONS\nThese options may be given before or after the command.\n";
     options_section(out, app);
     out += ".SH COMMANDS\n";
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
         if (sub->get_group().empty()) continue;
-        std::string usage = "\\fBtfm " + sub->get_name() + "\\fR";
-        for (const CLI::Option* o : sub->get_options())
-            if (o->get_snames().empty() && o->get_lnames().empty())
-                usage += " \\fI" + roff(o->get_type_name()) + "\\fR";
-        out += ".SS " + usage + "\n" + roff(sub->get_description()) + ".\n";
-        options_section(out, *sub);
-        if (!sub->get_footer().empty() && sub->get_name() != "check") out += footer_paragraphs(sub->get_footer());
+        // A command with commands of its own (import gias) documents each of them instead.
+        auto nested = sub->get_subcommands([](const CLI::App*) { return true; });
+        if (nested.empty()) nested.push_back(sub);
+        for (const CLI::App* cmd : nested) {
+            std::string usage = "\\fBtfm " + (cmd == sub ? "" : sub->get_name() + " ") + cmd->get_name() + "\\fR";
+            for (const CLI::Option* o : cmd->get_options())
+                if (o->get_snames().empty() && o->get_lnames().empty())
+                    usage += " \\fI" + roff(o->get_type_name()) + "\\fR";
+            out += ".SS " + usage + "\n" + roff(cmd->get_description()) + ".\n";
+            options_section(out, *cmd);
+            if (!cmd->get_footer().empty() && cmd->get_name() != "check") out += footer_paragraphs(cmd->get_footer());
+        }
     }
     out += ".SH RULES\n"
            "\\fBtfm check\\fR applies these rules. Findings are printed as\n"
@@ -128,11 +134,13 @@ std::string man_page() {
            "tfm check                                 # every problem, file:line:col\n"
            "tfm check \\-\\-strict \\-\\-format json         # for CI and git hooks\n"
            "tfm report \\-\\-section reach \\-\\-format csv   # cumulative reach as CSV\n"
+           "tfm report \\-\\-format html \\-o report.html   # one page with charts, for sharing\n"
            "tfm \\-C north \\-C south report               # two hubs as one national view\n"
            "tfm gaps \\-\\-fail\\-on\\-findings \\-q           # from cron: exit 1 when something needs doing\n"
            "tfm schedule \\-\\-lead jsmith \\-\\-format ics > jsmith.ics\n"
            "tfm plan brad\\-dev\\-2026a \\-\\-write\n"
            "tfm journey 107329\n"
+           "tfm import gias edubasealldata.csv \\-\\-write .  # add new schools, refresh names and areas\n"
            ".fi\n";
     out += ".SH SEE ALSO\nThe README of the tfm project, which walks through the example records.\n";
     return out;

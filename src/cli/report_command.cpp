@@ -24,7 +24,10 @@ std::string reproducing_command(const GlobalOptions& g, const ReportOptions& opt
     words.insert(words.end(), {"--as-of", as_of.str(), "report", "--year", options.year.str()});
     if (!options.sections.empty()) {
         std::string joined;
-        for (const auto& s : options.sections) joined += (joined.empty() ? "" : ",") + s;
+        for (const auto& s : options.sections) {
+            if (!joined.empty()) joined += ",";
+            joined += s;
+        }
         words.insert(words.end(), {"--section", joined});
     }
     words.insert(words.end(), {"--format", "html"});
@@ -41,7 +44,7 @@ void define_report(CLI::App& sub) {
         ->type_name("NAME")
         ->delimiter(',');
     sub.add_option("-o,--output", output_option,
-                   "Write the report to FILE (atomically) instead of standard output")
+                   "Write the report to FILE (atomically) instead of standard output (-: stdout)")
         ->type_name("FILE");
     sub.footer("Sections: summary, stages, reach, patterns, characteristics, cohorts.\n"
                "Formats (--format): table (default), csv, json, md, html. html is one\n"
@@ -93,7 +96,7 @@ int run_report(const GlobalOptions& g) {
     } else {
         text = render_tables(g, tables, format);
     }
-    if (output_option.empty()) {
+    if (output_option.empty() || output_option == "-") {
         fmt::print("{}", text);
     } else {
         std::string problem;
