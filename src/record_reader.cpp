@@ -587,7 +587,10 @@ private:
             u = urn(*v);
             s.urn_pos = pos(*v);
         }
-        if (auto v = f.get("name")) s.name = text(*v).value_or("");
+        if (auto v = f.get("name")) {
+            s.name = text(*v).value_or("");
+            s.name_pos = pos(*v);
+        }
         if (auto v = f.get("phase")) s.phase = enumeration<Phase>(*v, "phase").value_or(Phase::primary);
         if (auto v = f.get("area")) {
             s.area = text(*v).value_or("");

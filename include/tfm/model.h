@@ -147,6 +147,7 @@ struct School {
     int directory = 0;
     Pos pos;       // the record
     Pos urn_pos;
+    Pos name_pos;
     Pos area_pos;
 
     bool has_staff_member(std::string_view person) const;

@@ -8,8 +8,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
-#include <set>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -112,7 +113,16 @@ int run_gias(const GlobalOptions& g) {
 
     auto chosen = gias::select(extract, selection);
     if (!g.quiet) {
-        std::string where = selection.areas.empty() ? "every area" : fmt::format("{}", fmt::join(selection.areas, ", "));
+        // Areas as the hub spells them, else as GIAS does.
+        std::vector<std::string> shown;
+        for (const auto& a : selection.areas) {
+            std::string name = gias::area_spelling(selection, a);
+            if (name == a)
+                for (const auto& k : known_areas)
+                    if (gias::same_area(k, a)) name = k;
+            shown.push_back(name);
+        }
+        std::string where = shown.empty() ? "every area" : fmt::format("{}", fmt::join(shown, ", "));
         fmt::print(stderr, "tfm: {} open {} establishment{} in {} ({}, {})\n", chosen.size(), phase_words(phases),
                    chosen.size() == 1 ? "" : "s", where, file_option, extract.encoding);
     }
@@ -145,13 +155,13 @@ void define_import(CLI::App& sub) {
         ->type_name("FILE.csv");
     gias_command
         ->add_option("--area", area_option,
-                     "Local authorities to keep, ignoring case (repeatable, or comma-separated; default: "
-                     "the hub's areas when a records directory is given, else every area)")
+                     "Local authorities (LA) to keep, ignoring case (repeatable or comma-separated; "
+                     "default: the hub's areas)")
         ->type_name("NAME")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     with_choices(gias_command->add_option("--phase", phase_option,
-                                          "Phases to keep (repeatable, or comma-separated; default: primary)"),
+                                          "Phases to keep (repeatable or comma-separated; default: primary)"),
                  {"primary", "secondary", "all_through", "special"})
         ->type_name("PHASE")
         ->delimiter(',')
@@ -166,19 +176,19 @@ void define_import(CLI::App& sub) {
         "get-information-schools.service.gov.uk): RFC 4180 CSV in Windows-1252 (a file that\n"
         "starts with a UTF-8 byte-order mark, or is valid UTF-8, is read as UTF-8). Columns\n"
         "used: URN, EstablishmentName, LA (name), PhaseOfEducation (name), EstablishmentStatus\n"
-        "(name) (all required), TypeOfEstablishment (name) and Trusts (name).\n"
+        "(name) (all required), TypeOfEstablishment (name) and Trusts (name).\n\n"
         "Keeps open establishments (status Open, or Open, but proposed to close) of the chosen\n"
         "areas and phases. Phases: Primary and Middle deemed primary are primary; Secondary and\n"
         "Middle deemed secondary are secondary; All-through is all_through; a special school\n"
         "type is special; nurseries, 16 plus and the rest are left out. A row whose URN is not\n"
-        "six digits is skipped with a warning naming its line.\n"
+        "six digits is skipped with a warning naming its line.\n\n"
         "Without --write it prints a `schools:` list (YAML) on standard output and a count on\n"
         "standard error. With --write DIR it adds new schools to schools/AREA.yaml (created\n"
         "when missing; schools/AREA-gias.yaml when that file does not end with a `schools:`\n"
         "list), replaces just the name or area of known schools where they stand, keeps every\n"
         "other field, line and comment, writes each file atomically and prints what changed.\n"
         "Known schools GIAS lists as closed are noted, never removed. Nothing is written when\n"
-        "a record file has YAML errors or a value to change spans several lines.\n"
+        "a record file has YAML errors or a value to change spans several lines.\n\n"
         "Global options (see tfm --help): -C/--data DIR (the hub's areas), -q/--quiet.\n\n"
         "Exit status: 0 printed or written (also when nothing changed), 1 refused or the CSV\n"
         "unreadable (missing file or column, a quote never closed), 2 usage error, 3 data\n"

@@ -50,6 +50,11 @@ std::vector<const CLI::App*> visible_commands() {
     return out;
 }
 
+// The commands of a command (import → gias).
+std::vector<const CLI::App*> nested_commands(const CLI::App* c) {
+    return c->get_subcommands([](const CLI::App*) { return true; });
+}
+
 std::string join(const std::vector<std::string>& words, std::string_view sep = " ") {
     std::string out;
     for (const auto& w : words) out += (out.empty() ? "" : std::string(sep)) + w;
@@ -91,6 +96,30 @@ std::string bash_script() {
     for (const auto& o : globals) add_value_case(o);
     std::string command_cases;
     for (const auto* c : commands) {
+        if (auto nested = nested_commands(c); !nested.empty()) {
+            // `tfm import gias …`: the command's commands, then the chosen one's options.
+            std::string cases;
+            std::vector<std::string> names;
+            for (const auto* n : nested) {
+                names.push_back(n->get_name());
+                std::vector<std::string> words;
+                bool files = false;
+                for (const auto& o : options_of(*n)) {
+                    add_value_case(o);
+                    if (o.positional) files = files || is_file_option(o);
+                    else words.insert(words.end(), o.names.begin(), o.names.end());
+                }
+                cases += fmt::format(
+                    "                *\" {} \"*) COMPREPLY=($(compgen -W {} -- \"$cur\")){} ;;\n", n->get_name(),
+                    single_quoted(join(words) + " " + join(global_words)),
+                    files ? "; [[ $cur == -* ]] || COMPREPLY+=($(compgen -f -- \"$cur\"))" : "");
+            }
+            command_cases += fmt::format(
+                "        {})\n            case \" ${{COMP_WORDS[*]:1:COMP_CWORD-1}} \" in\n{}"
+                "                *) COMPREPLY=($(compgen -W {} -- \"$cur\")) ;;\n            esac ;;\n",
+                c->get_name(), cases, single_quoted(join(names)));
+            continue;
+        }
         std::vector<std::string> words;
         std::vector<std::string> positional_choices;
         for (const auto& o : options_of(*c)) {
@@ -172,7 +201,20 @@ std::string zsh_script() {
     for (const auto* c : visible_commands()) {
         out += fmt::format("                {}) _arguments $globals", c->get_name());
         int position = 1;
-        for (const auto& o : options_of(*c)) {
+        // A command with commands of its own: their names first, then their options.
+        auto nested = nested_commands(c);
+        std::vector<OptionInfo> options = options_of(*c);
+        if (!nested.empty()) {
+            std::vector<std::string> names;
+            options.clear();
+            for (const auto* n : nested) {
+                names.push_back(n->get_name());
+                for (const auto& o : options_of(*n))
+                    if (!o.positional || nested.size() == 1) options.push_back(o);
+            }
+            out += fmt::format(" '{}:command:({})'", position++, join(names));
+        }
+        for (const auto& o : options) {
             if (o.names.front() == "-h" || o.names.front() == "--help") continue;
             if (o.positional) {
                 std::string action = o.choices.empty() ? " " : fmt::format("({})", join(o.choices));
@@ -215,7 +257,27 @@ std::string fish_script() {
         out += fmt::format("complete -c tfm -n '__fish_use_subcommand' -a {} -d {}\n", c->get_name(),
                            single_quoted(c->get_description()));
         std::string cond = "__fish_seen_subcommand_from " + c->get_name();
-        for (const auto& o : options_of(*c)) {
+        std::vector<OptionInfo> options = options_of(*c);
+        if (auto nested = nested_commands(c); !nested.empty()) {
+            std::vector<std::string> names;
+            for (const auto* n : nested) names.push_back(n->get_name());
+            options.clear();
+            for (const auto* n : nested) {
+                out += fmt::format("complete -c tfm -n {} -a {} -d {}\n",
+                                   single_quoted(cond + "; and not __fish_seen_subcommand_from " + join(names)),
+                                   n->get_name(), single_quoted(n->get_description()));
+                for (const auto& o : options_of(*n)) {
+                    if (o.names.front() == "-h") continue;
+                    std::string ncond = cond + "; and __fish_seen_subcommand_from " + n->get_name();
+                    if (o.positional) {
+                        if (is_file_option(o)) out += fmt::format("complete -c tfm -n {} -F\n", single_quoted(ncond));
+                        continue;
+                    }
+                    out += option_line(o, ncond);
+                }
+            }
+        }
+        for (const auto& o : options) {
             if (o.names.front() == "-h") continue;
             if (o.positional) {
                 if (!o.choices.empty())
