@@ -406,7 +406,8 @@ bool needs_quotes(std::string_view t, bool flow) {
     if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(t.front()) != std::string_view::npos) return true;
     if (t.find(": ") != std::string_view::npos || t.find(" #") != std::string_view::npos) return true;
     if (t.back() == ':') return true;
-    if (flow && t.find_first_of(",[]{}:") != std::string_view::npos) return true;
+    // yaml-cpp also ends a plain scalar in flow context at a `?`.
+    if (flow && t.find_first_of(",[]{}:?") != std::string_view::npos) return true;
     if (!detail::printable(t)) return true;
     return reads_as_non_string(t);
 }

@@ -223,12 +223,15 @@ TEST_CASE("yaml_scalar quotes only when YAML needs it") {
     // In flow context commas and brackets need quotes too.
     CHECK(quoted("Halifax, Calderdale", true));
     CHECK(quoted("A [B]", true));
+    CHECK(quoted("Why? Primary", true));
+    CHECK_FALSE(quoted("Why? Primary", false));
     CHECK_FALSE(quoted("Halifax, Calderdale", false));
     CHECK_FALSE(quoted("3D Academy"));
     // Whatever is written reads back as the text, in block and in flow context.
     for (const char* t : {"Moorside Primary School", "St Mary\u2019s, Halifax", "The \"Beacon\"", "back\\slash",
                           "Hollybank: Ash Grove", "No #1", "true", "2021-09-01", "  spaced  ", "- dash", "a, b",
-                          "{x}", "'q'", "line\nbreak", "\u0081odd", "", "100%", "key: value # c"}) {
+                          "{x}", "'q'", "line\nbreak", "\u0081odd", "", "100%", "key: value # c", "Who? Me?",
+                          "a?b"}) {
         CHECK(read_back(yaml_scalar(t), false) == t);
         CHECK(read_back(yaml_scalar(t, true), true) == t);
     }
