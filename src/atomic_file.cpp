@@ -1,6 +1,7 @@
 #include "tfm/atomic_file.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -11,7 +12,13 @@
 
 namespace tfm {
 
-bool write_atomically(const std::string& path, const std::string& text, std::string& problem) {
+bool write_atomically(const std::string& link_or_path, const std::string& text, std::string& problem) {
+    // Write through a symbolic link, so that the link stays a link.
+    std::string path = link_or_path;
+    if (char* real = ::realpath(link_or_path.c_str(), nullptr)) {
+        path = real;
+        std::free(real);
+    }
     struct stat st {};
     bool have_mode = ::stat(path.c_str(), &st) == 0;
     std::string tmpl = path + ".tfm-XXXXXX";
