@@ -107,9 +107,21 @@ void run_jobs(std::vector<Job>& jobs, unsigned threads) {
     for (auto& t : pool) t.join();
 }
 
+// Moves a file's records to the end of the national list and frees the file's buffer at
+// once, so that the two never both hold the whole tree.
 template <class T>
 void append(std::vector<T>& to, std::vector<T>& from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    std::vector<T>().swap(from);
+}
+
+// Reserves the exact total first: growing by doubling would keep an old and a new buffer
+// of every record alive at once (a third of the peak memory on a national tree).
+template <class T, class Member>
+void reserve_total(std::vector<T>& to, const std::vector<Job>& jobs, Member member) {
+    std::size_t total = to.size();
+    for (const auto& job : jobs) total += (job.result.*member).size();
+    to.reserve(total);
 }
 
 // Keeps the first record of each id; reports and drops the later ones.
@@ -202,6 +214,11 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
     std::vector<std::pair<Urn, Pos>> broken_schools;
     std::vector<std::pair<std::string, Pos>> broken_leads, broken_cohorts;
     std::set<int> broken_hub_dirs;
+    reserve_total(rec.hubs, jobs, &detail::FileRecords::hubs);
+    reserve_total(rec.schools, jobs, &detail::FileRecords::schools);
+    reserve_total(rec.leads, jobs, &detail::FileRecords::leads);
+    reserve_total(rec.cohorts, jobs, &detail::FileRecords::cohorts);
+    reserve_total(rec.sessions, jobs, &detail::FileRecords::sessions);
     for (auto& job : jobs) {
         auto& r = job.result;
         append(rec.hubs, r.hubs);

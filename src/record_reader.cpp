@@ -839,7 +839,7 @@ private:
             }
         }
         if (auto v = f.get("gap_task")) s.gap_task = text(*v).value_or("");
-        if (auto v = f.get("notes")) s.notes = text(*v).value_or("");
+        if (auto v = f.get("notes")) text(*v);  // checked, not kept
         if (!broken_) out_.sessions.push_back(std::move(s));
     }
 
@@ -938,6 +938,11 @@ FileRecords read_file_records(std::string_view bytes, int file_index, int direct
         if (doc.broken) continue;
         Reader(doc, text, file_index, directory, out).read_document();
     }
+    // The file's records wait for the merge while other files load: give back the slack
+    // that growing by doubling left (on a national tree, a quarter of the peak memory).
+    out.schools.shrink_to_fit();
+    out.cohorts.shrink_to_fit();
+    out.sessions.shrink_to_fit();
     return out;
 }
 

@@ -255,7 +255,8 @@ struct Session {
     bool has_attendance = false;
     std::vector<Attendance> attendance;
     std::string gap_task;
-    std::string notes;
+    // `notes` is checked (it must be text) but not kept: no command reads free text, and on
+    // a national tree it is a fifth of the YAML.
     int directory = 0;
     Pos pos;
     Pos cohort_pos;
