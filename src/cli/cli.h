@@ -52,7 +52,9 @@ const std::vector<std::string>* choices_of(const CLI::Option* option);
 // Shared helpers for commands.
 std::vector<std::string> data_directories(const GlobalOptions& g);  // -C, else TFM_DATA, else .
 Date as_of_date(const GlobalOptions& g);
-unsigned loader_threads();  // TFM_THREADS, else 0: every core                             // --as-of, else today
+unsigned loader_threads();
+// --year as given, else `fallback` (the year containing --as-of).
+AcademicYear year_or(const std::string& option, AcademicYear fallback);  // TFM_THREADS, else 0: every core                             // --as-of, else today
 bool color_on(const GlobalOptions& g, int fd);
 std::string format_or(const GlobalOptions& g, std::string_view fallback,
                       const std::vector<std::string_view>& accepted);

@@ -49,6 +49,12 @@ unsigned loader_threads() {
     return unsigned(n);
 }
 
+AcademicYear year_or(const std::string& option, AcademicYear fallback) {
+    if (option.empty()) return fallback;
+    if (auto y = AcademicYear::parse(option)) return *y;
+    throw UsageError{fmt::format("--year: `{}` is not an academic year; write it like 2021/22", option)};
+}
+
 Date as_of_date(const GlobalOptions& g) {
     if (g.as_of.empty()) return Date::today();
     if (auto d = Date::parse(g.as_of)) return *d;

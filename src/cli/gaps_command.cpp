@@ -35,11 +35,7 @@ int run_gaps(const GlobalOptions& g) {
     std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md"});
     Date as_of = as_of_date(g);
     GapOptions options{AcademicYear::containing(as_of), as_of};
-    if (!year_option.empty()) {
-        auto y = AcademicYear::parse(year_option);
-        if (!y) throw UsageError{fmt::format("--year: `{}` is not an academic year; write it like 2021/22", year_option)};
-        options.year = *y;
-    }
+    options.year = year_or(year_option, options.year);
     auto tree = load_for_report(g, as_of);
     if (tree.fatal) return exit_unreadable;
     const Records& records = tree.loaded.records;

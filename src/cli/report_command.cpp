@@ -61,11 +61,7 @@ int run_report(const GlobalOptions& g) {
     Date as_of = as_of_date(g);
     ReportOptions options;
     options.year = AcademicYear::containing(as_of);
-    if (!year_option.empty()) {
-        auto y = AcademicYear::parse(year_option);
-        if (!y) throw UsageError{fmt::format("--year: `{}` is not an academic year; write it like 2021/22", year_option)};
-        options.year = *y;
-    }
+    options.year = year_or(year_option, options.year);
     options.sections = section_option;
     auto tree = load_for_report(g, as_of);
     if (tree.fatal) return exit_unreadable;
