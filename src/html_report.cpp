@@ -249,8 +249,7 @@ std::vector<DataRow> rows_of(const Table& t) {
     return out;
 }
 
-std::string empty_note(const Table& t, std::string_view text) {
-    (void)t;
+std::string empty_note(std::string_view text) {
     return fmt::format("<p class=\"empty\">{}</p>\n", escape(text));
 }
 
@@ -376,7 +375,7 @@ void stages_section(Page& page, const Table& t) {
                       "part in that year, so a school in two stages counts in both.");
     page.body += "<div class=\"figure wide\">\n";
     if (t.rows.empty()) {
-        page.body += empty_note(t, "No engagements are recorded up to this year.");
+        page.body += empty_note("No engagements are recorded up to this year.");
     } else {
         svg::StackedBars chart;
         chart.labels.id = "chart-stages";
@@ -409,7 +408,7 @@ void reach_section(Page& page, const Table& t) {
                       "from its first year with any engagement, or from its lead's training year.");
     page.body += "<div class=\"figure\">\n";
     if (t.rows.empty()) {
-        page.body += empty_note(t, "No engagement or training is recorded up to this year.");
+        page.body += empty_note("No engagement or training is recorded up to this year.");
     } else {
         svg::Lines chart;
         chart.labels.id = "chart-reach";
@@ -501,7 +500,7 @@ void characteristics_section(Page& page, const Table& t, const Table* all) {
             std::string d = text_of(*all, row, "dimension");
             if (std::find(dimensions.begin(), dimensions.end(), d) == dimensions.end()) dimensions.push_back(d);
         }
-    if (dimensions.empty()) page.body += empty_note(t, fmt::format("No school is engaged in {}.", page.year));
+    if (dimensions.empty()) page.body += empty_note(fmt::format("No school is engaged in {}.", page.year));
 
     page.body += "<div class=\"panels\">\n";
     for (const auto& dim : dimensions) {
@@ -625,7 +624,7 @@ void cohorts_section(Page& page, const Table& t) {
                       "before it withdrew.");
     page.body += "<div class=\"figure wide\">\n";
     if (t.rows.empty()) {
-        page.body += empty_note(t, fmt::format("No Work Group is recorded for {}.", page.year));
+        page.body += empty_note(fmt::format("No Work Group is recorded for {}.", page.year));
     } else {
         svg::HorizontalBars chart;
         chart.labels.id = "chart-cohorts";
@@ -748,7 +747,7 @@ void gaps_section(Page& page, const std::vector<Table>& gaps) {
     }
     page.body += "<h3>Most urgent</h3>\n";
     if (urgent.rows.empty()) {
-        page.body += empty_note(urgent, fmt::format("Nothing needs attention in {}.", page.year));
+        page.body += empty_note(fmt::format("Nothing needs attention in {}.", page.year));
     } else {
         std::vector<DataColumn> ucolumns = {
             {"kind", "kind", false, [](const std::vector<Cell>& r) { return r[1].text(); },

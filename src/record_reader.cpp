@@ -504,16 +504,12 @@ private:
             for (auto [k, val] : pairs(*v, "bands")) {
                 auto d = choice(k, dims, "band dimension");
                 std::vector<double> cuts;
-                NodeId prev_item = 0;
                 for (NodeId item : items(val, "bands")) {
                     auto x = number(item, 0, 100, "a cut point");
                     if (!x) continue;
-                    if (!cuts.empty() && *x <= cuts.back()) {
+                    if (!cuts.empty() && *x <= cuts.back())
                         error("schema/type", item, "band cut points must increase");
-                        (void)prev_item;
-                    }
                     cuts.push_back(*x);
-                    prev_item = item;
                 }
                 if (d) h.bands[std::string(dims[*d])] = cuts;
             }

@@ -7,7 +7,6 @@
 #include <map>
 #include <set>
 #include <tuple>
-#include <unordered_set>
 
 namespace tfm {
 
@@ -192,10 +191,9 @@ Table patterns_table(const std::vector<Journey>& journeys, AcademicYear year) {
 
 std::vector<double> cuts_for(const Records& records, const std::string& dimension) {
     // With several hubs, the first hub's cut points apply (all hubs share the defaults).
-    for (const auto& h : records.hubs) {
-        auto it = h.bands.find(dimension);
-        if (it != h.bands.end() && !it->second.empty()) return it->second;
-        break;
+    if (!records.hubs.empty()) {
+        auto it = records.hubs.front().bands.find(dimension);
+        if (it != records.hubs.front().bands.end() && !it->second.empty()) return it->second;
     }
     return default_bands(dimension);
 }

@@ -97,8 +97,7 @@ std::string time_text(const ScheduleItem& it) {
 
 }  // namespace
 
-Table schedule_table(const std::vector<ScheduleItem>& items, const Index& index) {
-    (void)index;
+Table schedule_table(const std::vector<ScheduleItem>& items) {
     Table t{"schedule", "Schedule",
             {{"date", "date"},
              {"time", "time"},

@@ -73,7 +73,7 @@ std::string render_text(const std::vector<Table>& tables, const RenderStyle& sty
             for (const auto& row : t.rows)
                 if (c < row.size()) width[c] = std::max(width[c], display_width(flat(row[c].text())));
         }
-        auto line = [&](auto cell_text, bool header) {
+        auto line = [&](auto cell_text) {
             std::string l = " ";
             for (std::size_t c = 0; c < t.columns.size(); ++c) {
                 std::string s = cell_text(c);
@@ -83,10 +83,9 @@ std::string render_text(const std::vector<Table>& tables, const RenderStyle& sty
                 if (!last) l += " ";
             }
             while (!l.empty() && l.back() == ' ') l.pop_back();
-            (void)header;
             return l + "\n";
         };
-        std::string head = line([&](std::size_t c) { return t.columns[c].header; }, true);
+        std::string head = line([&](std::size_t c) { return t.columns[c].header; });
         out += style.color ? "\x1b[1m" + head.substr(0, head.size() - 1) + "\x1b[0m\n" : head;
         std::string rule = " ";
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
@@ -96,7 +95,7 @@ std::string render_text(const std::vector<Table>& tables, const RenderStyle& sty
         }
         out += rule + "\n";
         for (const auto& row : t.rows)
-            out += line([&](std::size_t c) { return c < row.size() ? flat(row[c].text()) : ""; }, false);
+            out += line([&](std::size_t c) { return c < row.size() ? flat(row[c].text()) : ""; });
     }
     return out;
 }

@@ -42,7 +42,7 @@ struct ScheduleFilter {
 std::vector<ScheduleItem> build_schedule(const Records& records, const Index& index,
                                          const ScheduleFilter& filter, Date as_of);
 
-Table schedule_table(const std::vector<ScheduleItem>& items, const Index& index);
+Table schedule_table(const std::vector<ScheduleItem>& items);
 
 // RFC 5545: CRLF line endings, lines folded at 75 octets, stable UIDs, DTSTAMP from as_of.
 std::string render_ics(const std::vector<ScheduleItem>& items, const Index& index, Date as_of);

@@ -68,7 +68,7 @@ struct LoadedTree {
 };
 LoadedTree load_for_report(const GlobalOptions& g, Date as_of);
 // After printing a report: tells stderr about errors and returns the exit status.
-int report_exit_status(const GlobalOptions& g, const LoadedTree& tree);
+int report_exit_status(const LoadedTree& tree);
 std::string render_tables(const GlobalOptions& g, const std::vector<Table>& tables,
                           std::string_view format);
 

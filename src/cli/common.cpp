@@ -96,8 +96,7 @@ LoadedTree load_for_report(const GlobalOptions& g, Date as_of) {
     return tree;
 }
 
-int report_exit_status(const GlobalOptions& g, const LoadedTree& tree) {
-    (void)g;
+int report_exit_status(const LoadedTree& tree) {
     if (tree.errors == 0) return exit_ok;
     fmt::print(stderr,
                "tfm: the records have {} error{}: this output leaves out the records that did "

@@ -55,7 +55,7 @@ int run_gaps(const GlobalOptions& g) {
             fmt::print("{}", render_tables(g, shown, format));
         }
     }
-    int status = report_exit_status(g, tree);
+    int status = report_exit_status(tree);
     if (status == exit_ok && fail_on_findings && any) return exit_findings;
     return status;
 }

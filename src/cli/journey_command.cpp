@@ -46,7 +46,7 @@ int run_journey(const GlobalOptions& g) {
     Index index(records);
     Journey j = journey_of(*matches.front(), records, index, as_of);
     fmt::print("{}", render_tables(g, journey_tables(j), format));
-    return report_exit_status(g, tree);
+    return report_exit_status(tree);
 }
 
 }  // namespace tfm::cli

@@ -62,7 +62,7 @@ int run_plan(const GlobalOptions& g) {
         if ((!cohort->meetings.empty() || !cohort->visits.empty()) && !g.quiet)
             fmt::print(stderr, "tfm: note: cohort {} already has planned dates; --write --replace replaces them\n",
                        cohort->id);
-        return report_exit_status(g, tree);
+        return report_exit_status(tree);
     }
     const auto& file = records.files[std::size_t(cohort->pos.file)];
     PlanWrite result = write_plan(file.full_path, file.path, plan, replace);
@@ -71,7 +71,7 @@ int run_plan(const GlobalOptions& g) {
         return exit_findings;
     }
     if (!g.quiet) fmt::print(stderr, "tfm: {}\n", result.message);
-    return report_exit_status(g, tree);
+    return report_exit_status(tree);
 }
 
 }  // namespace tfm::cli

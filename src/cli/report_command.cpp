@@ -101,7 +101,7 @@ int run_report(const GlobalOptions& g) {
             return exit_findings;
         }
     }
-    return report_exit_status(g, tree);
+    return report_exit_status(tree);
 }
 
 }  // namespace tfm::cli

@@ -61,11 +61,11 @@ int run_schedule(const GlobalOptions& g) {
     if (format == "ics") {
         fmt::print("{}", render_ics(items, index, as_of));
     } else {
-        Table t = schedule_table(items, index);
+        Table t = schedule_table(items);
         t.title = fmt::format("Schedule {} to {}", filter.from.str(), filter.to.str());
         fmt::print("{}", render_tables(g, {t}, format));
     }
-    return report_exit_status(g, tree);
+    return report_exit_status(tree);
 }
 
 }  // namespace tfm::cli

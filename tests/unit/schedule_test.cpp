@@ -410,7 +410,7 @@ TEST_CASE("schedule: filters combine") {
 
 TEST_CASE("schedule: table rows give the time when known and leave it empty otherwise") {
     Tree t(tree_yaml);
-    Table table = schedule_table(t.items(range(d(2021, 10, 5), d(2021, 10, 7)), as_of), *t.index);
+    Table table = schedule_table(t.items(range(d(2021, 10, 5), d(2021, 10, 7)), as_of));
     REQUIRE(table.rows.size() == 2);
     CHECK(table.rows[0][1].text() == "13:00–16:00");
     CHECK(table.rows[1][1].empty());  // JSON null, like the URN and school of a meeting
