@@ -74,15 +74,13 @@ struct Job {
     int file = 0;
     int directory = 0;
     bool readable = true;
-    std::string problem;
-    fs::path full;
     detail::FileRecords result;
 };
 
-void load_job(Job& job) {
+void load_job(Job& job, const std::string& full_path) {
     std::string bytes;
     std::string problem;
-    if (!read_file(job.full.string(), bytes, problem)) {
+    if (!read_file(full_path, bytes, problem)) {
         job.result.diagnostics.push_back({Pos{job.file, 0, 0}, Severity::error, "file/unreadable",
                                           fmt::format("cannot read this file: {}", problem)});
         return;
@@ -90,13 +88,13 @@ void load_job(Job& job) {
     job.result = detail::read_file_records(bytes, job.file, job.directory);
 }
 
-void run_jobs(std::vector<Job>& jobs, unsigned threads) {
+void run_jobs(std::vector<Job>& jobs, const std::vector<SourceFile>& files, unsigned threads) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, unsigned(jobs.size()));
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();)
-            if (jobs[i].readable) load_job(jobs[i]);
+            if (jobs[i].readable) load_job(jobs[i], files[std::size_t(jobs[i].file)].full_path);
     };
     if (threads <= 1) {
         worker();
@@ -199,7 +197,6 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
             Job job;
             job.file = int(rec.files.size()) - 1;
             job.directory = int(d);
-            job.full = f.full;
             job.readable = f.regular;
             if (!f.regular)
                 result.diagnostics.push_back({Pos{job.file, 0, 0}, Severity::warning, "file/skipped",
@@ -209,7 +206,7 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
     }
     if (!result.fatal.empty()) return result;
 
-    run_jobs(jobs, threads);
+    run_jobs(jobs, rec.files, threads);
 
     std::vector<std::pair<Urn, Pos>> broken_schools;
     std::vector<std::pair<std::string, Pos>> broken_leads, broken_cohorts;
@@ -218,14 +215,13 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
     reserve_total(rec.schools, jobs, &detail::FileRecords::schools);
     reserve_total(rec.leads, jobs, &detail::FileRecords::leads);
     reserve_total(rec.cohorts, jobs, &detail::FileRecords::cohorts);
-    reserve_total(rec.sessions, jobs, &detail::FileRecords::sessions);
     for (auto& job : jobs) {
         auto& r = job.result;
         append(rec.hubs, r.hubs);
         append(rec.schools, r.schools);
         append(rec.leads, r.leads);
         append(rec.cohorts, r.cohorts);
-        append(rec.sessions, r.sessions);
+        rec.sessions.append(std::move(r.sessions));
         append(broken_schools, r.broken_schools);
         append(broken_leads, r.broken_leads);
         append(broken_cohorts, r.broken_cohorts);
@@ -289,7 +285,7 @@ LoadResult load_text(std::string_view text, std::string path) {
     rec.schools = std::move(r.schools);
     rec.leads = std::move(r.leads);
     rec.cohorts = std::move(r.cohorts);
-    rec.sessions = std::move(r.sessions);
+    rec.sessions.append(std::move(r.sessions));
     for (auto& [u, p] : r.broken_schools) rec.broken_schools.push_back(u);
     for (auto& [id, p] : r.broken_leads) rec.broken_leads.push_back(id);
     for (auto& [id, p] : r.broken_cohorts) rec.broken_cohorts.push_back(id);

@@ -420,7 +420,10 @@ private:
 
     std::vector<std::string> strings(NodeId id, std::string_view what, std::vector<Pos>* where = nullptr) {
         std::vector<std::string> out;
-        for (NodeId item : items(id, what)) {
+        auto list = items(id, what);
+        out.reserve(list.size());
+        if (where) where->reserve(list.size());
+        for (NodeId item : list) {
             if (auto s = text(item)) {
                 out.push_back(*s);
                 if (where) where->push_back(pos(item));
@@ -601,7 +604,9 @@ private:
         if (f.key("staff")) s.has_staff = true;
         if (auto v = f.get("staff")) {
             std::map<std::string, NodeId> names;
-            for (NodeId item : items(*v, "staff")) {
+            auto list = items(*v, "staff");
+            s.staff.reserve(list.size());
+            for (NodeId item : list) {
                 auto sf = fields(item, record_spec("school.staff[]"), "a member of staff");
                 if (!sf.ok) continue;
                 StaffMember m;
@@ -617,14 +622,17 @@ private:
                         names.emplace(m.name, *x);
                 }
                 if (auto x = sf.get("role")) m.role = enumeration<StaffRole>(*x, "role").value_or(StaffRole::teacher);
-                if (auto x = sf.get("year_groups"))
+                if (auto x = sf.get("year_groups")) {
                     for (NodeId g : items(*x, "year_groups"))
-                        if (auto yg = year_group(g)) m.year_groups.push_back(*yg);
+                        if (auto yg = year_group(g)) m.year_groups.insert(*yg);
+                }
                 s.staff.push_back(std::move(m));
             }
         }
         if (auto v = f.get("history")) {
-            for (NodeId item : items(*v, "history")) {
+            auto list = items(*v, "history");
+            s.history.reserve(list.size());
+            for (NodeId item : list) {
                 auto hf = fields(item, record_spec("school.history[]"), "a history entry");
                 if (!hf.ok) continue;
                 HistoryEntry h;
@@ -700,7 +708,9 @@ private:
         if (auto v = f.get("schools")) {
             c.schools_pos = pos(*v);
             std::map<Urn, NodeId> seen;
-            for (NodeId item : items(*v, "schools")) {
+            auto list = items(*v, "schools");
+            c.schools.reserve(list.size());
+            for (NodeId item : list) {
                 auto mf = fields(item, record_spec("cohort.schools[]"), "a cohort's school");
                 if (!mf.ok) continue;
                 Member m;
@@ -729,11 +739,15 @@ private:
         }
         if (auto v = f.get("meetings")) {
             c.meetings_pos = pos(*v);
-            for (NodeId item : items(*v, "meetings"))
+            auto list = items(*v, "meetings");
+            c.meetings.reserve(list.size());
+            for (NodeId item : list)
                 if (auto d = date(item)) c.meetings.push_back({*d, pos(item)});
         }
         if (auto v = f.get("visits")) {
-            for (NodeId item : items(*v, "visits")) {
+            auto list = items(*v, "visits");
+            c.visits.reserve(list.size());
+            for (NodeId item : list) {
                 auto vf = fields(item, record_spec("cohort.visits[]"), "a planned visit");
                 if (!vf.ok) continue;
                 PlannedVisit pv;
@@ -785,9 +799,10 @@ private:
         if (s.start && s.end && *s.end <= *s.start)
             error("schema/type", *f.get("end"),
                   fmt::format("the session ends ({}) before it starts ({})", s.end->str(), s.start->str()));
-        if (auto v = f.get("focus"))
+        if (auto v = f.get("focus")) {
             for (NodeId item : items(*v, "focus"))
-                if (auto b = enumeration<BigIdea>(item, "Big Idea")) s.focus.push_back(*b);
+                if (auto b = enumeration<BigIdea>(item, "Big Idea")) s.focus.insert(*b);
+        }
         if (auto v = f.get("observation")) {
             auto of = fields(*v, record_spec("session.observation"), "an observation");
             if (of.ok) {
@@ -800,12 +815,14 @@ private:
                     o.taught_by = identifier(*x, "lead id").value_or("");
                     o.taught_by_pos = pos(*x);
                 }
-                s.observation = o;
+                s.observation = std::make_shared<const Observation>(std::move(o));
             }
         }
         if (f.key("agenda")) s.has_agenda = true;
         if (auto v = f.get("agenda")) {
-            for (NodeId item : items(*v, "agenda")) {
+            auto list = items(*v, "agenda");
+            s.agenda.reserve(list.size());
+            for (NodeId item : list) {
                 auto af = fields(item, record_spec("session.agenda[]"), "an agenda item");
                 if (!af.ok) continue;
                 AgendaItem a;
@@ -813,29 +830,36 @@ private:
                 if (auto x = af.get("at")) a.at = time(*x);
                 if (auto x = af.get("minutes")) a.minutes = bounded(*x, 1, 24 * 60, "minutes");
                 if (auto x = af.get("item")) a.item = text(*x).value_or("");
-                if (auto x = af.get("year_groups"))
+                if (auto x = af.get("year_groups")) {
                     for (NodeId g : items(*x, "year_groups"))
-                        if (auto yg = year_group(g)) a.year_groups.push_back(*yg);
+                        if (auto yg = year_group(g)) a.year_groups.insert(*yg);
+                }
                 if (auto x = af.get("audience")) a.audience = enumeration<Audience>(*x, "audience").value_or(Audience::all);
                 s.agenda.push_back(std::move(a));
             }
         }
         if (f.key("attendance")) s.has_attendance = true;
         if (auto v = f.get("attendance")) {
-            for (auto [k, val] : pairs(*v, "attendance")) {
+            auto entries = pairs(*v, "attendance");
+            s.attendance.reserve(entries.size());
+            for (auto [k, val] : entries) {
                 Attendance a;
                 a.pos = pos(k);
                 auto u = urn(k);
-                if (node(val).kind != Kind::null)
-                    a.present = strings(val, "attendance", &a.present_pos);
+                if (node(val).kind != Kind::null) {
+                    auto names = items(val, "attendance");
+                    a.present.reserve(names.size());
+                    for (NodeId item : names)
+                        if (auto name = text(item)) a.present.push_back({std::move(*name), pos(item)});
+                }
                 if (u) {
                     a.urn = *u;
                     s.attendance.push_back(std::move(a));
                 }
             }
         }
-        if (auto v = f.get("gap_task")) s.gap_task = text(*v).value_or("");
-        if (auto v = f.get("notes")) text(*v);  // checked, not kept
+        if (auto v = f.get("gap_task")) text(*v);  // checked, not kept
+        if (auto v = f.get("notes")) text(*v);
         if (!broken_) out_.sessions.push_back(std::move(s));
     }
 

@@ -1,11 +1,15 @@
 // The typed records of a hub: what the loader builds and everything after it reads.
 #pragma once
 
+#include "tfm/chunked.h"
 #include "tfm/date.h"
 #include "tfm/diagnostic.h"
 
 #include <array>
+#include <cstdint>
+#include <initializer_list>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +63,26 @@ std::optional<YearGroup> parse_year_group(std::string_view text);
 std::string year_group_name(YearGroup g);
 
 using Urn = int;
+
+// A set of small values (year groups 0 … 13, Big Ideas) held as bits. The records list
+// them, but their order and repeats mean nothing, and a set costs two bytes where a
+// vector costs a pointer triple and an allocation on each of a national tree's records.
+template <class T>
+class SmallSet {
+public:
+    SmallSet() = default;
+    SmallSet(std::initializer_list<T> values) {
+        for (T v : values) insert(v);
+    }
+    void insert(T value) { bits_ = std::uint16_t(bits_ | bit(value)); }
+    bool contains(T value) const { return (bits_ & bit(value)) != 0; }
+    bool empty() const { return bits_ == 0; }
+    friend bool operator==(SmallSet, SmallSet) = default;
+
+private:
+    static std::uint16_t bit(T value) { return std::uint16_t(1u << unsigned(value)); }
+    std::uint16_t bits_ = 0;
+};
 
 // ---- hub -------------------------------------------------------------------------------
 
@@ -120,7 +144,7 @@ std::vector<double> default_bands(std::string_view dimension);
 struct StaffMember {
     std::string name;
     StaffRole role = StaffRole::teacher;
-    std::vector<YearGroup> year_groups;
+    SmallSet<YearGroup> year_groups;
     Pos pos;
 };
 
@@ -229,16 +253,20 @@ struct AgendaItem {
     std::optional<TimeOfDay> at;
     std::optional<int> minutes;
     std::string item;
-    std::vector<YearGroup> year_groups;
+    SmallSet<YearGroup> year_groups;
     Audience audience = Audience::all;
+    Pos pos;
+};
+
+struct Present {
+    std::string name;
     Pos pos;
 };
 
 struct Attendance {
     Urn urn = 0;
-    std::vector<std::string> present;
-    Pos pos;                          // the URN key
-    std::vector<Pos> present_pos;     // one per name
+    std::vector<Present> present;  // [] when the school was absent
+    Pos pos;                       // the URN key
 };
 
 struct Session {
@@ -246,17 +274,18 @@ struct Session {
     Date date;
     SessionType type = SessionType::meeting;
     std::optional<Urn> school;
-    std::optional<Mode> mode;
     std::optional<TimeOfDay> start, end;
-    std::vector<BigIdea> focus;
-    std::optional<Observation> observation;
+    std::optional<Mode> mode;
+    SmallSet<BigIdea> focus;
     bool has_agenda = false;
-    std::vector<AgendaItem> agenda;
     bool has_attendance = false;
+    // Most logs are visits without one: kept out of line, and shared by copies (it is
+    // never changed after loading).
+    std::shared_ptr<const Observation> observation;
+    std::vector<AgendaItem> agenda;
     std::vector<Attendance> attendance;
-    std::string gap_task;
-    // `notes` is checked (it must be text) but not kept: no command reads free text, and on
-    // a national tree it is a fifth of the YAML.
+    // `notes` and `gap_task` are checked (they must be text) but not kept: no command
+    // reads free text, and on a national tree it is a fifth of the YAML.
     int directory = 0;
     Pos pos;
     Pos cohort_pos;
@@ -285,7 +314,7 @@ struct Records {
     std::vector<School> schools;
     std::vector<Lead> leads;
     std::vector<Cohort> cohorts;
-    std::vector<Session> sessions;
+    Chunked<Session> sessions;  // each file's logs as read: never copied to merge them
 
     std::vector<Urn> broken_schools;
     std::vector<std::string> broken_leads;

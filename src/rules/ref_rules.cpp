@@ -116,13 +116,12 @@ void check_ref_participant(const CheckContext& ctx, Reporter& out) {
         for (const auto& a : s.attendance) {
             const School* school = ctx.index.school(a.urn);
             if (!school || !school->has_staff) continue;
-            for (std::size_t i = 0; i < a.present.size(); ++i) {
-                if (school->has_staff_member(a.present[i])) continue;
-                Pos p = i < a.present_pos.size() ? a.present_pos[i] : Pos{};
-                out.report(participant, warn, at(p, at(a.pos, s.pos)),
+            for (const Present& person : a.present) {
+                if (school->has_staff_member(person.name)) continue;
+                out.report(participant, warn, at(person.pos, at(a.pos, s.pos)),
                            fmt::format("attendee {} of {} on {} is not in the staff of "
                                        "school {}",
-                                       a.present[i], s.cohort, s.date.str(), a.urn));
+                                       person.name, s.cohort, s.date.str(), a.urn));
             }
         }
 }

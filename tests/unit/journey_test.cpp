@@ -66,9 +66,9 @@ struct Hub1 {
         s.has_attendance = attendance;
         if (attendance) {
             s.attendance.push_back(Attendance{
-                100001, present ? std::vector<std::string>{"Amina Khan"} : std::vector<std::string>{},
-                next(), {}});
-            s.attendance.push_back(Attendance{100002, {"Carl Lee"}, next(), {}});
+                100001, present ? std::vector<Present>{{"Amina Khan", {}}} : std::vector<Present>{},
+                next()});
+            s.attendance.push_back(Attendance{100002, {{"Carl Lee", {}}}, next()});
         }
         r.sessions.push_back(s);
     }

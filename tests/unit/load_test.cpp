@@ -51,7 +51,8 @@ TEST_CASE("a school record loads with every field typed") {
     CHECK(s.ofsted == Ofsted::good);
     CHECK(*s.fsm == doctest::Approx(42.5));
     CHECK(s.staff.size() == 2);
-    CHECK(s.staff[1].year_groups == std::vector<YearGroup>{3, 4});
+    CHECK(s.staff[1].year_groups == SmallSet<YearGroup>{3, 4});
+    CHECK(s.staff[0].year_groups.empty());
     REQUIRE(s.history.size() == 2);
     CHECK(s.history[1].year == AcademicYear(2018));
     CHECK(s.history[1].lead == "jsmith");
@@ -59,6 +60,64 @@ TEST_CASE("a school record loads with every field typed") {
     CHECK(s.pos.column == 5);
     CHECK(s.urn_pos.line == 2);
     CHECK(s.urn_pos.column == 10);
+}
+
+const char* meeting_yaml = R"(session:
+  cohort: dev-a
+  date: 2021-10-05
+  type: meeting
+  start: "13:15"
+  end: "16:00"
+  focus: [fluency, variation, fluency]
+  observation: {year_group: Y3, unit: Fractions, lesson: 2, taught_by: jsmith}
+  agenda:
+    - {at: "13:15", minutes: 30, item: Pre-lesson discussion}
+    - {item: Observed lesson, year_groups: [Y3, R]}
+  attendance:
+    100001: [Amina Khan, Ben Jones]
+    100002: []
+  gap_task: Try one representation
+  notes: Went well
+)";
+
+TEST_CASE("a session record loads with every field typed") {
+    auto r = load_text(meeting_yaml);
+    REQUIRE(r.diagnostics.empty());
+    REQUIRE(r.records.sessions.size() == 1);
+    const Session& s = *r.records.sessions.begin();
+    CHECK(s.cohort == "dev-a");
+    CHECK(s.date == Date(2021, 10, 5));
+    CHECK(s.type == SessionType::meeting);
+    CHECK(s.start->minutes == 13 * 60 + 15);
+    CHECK(s.end->minutes == 16 * 60);
+    CHECK(s.focus == SmallSet<BigIdea>{BigIdea::variation, BigIdea::fluency});
+    CHECK_FALSE(s.focus.contains(BigIdea::coherence));
+    REQUIRE(s.observation);
+    CHECK(s.observation->year_group == 3);
+    CHECK(s.observation->unit == "Fractions");
+    CHECK(s.observation->lesson == 2);
+    CHECK(s.observation->taught_by == "jsmith");
+    CHECK(s.observation->taught_by_pos.line == 8);
+    REQUIRE(s.agenda.size() == 2);
+    CHECK(s.agenda[0].at->minutes == 13 * 60 + 15);
+    CHECK(s.agenda[0].minutes == 30);
+    CHECK(s.agenda[0].year_groups.empty());
+    CHECK(s.agenda[1].item == "Observed lesson");
+    CHECK(s.agenda[1].year_groups == SmallSet<YearGroup>{0, 3});
+    CHECK(s.has_attendance);
+    REQUIRE(s.attendance.size() == 2);
+    CHECK(s.attendance[0].urn == 100001);
+    REQUIRE(s.attendance[0].present.size() == 2);
+    CHECK(s.attendance[0].present[1].name == "Ben Jones");
+    CHECK(s.attendance[0].present[1].pos.line == 13);
+    CHECK(s.attendance[0].present[1].pos.column == 26);
+    CHECK(s.attendance[1].present.empty());
+}
+
+TEST_CASE("a session's free text is checked though it is not kept") {
+    auto r = load_text("session: {cohort: c, date: 2021-10-05, type: meeting, gap_task: [a], notes: {b: 1}}\n");
+    CHECK(findings(r, "schema/type").size() == 2);
+    CHECK(r.records.sessions.empty());
 }
 
 TEST_CASE("strict typing: quoted numbers, octal-looking numbers and bad dates") {

@@ -37,7 +37,7 @@ struct Tree {
                    {100001, 100002, 100003, 100004});
         Session& m = add_meeting("dev-a", d(2021, 9, 14));
         for (Urn u : {100001, 100002, 100003, 100004})
-            m.attendance.push_back(Attendance{u, {"Maths Lead", "Class Teacher"}, pos(), {pos(), pos()}});
+            m.attendance.push_back(Attendance{u, {{"Maths Lead", pos()}, {"Class Teacher", pos()}}, pos()});
         m.has_attendance = true;
         add_visit("dev-a", d(2021, 10, 4), 100001);
     }
@@ -231,9 +231,9 @@ TEST_CASE("ref/unknown reports each kind of reference that no record defines") {
     Session& s = t.add_session("no-such-cohort", d(2021, 9, 20), SessionType::meeting);
     Pos cohort_pos = s.cohort_pos;
     Session& v = t.add_visit("dev-a", d(2021, 10, 5), 999994);
-    v.attendance.push_back(Attendance{999995, {}, t.pos(), {}});
+    v.attendance.push_back(Attendance{999995, {}, t.pos()});
     Session& o = t.add_meeting("dev-a", d(2021, 10, 26));
-    o.observation = Observation{3, "Fractions", 1, "taught-by-nobody", t.pos(), t.pos()};
+    o.observation = std::make_shared<const Observation>(Observation{3, "Fractions", 1, "taught-by-nobody", t.pos(), t.pos()});
 
     auto ds = t.run("ref/unknown");
     INFO(dump(ds));
@@ -471,11 +471,11 @@ TEST_CASE("journey/unfinished flags moving on after attending too few meetings")
         Session& m = t.add_meeting("rdy-old", date);
         m.has_attendance = true;
         for (Urn u : {100001, 100002, 100003})
-            m.attendance.push_back(Attendance{u, {"Maths Lead"}, t.pos(), {t.pos()}});
+            m.attendance.push_back(Attendance{u, {{"Maths Lead", t.pos()}}, t.pos()});
         m.attendance.push_back(Attendance{
-            100004, date == d(2020, 9, 14) ? std::vector<std::string>{"Maths Lead"}
-                                           : std::vector<std::string>{},
-            t.pos(), {}});
+            100004, date == d(2020, 9, 14) ? std::vector<Present>{{"Maths Lead", t.pos()}}
+                                           : std::vector<Present>{},
+            t.pos()});
     }
     auto ds = t.run("journey/unfinished");
     INFO(dump(ds));
@@ -673,7 +673,7 @@ TEST_CASE("session/out-of-year accepts the first and last day of the year") {
 TEST_CASE("session/not-enrolled flags attendance and visits for schools not in the cohort") {
     Tree t;
     Session& m = t.add_meeting("dev-a", d(2021, 10, 26));
-    m.attendance.push_back(Attendance{100005, {"Maths Lead"}, t.pos(), {t.pos()}});
+    m.attendance.push_back(Attendance{100005, {{"Maths Lead", t.pos()}}, t.pos()});
     t.add_visit("dev-a", d(2021, 10, 8), 100005);
     t.cohort("dev-a").visits[0].urn = 100005;
     auto ds = t.run("session/not-enrolled");
@@ -711,7 +711,7 @@ TEST_CASE("session/future flags a log dated after as-of") {
 
 TEST_CASE("session/duplicate warns at the second log and names the first") {
     Tree t;
-    Session& first_log = t.r.sessions[0];
+    Session& first_log = *t.r.sessions.begin();
     int first_line = first_log.pos.line;
     Session& again = t.add_meeting("dev-a", d(2021, 9, 14));
     int again_line = again.pos.line;
@@ -736,7 +736,7 @@ TEST_CASE("session/duplicate names the first log's file when it is another") {
     REQUIRE(ds.size() == 1);
     CHECK(ds[0].pos.file == 1);
     CHECK(ds[0].message == "visit to 100001 of dev-a on 2021-10-04 is already logged at records.yaml:" +
-                               std::to_string(t.r.sessions[1].pos.line));
+                               std::to_string(std::next(t.r.sessions.begin())->pos.line));
 }
 
 TEST_CASE("session/duplicate needs the same type and school") {
@@ -848,7 +848,7 @@ TEST_CASE("session/observation-order flags a later meeting observing an earlier 
     Tree t;
     auto observe = [&](Date date, std::optional<YearGroup> yg, std::string unit, int lesson) -> Session& {
         Session& s = t.add_meeting("dev-a", date);
-        s.observation = Observation{yg, std::move(unit), lesson, "jsmith", t.pos(), t.pos()};
+        s.observation = std::make_shared<const Observation>(Observation{yg, std::move(unit), lesson, "jsmith", t.pos(), t.pos()});
         return s;
     };
     observe(d(2021, 10, 26), 3, "Fractions", 4);
@@ -868,9 +868,9 @@ TEST_CASE("session/observation-order flags a later meeting observing an earlier 
 TEST_CASE("session/observation-order follows dates, not file order") {
     Tree t;
     Session& b = t.add_meeting("dev-a", d(2021, 12, 7));
-    b.observation = Observation{3, "Fractions", 2, "", t.pos(), t.pos()};
+    b.observation = std::make_shared<const Observation>(Observation{3, "Fractions", 2, "", t.pos(), t.pos()});
     Session& a = t.add_meeting("dev-a", d(2021, 10, 26));
-    a.observation = Observation{3, "Fractions", 1, "", t.pos(), t.pos()};
+    a.observation = std::make_shared<const Observation>(Observation{3, "Fractions", 1, "", t.pos(), t.pos()});
     CHECK(t.run("session/observation-order").empty());
 }
 
