@@ -622,10 +622,9 @@ private:
                         names.emplace(m.name, *x);
                 }
                 if (auto x = sf.get("role")) m.role = enumeration<StaffRole>(*x, "role").value_or(StaffRole::teacher);
-                if (auto x = sf.get("year_groups")) {
+                if (auto x = sf.get("year_groups"))
                     for (NodeId g : items(*x, "year_groups"))
                         if (auto yg = year_group(g)) m.year_groups.insert(*yg);
-                }
                 s.staff.push_back(std::move(m));
             }
         }
@@ -799,10 +798,9 @@ private:
         if (s.start && s.end && *s.end <= *s.start)
             error("schema/type", *f.get("end"),
                   fmt::format("the session ends ({}) before it starts ({})", s.end->str(), s.start->str()));
-        if (auto v = f.get("focus")) {
+        if (auto v = f.get("focus"))
             for (NodeId item : items(*v, "focus"))
                 if (auto b = enumeration<BigIdea>(item, "Big Idea")) s.focus.insert(*b);
-        }
         if (auto v = f.get("observation")) {
             auto of = fields(*v, record_spec("session.observation"), "an observation");
             if (of.ok) {
@@ -830,10 +828,9 @@ private:
                 if (auto x = af.get("at")) a.at = time(*x);
                 if (auto x = af.get("minutes")) a.minutes = bounded(*x, 1, 24 * 60, "minutes");
                 if (auto x = af.get("item")) a.item = text(*x).value_or("");
-                if (auto x = af.get("year_groups")) {
+                if (auto x = af.get("year_groups"))
                     for (NodeId g : items(*x, "year_groups"))
                         if (auto yg = year_group(g)) a.year_groups.insert(*yg);
-                }
                 if (auto x = af.get("audience")) a.audience = enumeration<Audience>(*x, "audience").value_or(Audience::all);
                 s.agenda.push_back(std::move(a));
             }
@@ -858,7 +855,8 @@ private:
                 }
             }
         }
-        if (auto v = f.get("gap_task")) text(*v);  // checked, not kept
+        // Free text is checked, not kept (see Session).
+        if (auto v = f.get("gap_task")) text(*v);
         if (auto v = f.get("notes")) text(*v);
         if (!broken_) out_.sessions.push_back(std::move(s));
     }
