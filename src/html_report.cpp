@@ -16,52 +16,12 @@ namespace tfm {
 
 // ---- the characteristics of every school on record -------------------------------------
 
-namespace {
-
-std::vector<double> cuts_of(const Records& records, const std::string& dimension) {
-    // As the report does: the first hub's cut points, else the defaults.
-    for (const auto& h : records.hubs) {
-        auto it = h.bands.find(dimension);
-        if (it != h.bands.end() && !it->second.empty()) return it->second;
-        break;
-    }
-    return default_bands(dimension);
-}
-
-}  // namespace
-
 Table records_characteristics(const Records& records) {
-    Table t{"characteristics_all", "Characteristics of all schools on record",
-            {{"dimension", "dimension"}, {"value", "value"}, {"schools", "schools"}},
-            {}};
-    std::map<std::string, int> areas;
-    for (const auto& s : records.schools) ++areas[s.area];
-    for (const auto& [area, n] : areas) t.rows.push_back({"area", area, n});
-
-    std::array<int, 5> grades{};
-    int no_grade = 0;
-    for (const auto& s : records.schools) {
-        if (s.ofsted) ++grades[std::size_t(*s.ofsted)];
-        else ++no_grade;
-    }
-    for (std::size_t g = 0; g < grades.size(); ++g)
-        if (grades[g]) t.rows.push_back({"ofsted", std::string(name_of(Ofsted(g))), grades[g]});
-    if (no_grade) t.rows.push_back({"ofsted", "unknown", no_grade});
-
-    for (std::string dim : {"fsm", "eal", "ehcp"}) {
-        auto cuts = cuts_of(records, dim);
-        std::map<std::string, int> counts;
-        int unknown = 0;
-        for (const auto& s : records.schools) {
-            const auto& v = dim == "fsm" ? s.fsm : dim == "eal" ? s.eal : s.ehcp;
-            if (v) ++counts[band_label(*v, cuts)];
-            else ++unknown;
-        }
-        for (const auto& label : band_labels(cuts))
-            if (counts[label]) t.rows.push_back({dim, label, counts[label]});
-        if (unknown) t.rows.push_back({dim, "unknown", unknown});
-    }
-    return t;
+    std::vector<const School*> all;
+    all.reserve(records.schools.size());
+    for (const auto& s : records.schools) all.push_back(&s);
+    return characteristics_of(records, all, "characteristics_all",
+                              "Characteristics of all schools on record");
 }
 
 // ---- the page ----------------------------------------------------------------------------

@@ -198,22 +198,20 @@ std::vector<double> cuts_for(const Records& records, const std::string& dimensio
     return default_bands(dimension);
 }
 
-Table characteristics_table(const Records& records, const std::vector<Journey>& journeys,
-                            AcademicYear year) {
-    Table t{"characteristics", fmt::format("Characteristics of schools engaged in {}", year.str()),
+}  // namespace
+
+Table characteristics_of(const Records& records, const std::vector<const School*>& schools,
+                         std::string name, std::string title) {
+    Table t{std::move(name), std::move(title),
             {{"dimension", "dimension"}, {"value", "value"}, {"schools", "schools"}},
             {}};
-    std::vector<const School*> engaged;
-    for (const auto& j : journeys)
-        if (engaged_in(j, year)) engaged.push_back(j.school);
-
     std::map<std::string, int> areas;
-    for (const School* s : engaged) ++areas[s->area];
+    for (const School* s : schools) ++areas[s->area];
     for (const auto& [area, n] : areas) t.rows.push_back({"area", area, n});
 
     std::array<int, 5> grades{};
     int no_grade = 0;
-    for (const School* s : engaged) {
+    for (const School* s : schools) {
         if (s->ofsted) ++grades[std::size_t(*s->ofsted)];
         else ++no_grade;
     }
@@ -226,7 +224,7 @@ Table characteristics_table(const Records& records, const std::vector<Journey>& 
         auto labels = band_labels(cuts);
         std::map<std::string, int> counts;
         int unknown = 0;
-        for (const School* s : engaged) {
+        for (const School* s : schools) {
             const auto& v = dim == "fsm" ? s->fsm : dim == "eal" ? s->eal : s->ehcp;
             if (v) ++counts[band_label(*v, cuts)];
             else ++unknown;
@@ -236,6 +234,17 @@ Table characteristics_table(const Records& records, const std::vector<Journey>& 
         if (unknown) t.rows.push_back({dim, "unknown", unknown});
     }
     return t;
+}
+
+namespace {
+
+Table characteristics_table(const Records& records, const std::vector<Journey>& journeys,
+                            AcademicYear year) {
+    std::vector<const School*> engaged;
+    for (const auto& j : journeys)
+        if (engaged_in(j, year)) engaged.push_back(j.school);
+    return characteristics_of(records, engaged, "characteristics",
+                              fmt::format("Characteristics of schools engaged in {}", year.str()));
 }
 
 // Share of member-meetings attended, over the cohort's logged meetings that recorded

@@ -26,6 +26,11 @@ std::vector<Table> build_report(const Records& records, const Index& index,
 // The pattern of a school's journey up to and including `year` (SPEC section 6).
 std::string_view journey_pattern(const Journey& journey, AcademicYear year);
 
+// A characteristics table (area, Ofsted grade, fsm/eal/ehcp bands, each with a count)
+// of these schools, banded by the first hub's cut points (else the defaults).
+Table characteristics_of(const Records& records, const std::vector<const School*>& schools,
+                         std::string name, std::string title);
+
 // The band label of a value for cut points, e.g. "<20", "20-30", ">=50".
 std::string band_label(double value, const std::vector<double>& cuts);
 // Band labels in order, for cut points.
