@@ -4,16 +4,19 @@
 
 namespace tfm {
 
+bool hub_has_terms(const Hub* hub, AcademicYear year) {
+    if (!hub) return false;
+    auto it = hub->terms.find(year);
+    return it != hub->terms.end() && !it->second.empty();
+}
+
 std::vector<Window> half_terms(const Hub* hub, AcademicYear year) {
     std::vector<Window> out;
-    if (hub) {
-        auto it = hub->terms.find(year);
-        if (it != hub->terms.end() && !it->second.empty()) {
-            for (const auto& t : it->second) out.push_back({t.name, t.start, t.end});
-            std::stable_sort(out.begin(), out.end(),
-                             [](const Window& a, const Window& b) { return a.start < b.start; });
-            return out;
-        }
+    if (hub_has_terms(hub, year)) {
+        for (const auto& t : hub->terms.at(year)) out.push_back({t.name, t.start, t.end});
+        std::stable_sort(out.begin(), out.end(),
+                         [](const Window& a, const Window& b) { return a.start < b.start; });
+        return out;
     }
     Date start(year.start_year(), 9, 1);
     while (start.weekday() >= 5) start = start.plus_days(1);

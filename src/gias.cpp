@@ -277,11 +277,11 @@ Extract read_extract(std::string_view bytes) {
         e.urn = *urn;
         e.name = clean(row.fields[c_name]);
         e.area = clean(row.fields[c_la]);
-        e.phase_name = clean(row.fields[c_phase]);
+        std::string phase_name = clean(row.fields[c_phase]);  // PhaseOfEducation (name)
         e.status = clean(row.fields[c_status]);
-        if (c_type) e.type_name = clean(row.fields[*c_type]);
+        std::string type_name = c_type ? clean(row.fields[*c_type]) : std::string();  // TypeOfEstablishment (name)
         if (c_trust) e.trust = clean(row.fields[*c_trust]);
-        e.phase = map_phase(e.phase_name, e.type_name);
+        e.phase = map_phase(phase_name, type_name);
         e.open = is_open(e.status);
         if (e.name.empty() || e.area.empty()) {
             out.warnings.push_back(fmt::format("line {}: URN {} has no {}; row skipped", row.line, e.urn,

@@ -6,6 +6,7 @@
 #include "gias_detail.h"
 #include "tfm/atomic_file.h"
 #include "tfm/gias.h"
+#include "tfm/text.h"
 #include "tfm/yaml_tree.h"
 
 #include <fmt/format.h>
@@ -22,22 +23,8 @@ namespace tfm::gias {
 namespace {
 
 using NodeId = std::uint32_t;
-constexpr std::string_view bom = "\xEF\xBB\xBF";
-
-const yaml::Node* scalar_node(const yaml::Document& d, NodeId id) {
-    const auto& n = d.nodes[id];
-    return n.kind == yaml::Kind::scalar ? &n : nullptr;
-}
-
-// The key and value nodes of `key` in a mapping.
-std::optional<std::pair<NodeId, NodeId>> entry(const yaml::Document& d, NodeId map, std::string_view key) {
-    const auto& n = d.nodes[map];
-    if (n.kind != yaml::Kind::mapping) return std::nullopt;
-    for (std::size_t i = 0; i + 1 < n.children.size(); i += 2)
-        if (const auto* k = scalar_node(d, n.children[i]); k && k->value == key)
-            return std::pair{n.children[i], n.children[i + 1]};
-    return std::nullopt;
-}
+using yaml::entry;
+using yaml::scalar_node;
 
 struct SchoolAt {
     std::size_t doc = 0;
@@ -69,22 +56,6 @@ std::map<std::string, std::vector<SchoolAt>> index_schools(const yaml::ParseResu
     return out;
 }
 
-std::size_t closing_quote(std::string_view text, std::size_t open) {
-    char q = text[open];
-    for (std::size_t i = open + 1; i < text.size(); ++i) {
-        char c = text[i];
-        if (q == '"' && c == '\\') ++i;
-        else if (c == q) {
-            if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-                ++i;
-                continue;
-            }
-            return i;
-        }
-    }
-    return std::string_view::npos;
-}
-
 struct Extent {
     std::size_t offset = 0, length = 0;
     char quote = 0;  // '"', '\'' or 0 for plain
@@ -106,7 +77,7 @@ std::optional<Extent> scalar_extent(std::string_view text, const yaml::Document&
     }
     char c = text[v.offset];
     if (c == '"' || c == '\'') {
-        std::size_t end = closing_quote(text, v.offset);
+        std::size_t end = yaml::closing_quote(text, v.offset);
         if (end == std::string_view::npos) {
             why = "has a quote that never closes";
             return std::nullopt;
@@ -207,18 +178,6 @@ bool extends(const yaml::ParseResult& a, const yaml::ParseResult& b, NodeId list
         }
     }
     return true;
-}
-
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t nl = text.find('\n', start);
-        std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-        lines.push_back(text.substr(start, end - start));
-        start = end;
-    }
-    return lines;
 }
 
 bool blank(std::string_view line) {
@@ -349,20 +308,10 @@ struct FileWork {
     std::string result;
 };
 
-std::string with_newlines(std::string block, std::string_view nl) {
-    if (nl == "\n") return block;
-    std::string out;
-    for (char c : block) {
-        if (c == '\n') out += nl;
-        else out += c;
-    }
-    return out;
-}
-
 }  // namespace
 
 ImportResult import_into(const std::string& directory, const LoadResult& tree, const Extract& extract,
-                         const Selection& selection, bool dry_run) {
+                         const Selection& selection) {
     ImportResult result;
     const Records& records = tree.records;
     auto refuse = [&](std::string message) {
@@ -456,7 +405,7 @@ ImportResult import_into(const std::string& directory, const LoadResult& tree, c
 
     // Reads a file once (keeping a byte-order mark aside).
     auto load = [&](FileWork& w) -> bool {
-        if (!w.text.empty() || w.exists) return true;
+        if (w.exists) return true;
         std::error_code ec;
         if (!fs::exists(w.full, ec)) return true;
         std::string bytes, problem;
@@ -464,9 +413,10 @@ ImportResult import_into(const std::string& directory, const LoadResult& tree, c
             refuse(fmt::format("{}: cannot read it{}{}", w.shown, problem.empty() ? "" : ": ", problem));
             return false;
         }
+        std::string_view body = without_bom(bytes);
         w.exists = true;
-        w.has_bom = std::string_view(bytes).starts_with(bom);
-        w.text = w.has_bom ? bytes.substr(bom.size()) : bytes;
+        w.has_bom = body.size() != bytes.size();
+        w.text = std::string(body);
         return true;
     };
 
@@ -476,19 +426,26 @@ ImportResult import_into(const std::string& directory, const LoadResult& tree, c
         std::string chosen_path;
         for (std::string name : {slug + ".yaml", slug + "-gias.yaml"}) {
             std::string shown = "schools/" + name;
-            FileWork probe;
-            probe.shown = shown;
-            probe.full = (fs::path(directory) / "schools" / name).string();
-            if (auto it = work.find(shown); it != work.end()) probe = it->second;
-            if (!load(probe)) break;
-            if (!probe.exists) {
+            // The file's entry when it already has work, else a new one that joins the work
+            // only when chosen; either way the file is read once.
+            FileWork fresh;
+            fresh.shown = shown;
+            fresh.full = (fs::path(directory) / shown).string();
+            auto it = work.find(shown);
+            FileWork& candidate = it != work.end() ? it->second : fresh;
+            if (!load(candidate)) break;
+            auto choose = [&] {
                 chosen_path = shown;
+                if (&candidate == &fresh) work.emplace(shown, std::move(fresh));
+            };
+            if (!candidate.exists) {
+                choose();
                 break;
             }
-            auto parsed = yaml::parse(probe.text);
+            auto parsed = yaml::parse(candidate.text);
             std::string why;
-            if (parsed.errors.empty() && append_point(probe.text, parsed, why)) {
-                chosen_path = shown;
+            if (parsed.errors.empty() && append_point(candidate.text, parsed, why)) {
+                choose();
                 break;
             }
             if (name == slug + "-gias.yaml")
@@ -508,7 +465,7 @@ ImportResult import_into(const std::string& directory, const LoadResult& tree, c
         auto refused_here = [&] { return result.errors.size() != errors_before; };
         if (!load(w)) continue;
         std::string text = w.text;
-        std::string nl = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+        std::string_view nl = newline_of(text);
         std::vector<Urn> expected;
 
         if (!w.changes.empty()) {
@@ -588,7 +545,7 @@ ImportResult import_into(const std::string& directory, const LoadResult& tree, c
                     else added += detail::school_lines(*e, selection, dash, indent, "\n");
                 }
                 added = with_newlines(added, nl);
-                if (p->need_newline) added = nl + added;
+                if (p->need_newline) added = std::string(nl) + added;
                 text.insert(p->insert_at, added);
                 if (!extends(parsed, yaml::parse(text), p->list)) {
                     refuse(fmt::format("{}: tfm could not add schools to it without changing other data; add "
@@ -616,27 +573,21 @@ ImportResult import_into(const std::string& directory, const LoadResult& tree, c
             if (!ok)
                 refuse(fmt::format("{}: school {} would not read back as GIAS has it; nothing was written", shown, urn));
         }
-        w.result = (w.has_bom ? std::string(bom) : std::string()) + text;
+        w.result = (w.has_bom ? std::string(utf8_bom) : std::string()) + text;
     }
     if (result.refused) return result;
 
     for (auto& [shown, w] : work) {
-        if (w.exists && w.result == (w.has_bom ? std::string(bom) : std::string()) + w.text) continue;
+        if (w.exists && w.result == (w.has_bom ? std::string(utf8_bom) : std::string()) + w.text) continue;
         result.files.push_back(shown);
     }
-    if (dry_run) return result;
     std::vector<std::string> written;
     for (auto& [shown, w] : work) {
         if (std::find(result.files.begin(), result.files.end(), shown) == result.files.end()) continue;
         std::error_code ec;
-        fs::path target(w.full);
-        if (!w.exists) {
-            fs::create_directories(target.parent_path(), ec);
-        } else if (std::error_code lec; fs::is_symlink(target, lec)) {
-            target = fs::canonical(target, ec);  // write through a link, so the link stays
-        }
-        std::string problem;
-        if (ec || !write_atomically(target.string(), w.result, problem)) {
+        if (!w.exists) fs::create_directories(fs::path(w.full).parent_path(), ec);
+        std::string problem;  // write_atomically writes through a link, so the link stays
+        if (ec || !write_atomically(w.full, w.result, problem)) {
             refuse(fmt::format("{}: cannot write it: {}", shown, ec ? ec.message() : problem));
             if (!written.empty())
                 result.errors.push_back(fmt::format("already written: {}", fmt::join(written, ", ")));

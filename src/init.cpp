@@ -74,10 +74,6 @@ leads:
 }
 
 std::string cohort_yaml(const std::string& id, AcademicYear year, const PlanProposal& plan) {
-    std::string meetings;
-    for (std::size_t i = 0; i < plan.meetings.size(); ++i) meetings += (i ? ", " : "") + plan.meetings[i].str();
-    std::string visits;
-    for (const auto& v : plan.visits) visits += fmt::format("    - {{urn: {}, date: {}}}\n", v.urn, v.date.str());
     return fmt::format(R"(# A Work Group: one stage, one academic year, one lead. Copy this file for each cohort.
 # tfm check warns while it has fewer than 4 schools (hub.rules.cohort_size).
 cohort:
@@ -92,10 +88,8 @@ cohort:
       participants: [Amina Khan, Ben Jones]
       # status: withdrawn          # enrolled (default) | completed | withdrawn
   # Planned dates: `tfm plan {} --write --replace` proposes and writes them.
-  meetings: [{}]
-  visits:
 {})",
-                       id, year.str(), weekday_name(plan.weekday), id, meetings, visits);
+                       id, year.str(), weekday_name(plan.weekday), id, plan_yaml(plan, 2));
 }
 
 std::string session_yaml(const std::string& id, Date date) {

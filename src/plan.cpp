@@ -42,18 +42,10 @@ bool in_school_time(const std::vector<Window>& halves, Date d) {
 PlanProposal propose_plan(const Records& records, const Index& index, const Cohort& cohort) {
     PlanProposal plan;
     plan.cohort = &cohort;
-    if (cohort.weekday) {
-        plan.weekday = *cohort.weekday;
-    } else {
-        plan.weekday = 1;
-        plan.weekday_assumed = true;
-    }
+    if (cohort.weekday) plan.weekday = *cohort.weekday;
+    else plan.weekday_assumed = true;  // plan.weekday keeps its default, Tuesday
     const Hub* hub = records.hub_of(cohort.directory);
-    // As half_terms() decides: a year missing from hub.terms, or listed with no terms.
-    plan.default_terms = true;
-    if (hub)
-        if (auto t = hub->terms.find(cohort.year); t != hub->terms.end() && !t->second.empty())
-            plan.default_terms = false;
+    plan.default_terms = !hub_has_terms(hub, cohort.year);
     const RuleSettings& rules = records.rules_of(cohort.directory);
     auto halves = half_terms(hub, cohort.year);
     std::set<Date> busy = lead_busy(records, index, cohort);
@@ -134,7 +126,6 @@ PlanProposal propose_plan(const Records& records, const Index& index, const Coho
         found = true;  // no free day at all: the warnings below say so
     }
     if (!found) {
-        chosen.clear();
         for (const auto& days : candidates)
             if (!days.empty()) chosen.push_back(days.front());
         plan.warnings.push_back(fmt::format(

@@ -128,4 +128,35 @@ std::string join_or(const std::vector<std::string_view>& words) {
     return out;
 }
 
+std::string_view without_bom(std::string_view text) {
+    if (text.starts_with(utf8_bom)) text.remove_prefix(utf8_bom.size());
+    return text;
+}
+
+std::string_view newline_of(std::string_view text) {
+    return text.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
+}
+
+std::string with_newlines(std::string_view text, std::string_view newline) {
+    if (newline == "\n") return std::string(text);
+    std::string out;
+    for (char c : text) {
+        if (c == '\n') out += newline;
+        else out += c;
+    }
+    return out;
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t nl = text.find('\n', start);
+        std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
+        lines.push_back(text.substr(start, end - start));
+        start = end;
+    }
+    return lines;
+}
+
 }  // namespace tfm

@@ -10,7 +10,6 @@
 #include <unordered_map>
 
 namespace tfm::yaml {
-namespace {
 
 // Finds where a quoted scalar that starts at `open` ends; npos when it never closes.
 // yaml-cpp accepts an unterminated quoted string at the end of a file without a word.
@@ -30,6 +29,23 @@ std::size_t closing_quote(std::string_view text, std::size_t open) {
     }
     return std::string_view::npos;
 }
+
+const Node* scalar_node(const Document& d, std::uint32_t id) {
+    const auto& n = d.nodes[id];
+    return n.kind == Kind::scalar ? &n : nullptr;
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> entry(const Document& d, std::uint32_t map,
+                                                             std::string_view key) {
+    const auto& n = d.nodes[map];
+    if (n.kind != Kind::mapping) return std::nullopt;
+    for (std::size_t i = 0; i + 1 < n.children.size(); i += 2)
+        if (const auto* k = scalar_node(d, n.children[i]); k && k->value == key)
+            return std::pair{n.children[i], n.children[i + 1]};
+    return std::nullopt;
+}
+
+namespace {
 
 // Thrown from the handler to stop yaml-cpp when it stops consuming input: on some malformed
 // inputs (`!!0,0[`) it emits empty documents for ever.

@@ -16,6 +16,9 @@ struct Window {
     bool contains(Date d) const { return start <= d && d <= end; }
 };
 
+// The hub gives half-terms for the year: hub.terms lists the year with at least one term.
+bool hub_has_terms(const Hub* hub, AcademicYear year);
+
 // The hub's half-terms for the year, in date order; where the hub gives none for that year,
 // six equal windows from the first weekday of September to 20 July.
 std::vector<Window> half_terms(const Hub* hub, AcademicYear year);

@@ -79,8 +79,6 @@ struct Establishment {
     Urn urn = 0;
     std::string name;
     std::string area;    // LA (name)
-    std::string phase_name;
-    std::string type_name;
     std::string status;
     std::string trust;   // Trusts (name), when the extract has it
     std::optional<Phase> phase;
@@ -167,10 +165,9 @@ struct ImportResult {
 // list of schools/<area-slug>.yaml (created when missing; schools/<area-slug>-gias.yaml
 // when that file does not end with a block `schools:` list). Every other byte of a file is
 // kept; each file is written atomically; nothing at all is written when anything is refused
-// (YAML errors in the tree, a name written over several lines). With dry_run nothing is
-// written but the result says what would be.
+// (YAML errors in the tree, a name written over several lines).
 ImportResult import_into(const std::string& directory, const LoadResult& tree,
-                         const Extract& extract, const Selection& selection, bool dry_run = false);
+                         const Extract& extract, const Selection& selection);
 
 // What changed, for people: files, added, renamed, moved, unchanged; or "nothing to change".
 std::string summary_text(const ImportResult& result);

@@ -1,4 +1,5 @@
-// Small text helpers: suggestions, UTF-8 checks and display width.
+// Small text helpers: suggestions, UTF-8 checks, display width, and the lines, line breaks
+// and byte-order mark of a file's text.
 #pragma once
 
 #include <cstddef>
@@ -26,5 +27,21 @@ std::size_t code_points(std::string_view text);
 
 // "a, b or c"
 std::string join_or(const std::vector<std::string_view>& words);
+
+// The UTF-8 byte-order mark.
+inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+// text without a leading byte-order mark (text itself when it has none).
+std::string_view without_bom(std::string_view text);
+
+// The line break a file's text uses: "\r\n" when it has one anywhere, else "\n".
+std::string_view newline_of(std::string_view text);
+
+// text with each "\n" written as `newline`.
+std::string with_newlines(std::string_view text, std::string_view newline);
+
+// The lines of text with their terminators, so joining them gives the text back byte for
+// byte. They point into text.
+std::vector<std::string_view> lines_of(std::string_view text);
 
 }  // namespace tfm

@@ -5,9 +5,12 @@
 // aliases as shared references (so an alias bomb costs nothing and a cycle is refused).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace tfm::yaml {
@@ -43,5 +46,17 @@ struct ParseResult {
 
 // Parses text (already checked to be UTF-8 without a byte-order mark).
 ParseResult parse(std::string_view text);
+
+// Where a quoted scalar that starts at `open` (its opening quote) ends: the offset of its
+// closing quote, or npos when it never closes.
+std::size_t closing_quote(std::string_view text, std::size_t open);
+
+// The node `id` when it is a scalar, else null.
+const Node* scalar_node(const Document& d, std::uint32_t id);
+
+// The key and value nodes of the first scalar key that reads `key` in mapping `map`; empty
+// when `map` is not a mapping or has no such key.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> entry(const Document& d, std::uint32_t map,
+                                                             std::string_view key);
 
 }  // namespace tfm::yaml
