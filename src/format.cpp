@@ -209,12 +209,6 @@ std::vector<RecordSpec> build_specs() {
 
 }  // namespace
 
-const FieldSpec* RecordSpec::field(std::string_view key) const {
-    for (const auto& f : fields)
-        if (f.name == key) return &f;
-    return nullptr;
-}
-
 std::vector<std::string_view> RecordSpec::field_names() const {
     std::vector<std::string_view> out;
     for (const auto& f : fields) out.push_back(f.name);

@@ -28,22 +28,9 @@ std::string journey_text(const Journey& j) {
     return out;
 }
 
-std::vector<const Cohort*> cohorts_of_year(const Records& records, AcademicYear year) {
-    std::vector<const Cohort*> out;
-    for (const auto& c : records.cohorts)
-        if (c.year == year) out.push_back(&c);
-    std::sort(out.begin(), out.end(), [](const Cohort* a, const Cohort* b) { return a->id < b->id; });
-    return out;
-}
-
 std::string school_name(const Index& index, Urn urn) {
     const School* s = index.school(urn);
     return s ? s->name : "";
-}
-
-bool active_on(const Member& m, Date d) {
-    if (m.status != MemberStatus::withdrawn) return true;
-    return m.withdrawn_on && d < *m.withdrawn_on;
 }
 
 Table gaps_table(const std::vector<Journey>& journeys, AcademicYear year) {
@@ -94,7 +81,7 @@ Table attendance_table(const Records& records, const std::vector<Journey>& journ
         for (const auto& e : j.engagements) {
             if (e.year != year || !e.cohort || e.status == EngagementStatus::withdrawn) continue;
             auto share = e.attendance();
-            if (!share || *share + 0.005 >= threshold) continue;
+            if (!share || meets_completion(*share, threshold)) continue;
             t.rows.push_back({j.school->urn, j.school->name, e.cohort->id, e.meetings_attended,
                               e.meetings_logged, Cell(*share * 100.0, 0), Cell(threshold * 100.0, 0)});
         }
@@ -102,24 +89,26 @@ Table attendance_table(const Records& records, const std::vector<Journey>& journ
     return t;
 }
 
-Table visits_table(const Records& records, const Index& index, AcademicYear year, Date as_of) {
+Table visits_table(const Records& records, const Index& index,
+                   const std::vector<const Cohort*>& cohorts, AcademicYear year, Date as_of) {
     Table t{"visits", "Termly visits missing",
             {{"urn", "URN"}, {"name", "school"}, {"cohort", "cohort"}, {"term", "term"}},
             {}};
-    for (const Cohort* c : cohorts_of_year(records, year)) {
+    for (const Cohort* c : cohorts) {
         const RuleSettings& rules = records.rules_of(c->directory);
         auto windows = terms(half_terms(records.hub_of(c->directory), year));
         // Termly visits are expected only where the stage expects one a term or more.
         if (rules.stage(c->stage).visits < int(windows.size())) continue;
+        const auto& logs = index.sessions_of(c->id);
         for (std::size_t i = 0; i < windows.size(); ++i) {
             const Window& term = windows[i];
             if (!(term.end < as_of)) continue;  // only terms that have ended
             // Visits in the holiday after a term count for it.
             Date until = i + 1 < windows.size() ? windows[i + 1].start.plus_days(-1) : year.last_day();
             for (const auto& m : c->schools) {
-                if (!active_on(m, term.start)) continue;
+                if (!expected_on(m, term.start)) continue;
                 bool visited = false;
-                for (const Session* s : index.sessions_of(c->id))
+                for (const Session* s : logs)
                     if (s->is_visit() && s->school == m.urn && term.start <= s->date && s->date <= until)
                         visited = true;
                 if (!visited) t.rows.push_back({m.urn, school_name(index, m.urn), c->id, term.name});
@@ -129,7 +118,7 @@ Table visits_table(const Records& records, const Index& index, AcademicYear year
     return t;
 }
 
-Table overdue_table(const Records& records, const Index& index, AcademicYear year, Date as_of) {
+Table overdue_table(const Index& index, const std::vector<const Cohort*>& cohorts, Date as_of) {
     Table t{"overdue", "Overdue session logs",
             {{"date", "date"},
              {"kind", "kind"},
@@ -144,7 +133,7 @@ Table overdue_table(const Records& records, const Index& index, AcademicYear yea
         Cell urn, name;
     };
     std::vector<Row> rows;
-    for (const Cohort* c : cohorts_of_year(records, year)) {
+    for (const Cohort* c : cohorts) {
         const auto& logs = index.sessions_of(c->id);
         for (const auto& m : c->meetings) {
             if (!(m.date < as_of)) continue;
@@ -156,7 +145,7 @@ Table overdue_table(const Records& records, const Index& index, AcademicYear yea
         for (const auto& v : c->visits) {
             if (!(v.date < as_of)) continue;
             const Member* member = c->member(v.urn);
-            if (member && !active_on(*member, v.date)) continue;  // withdrew before it
+            if (member && !expected_on(*member, v.date)) continue;  // withdrew before it
             bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
                 return s->is_visit() && s->date == v.date && s->school == v.urn;
             });
@@ -171,15 +160,16 @@ Table overdue_table(const Records& records, const Index& index, AcademicYear yea
     return t;
 }
 
-Table sustaining_visits_table(const Records& records, const Index& index, AcademicYear year) {
+Table sustaining_visits_table(const Index& index, const std::vector<const Cohort*>& cohorts,
+                              AcademicYear year) {
     Table t{"sustaining_visits", fmt::format("Sustaining schools with no visit in {}", year.str()),
             {{"urn", "URN"}, {"name", "school"}, {"cohort", "cohort"}},
             {}};
-    for (const Cohort* c : cohorts_of_year(records, year)) {
+    for (const Cohort* c : cohorts) {
         if (c->stage != Stage::sustaining) continue;
+        const auto& logs = index.sessions_of(c->id);
         for (const auto& m : c->schools) {
             if (m.status == MemberStatus::withdrawn) continue;
-            const auto& logs = index.sessions_of(c->id);
             bool visited = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
                 return s->is_visit() && s->school == m.urn;
             });
@@ -189,11 +179,12 @@ Table sustaining_visits_table(const Records& records, const Index& index, Academ
     return t;
 }
 
-Table year_groups_table(const Records& records, const Index& index, AcademicYear year, Date as_of) {
+Table year_groups_table(const Index& index, const std::vector<const Cohort*>& cohorts,
+                        AcademicYear year, Date as_of) {
     Table t{"year_groups", "Year groups no observed lesson covered",
             {{"cohort", "cohort"}, {"observed", "observed"}, {"missing_year_groups", "never observed"}},
             {}};
-    for (const Cohort* c : cohorts_of_year(records, year)) {
+    for (const Cohort* c : cohorts) {
         if (c->phase != Phase::primary) continue;
         // Only once the cohort's meetings are over: until then a year group may still come.
         bool over = year.last_day() < as_of ||
@@ -217,11 +208,11 @@ Table year_groups_table(const Records& records, const Index& index, AcademicYear
     return t;
 }
 
-Table agendas_table(const Records& records, const Index& index, AcademicYear year) {
+Table agendas_table(const Index& index, const std::vector<const Cohort*>& cohorts) {
     Table t{"agendas", "Meetings without a timed agenda",
             {{"date", "date"}, {"cohort", "cohort"}, {"lead", "lead"}},
             {}};
-    for (const Cohort* c : cohorts_of_year(records, year))
+    for (const Cohort* c : cohorts)
         for (const Session* s : index.sessions_of(c->id)) {
             if (s->type != SessionType::meeting) continue;
             bool timed = std::any_of(s->agenda.begin(), s->agenda.end(),
@@ -254,14 +245,15 @@ Table never_engaged_table(const Records& records, const std::vector<Journey>& jo
 
 std::vector<Table> build_gaps(const Records& records, const Index& index,
                               const std::vector<Journey>& journeys, const GapOptions& o) {
+    const auto cohorts = records.cohorts_of_year(o.year);
     return {gaps_table(journeys, o.year),
             lapsed_table(journeys, o.year),
             attendance_table(records, journeys, o.year),
-            visits_table(records, index, o.year, o.as_of),
-            overdue_table(records, index, o.year, o.as_of),
-            sustaining_visits_table(records, index, o.year),
-            year_groups_table(records, index, o.year, o.as_of),
-            agendas_table(records, index, o.year),
+            visits_table(records, index, cohorts, o.year, o.as_of),
+            overdue_table(index, cohorts, o.as_of),
+            sustaining_visits_table(index, cohorts, o.year),
+            year_groups_table(index, cohorts, o.year, o.as_of),
+            agendas_table(index, cohorts),
             never_engaged_table(records, journeys)};
 }
 

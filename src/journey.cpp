@@ -32,6 +32,13 @@ Stage stage_after(Stage stage) {
     return Stage::sustaining;
 }
 
+bool expected_on(const Member& member, Date d) {
+    if (member.status != MemberStatus::withdrawn) return true;
+    return member.withdrawn_on && d < *member.withdrawn_on;
+}
+
+bool meets_completion(double share, double completion) { return share + 0.005 >= completion; }
+
 void count_attendance(const Cohort& cohort, Urn urn, const Index& index, int& logged,
                       int& attended) {
     logged = 0;
@@ -57,10 +64,9 @@ EngagementStatus status_of(const Engagement& e, const RuleSettings& rules, Acade
     if (e.year > current) return EngagementStatus::planned;
     if (e.year == current) return EngagementStatus::in_progress;
     if (e.meetings_logged == 0) return EngagementStatus::completed;
-    // A small tolerance so that 4 of 6 (0.6667) meets the default 0.67 as a coordinator means it.
     double share = double(e.meetings_attended) / double(e.meetings_logged);
-    return share + 0.005 >= rules.completion ? EngagementStatus::completed
-                                              : EngagementStatus::incomplete;
+    return meets_completion(share, rules.completion) ? EngagementStatus::completed
+                                                     : EngagementStatus::incomplete;
 }
 
 }  // namespace

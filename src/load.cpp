@@ -130,31 +130,34 @@ void drop_duplicates(std::vector<Rec>& records, const std::vector<std::pair<Key,
     std::unordered_map<Key, Pos> first;
     for (const auto& [k, p] : broken) first.emplace(k, p);
     // Records before broken ones in file order should win; compare positions.
-    std::vector<Rec> kept;
-    kept.reserve(records.size());
-    for (auto& r : records) {
+    // The kept records are compacted in place, at the front.
+    std::size_t kept = 0;
+    auto keep = [&](std::size_t i) {
+        if (kept != i) records[kept] = std::move(records[i]);
+        ++kept;
+    };
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const Rec& r = records[i];
         Key k = key_of(r);
         Pos p = r.*id_pos;
         auto it = first.find(k);
         if (it == first.end()) {
             first.emplace(k, p);
-            kept.push_back(std::move(r));
+            keep(i);
             continue;
         }
         Pos earlier = it->second;
-        bool this_first = std::tie(p.file, p.line, p.column) <
-                          std::tie(earlier.file, earlier.line, earlier.column);
-        if (this_first) {
+        if (p < earlier) {
             // The broken record came later: keep this one; the broken one is already out.
             it->second = p;
-            kept.push_back(std::move(r));
+            keep(i);
             continue;
         }
         diagnostics.push_back({p, Severity::error, "ref/duplicate-id",
                                fmt::format("{} {} is defined twice (first at {}:{})", what, k,
                                            files[std::size_t(earlier.file)].path, earlier.line)});
     }
-    records = std::move(kept);
+    records.erase(records.begin() + std::ptrdiff_t(kept), records.end());
 }
 
 }  // namespace

@@ -26,14 +26,6 @@ TFM_ENUM_NAMES(BigIdea, "coherence", "representation_structure", "mathematical_t
 
 #undef TFM_ENUM_NAMES
 
-std::optional<YearGroup> parse_year_group(std::string_view t) {
-    if (t == "R") return 0;
-    if (t.size() == 2 && t[0] == 'Y' && t[1] >= '1' && t[1] <= '9') return t[1] - '0';
-    if (t.size() == 3 && t[0] == 'Y' && t[1] == '1' && t[2] >= '0' && t[2] <= '3')
-        return 10 + (t[2] - '0');
-    return std::nullopt;
-}
-
 std::string year_group_name(YearGroup g) { return g == 0 ? "R" : "Y" + std::to_string(g); }
 
 bool RuleSettings::is_off(std::string_view rule) const {
@@ -74,6 +66,14 @@ const RuleSettings& Records::rules_of(int directory) const {
     static const RuleSettings defaults;
     const Hub* h = hub_of(directory);
     return h ? h->rules : defaults;
+}
+
+std::vector<const Cohort*> Records::cohorts_of_year(AcademicYear year) const {
+    std::vector<const Cohort*> out;
+    for (const auto& c : cohorts)
+        if (c.year == year) out.push_back(&c);
+    std::sort(out.begin(), out.end(), [](const Cohort* a, const Cohort* b) { return a->id < b->id; });
+    return out;
 }
 
 }  // namespace tfm

@@ -187,7 +187,6 @@ private:
             return f;
         }
         f.ok = true;
-        auto names = spec.field_names();
         for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
             NodeId key = n.children[i], value = n.children[i + 1];
             auto k = key_text(key);
@@ -196,7 +195,7 @@ private:
             for (std::size_t j = 0; j < spec.fields.size(); ++j)
                 if (spec.fields[j].name == *k) idx = j;
             if (idx == spec.fields.size()) {
-                unknown_key(key, *k, names, what);
+                unknown_key(key, *k, spec.field_names(), what);
                 continue;
             }
             if (f.keys[idx]) {
@@ -387,11 +386,12 @@ private:
     }
 
     // Items of a list; reports and returns nothing when the node is not a list.
-    std::vector<NodeId> items(NodeId id, std::string_view what) {
+    const std::vector<NodeId>& items(NodeId id, std::string_view what) {
+        static const std::vector<NodeId> none;
         const auto& n = node(id);
         if (n.kind == Kind::sequence) return n.children;
         error("schema/type", id, fmt::format("`{}` must be a list, not {}", what, kind_word(n.kind)));
-        return {};
+        return none;
     }
 
     // Key/value pairs of a free-keyed mapping, with duplicate keys reported.
@@ -420,7 +420,7 @@ private:
 
     std::vector<std::string> strings(NodeId id, std::string_view what, std::vector<Pos>* where = nullptr) {
         std::vector<std::string> out;
-        auto list = items(id, what);
+        const auto& list = items(id, what);
         out.reserve(list.size());
         if (where) where->reserve(list.size());
         for (NodeId item : list) {
@@ -586,15 +586,9 @@ private:
             u = urn(*v);
             s.urn_pos = pos(*v);
         }
-        if (auto v = f.get("name")) {
-            s.name = text(*v).value_or("");
-            s.name_pos = pos(*v);
-        }
+        if (auto v = f.get("name")) s.name = text(*v).value_or("");
         if (auto v = f.get("phase")) s.phase = enumeration<Phase>(*v, "phase").value_or(Phase::primary);
-        if (auto v = f.get("area")) {
-            s.area = text(*v).value_or("");
-            s.area_pos = pos(*v);
-        }
+        if (auto v = f.get("area")) s.area = text(*v).value_or("");
         if (auto v = f.get("ofsted")) s.ofsted = enumeration<Ofsted>(*v, "Ofsted grade");
         if (auto v = f.get("ofsted_date")) s.ofsted_date = date(*v);
         if (auto v = f.get("fsm")) s.fsm = number(*v, 0, 100, "a percentage");
@@ -604,7 +598,7 @@ private:
         if (f.key("staff")) s.has_staff = true;
         if (auto v = f.get("staff")) {
             std::map<std::string, NodeId> names;
-            auto list = items(*v, "staff");
+            const auto& list = items(*v, "staff");
             s.staff.reserve(list.size());
             for (NodeId item : list) {
                 auto sf = fields(item, record_spec("school.staff[]"), "a member of staff");
@@ -629,7 +623,7 @@ private:
             }
         }
         if (auto v = f.get("history")) {
-            auto list = items(*v, "history");
+            const auto& list = items(*v, "history");
             s.history.reserve(list.size());
             for (NodeId item : list) {
                 auto hf = fields(item, record_spec("school.history[]"), "a history entry");
@@ -707,7 +701,7 @@ private:
         if (auto v = f.get("schools")) {
             c.schools_pos = pos(*v);
             std::map<Urn, NodeId> seen;
-            auto list = items(*v, "schools");
+            const auto& list = items(*v, "schools");
             c.schools.reserve(list.size());
             for (NodeId item : list) {
                 auto mf = fields(item, record_spec("cohort.schools[]"), "a cohort's school");
@@ -738,13 +732,13 @@ private:
         }
         if (auto v = f.get("meetings")) {
             c.meetings_pos = pos(*v);
-            auto list = items(*v, "meetings");
+            const auto& list = items(*v, "meetings");
             c.meetings.reserve(list.size());
             for (NodeId item : list)
                 if (auto d = date(item)) c.meetings.push_back({*d, pos(item)});
         }
         if (auto v = f.get("visits")) {
-            auto list = items(*v, "visits");
+            const auto& list = items(*v, "visits");
             c.visits.reserve(list.size());
             for (NodeId item : list) {
                 auto vf = fields(item, record_spec("cohort.visits[]"), "a planned visit");
@@ -818,7 +812,7 @@ private:
         }
         if (f.key("agenda")) s.has_agenda = true;
         if (auto v = f.get("agenda")) {
-            auto list = items(*v, "agenda");
+            const auto& list = items(*v, "agenda");
             s.agenda.reserve(list.size());
             for (NodeId item : list) {
                 auto af = fields(item, record_spec("session.agenda[]"), "an agenda item");
@@ -844,7 +838,7 @@ private:
                 a.pos = pos(k);
                 auto u = urn(k);
                 if (node(val).kind != Kind::null) {
-                    auto names = items(val, "attendance");
+                    const auto& names = items(val, "attendance");
                     a.present.reserve(names.size());
                     for (NodeId item : names)
                         if (auto name = text(item)) a.present.push_back({std::move(*name), pos(item)});

@@ -254,8 +254,7 @@ std::optional<double> cohort_attendance(const Cohort& c, const Index& index) {
     for (const Session* s : index.sessions_of(c.id)) {
         if (s->type != SessionType::meeting || !s->has_attendance) continue;
         for (const auto& m : c.schools) {
-            if (m.status == MemberStatus::withdrawn && (!m.withdrawn_on || *m.withdrawn_on <= s->date))
-                continue;
+            if (!expected_on(m, s->date)) continue;
             ++expected;
             const Attendance* a = s->attendance_of(m.urn);
             if (a && !a->present.empty()) ++present;
@@ -277,12 +276,7 @@ Table cohorts_table(const Records& records, const Index& index, AcademicYear yea
              {"visits_planned", "planned"},
              {"attendance", "attendance %"}},
             {}};
-    std::vector<const Cohort*> cohorts;
-    for (const auto& c : records.cohorts)
-        if (c.year == year) cohorts.push_back(&c);
-    std::sort(cohorts.begin(), cohorts.end(),
-              [](const Cohort* a, const Cohort* b) { return a->id < b->id; });
-    for (const Cohort* c : cohorts) {
+    for (const Cohort* c : records.cohorts_of_year(year)) {
         // Distinct meetings and visits: two logs of one meeting (date) or one visit (date,
         // type, school) are one session held, as `session/duplicate` says.
         std::set<Date> meetings_held;

@@ -96,9 +96,7 @@ void value_schema(JsonWriter& w, FieldType type, const FieldSpec& f, std::string
             else enum_values(w, f.values);
             w.end_object();
             w.key("additionalProperties");
-            FieldSpec inner = f;
-            if (f.map_value == FieldType::enumeration) inner.values = f.values;
-            value_schema(w, f.map_value, inner, "");
+            value_schema(w, f.map_value, f, "");
             break;
         }
     }

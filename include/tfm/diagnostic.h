@@ -1,6 +1,7 @@
 // A finding about the records: where it is, how bad, which rule.
 #pragma once
 
+#include <compare>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,10 +13,13 @@ std::string_view severity_name(Severity s);
 
 // A position in a record file. file is an index into the loaded file list;
 // line and column are 1-based (0 when there is no position, e.g. a whole directory).
+// Positions order by file, then line, then column.
 struct Pos {
     int file = -1;
     int line = 0;
     int column = 0;
+
+    auto operator<=>(const Pos&) const = default;
 };
 
 struct Diagnostic {

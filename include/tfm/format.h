@@ -47,7 +47,6 @@ struct RecordSpec {
     std::string_view description;
     std::vector<FieldSpec> fields;
 
-    const FieldSpec* field(std::string_view key) const;
     std::vector<std::string_view> field_names() const;
 };
 

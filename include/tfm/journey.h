@@ -41,6 +41,14 @@ struct Journey {
     }
 };
 
+// Whether a member is expected at a cohort meeting on `d`: a school that withdrew is
+// expected only before the date it withdrew (at none when that date is not given).
+bool expected_on(const Member& member, Date d);
+
+// Whether an attendance share meets the completion threshold. A small tolerance, so that
+// 4 of 6 (0.6667) meets the default 0.67 as a coordinator means it.
+bool meets_completion(double share, double completion);
+
 // Share of the cohort's logged meetings (those that recorded attendance) the school attended.
 void count_attendance(const Cohort& cohort, Urn urn, const Index& index, int& logged,
                       int& attended);

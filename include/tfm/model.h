@@ -59,7 +59,6 @@ std::optional<E> parse_enum(std::string_view text) {
 
 // Year groups R, Y1 … Y13 as 0 … 13.
 using YearGroup = int;
-std::optional<YearGroup> parse_year_group(std::string_view text);
 std::string year_group_name(YearGroup g);
 
 using Urn = int;
@@ -171,8 +170,6 @@ struct School {
     int directory = 0;
     Pos pos;       // the record
     Pos urn_pos;
-    Pos name_pos;
-    Pos area_pos;
 
     bool has_staff_member(std::string_view person) const;
 };
@@ -324,6 +321,8 @@ struct Records {
     // The hub whose rules apply to a record of this data directory (defaults if none).
     const Hub* hub_of(int directory) const;
     const RuleSettings& rules_of(int directory) const;
+    // The cohorts of a year, by id.
+    std::vector<const Cohort*> cohorts_of_year(AcademicYear year) const;
 };
 
 }  // namespace tfm

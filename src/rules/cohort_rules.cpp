@@ -1,6 +1,8 @@
 // cohort/ rules: a Work Group's size, participants, lead, phase and plan.
 #include "tfm/rules.h"
 
+#include "rule_helpers.h"
+
 #include <fmt/format.h>
 
 #include <set>
@@ -9,8 +11,6 @@
 
 namespace tfm {
 namespace {
-
-Pos at(Pos preferred, Pos fallback) { return preferred.line > 0 ? preferred : fallback; }
 
 std::string plural(int n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);

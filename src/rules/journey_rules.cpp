@@ -5,15 +5,10 @@
 
 #include <algorithm>
 #include <array>
-#include <tuple>
 #include <vector>
 
 namespace tfm {
 namespace {
-
-bool before(Pos a, Pos b) {
-    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
-}
 
 // A withdrawn or incomplete engagement does not count as having done its stage.
 bool unfinished(const Engagement& e) {
@@ -101,7 +96,7 @@ void check_journey_same_year(const CheckContext& ctx, Reporter& out) {
                 for (std::size_t x = i; x < k; ++x) group.push_back(&es[x]);
                 std::stable_sort(group.begin(), group.end(),
                                  [](const Engagement* a, const Engagement* b) {
-                                     return before(a->pos, b->pos);
+                                     return a->pos < b->pos;
                                  });
                 const Engagement& first = *group.front();
                 for (std::size_t x = 1; x < group.size(); ++x) {

@@ -1,6 +1,8 @@
 // schedule/ rules: a lead cannot be in two places on one day.
 #include "tfm/rules.h"
 
+#include "rule_helpers.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,12 +14,6 @@
 
 namespace tfm {
 namespace {
-
-bool before(Pos a, Pos b) {
-    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
-}
-
-Pos at(Pos preferred, Pos fallback) { return preferred.line > 0 ? preferred : fallback; }
 
 enum class Kind { meeting, visit };
 
@@ -41,7 +37,7 @@ void bookings_of(const Cohort& c, const Index& index, std::vector<Booking>& out)
     std::map<std::tuple<Kind, Date, Urn>, Pos> first;
     auto add = [&](Kind kind, Date date, Urn school, Pos pos) {
         auto [it, fresh] = first.emplace(std::make_tuple(kind, date, school), pos);
-        if (!fresh && before(pos, it->second)) it->second = pos;
+        if (!fresh && pos < it->second) it->second = pos;
     };
     for (const auto& m : c.meetings) add(Kind::meeting, m.date, 0, m.pos);
     for (const auto& v : c.visits) add(Kind::visit, v.date, v.urn, at(v.date_pos, v.pos));
@@ -70,7 +66,7 @@ void check_schedule_clash(const CheckContext& ctx, Reporter& out) {
         for (const Cohort* c : led[lead]) bookings_of(*c, ctx.index, diary);
         std::stable_sort(diary.begin(), diary.end(), [](const Booking& a, const Booking& b) {
             if (a.date != b.date) return a.date < b.date;
-            return before(a.pos, b.pos);
+            return a.pos < b.pos;
         });
         // Each later booking of a day clashes with the day's first.
         std::size_t first = 0;

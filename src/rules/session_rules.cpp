@@ -5,6 +5,8 @@
 // cohort skip it too.
 #include "tfm/rules.h"
 
+#include "rule_helpers.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -19,12 +21,6 @@
 namespace tfm {
 namespace {
 
-Pos at(Pos preferred, Pos fallback) { return preferred.line > 0 ? preferred : fallback; }
-
-bool before(Pos a, Pos b) {
-    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
-}
-
 // "meeting", "visit to 107330", "audit visit to 107330", "cpd session".
 std::string kind_of(const Session& s) {
     switch (s.type) {
@@ -37,11 +33,6 @@ std::string kind_of(const Session& s) {
         }
     }
     return "session";
-}
-
-// The sessions whose cohort is broken: every session rule leaves them alone.
-std::unordered_set<std::string> broken_cohorts(const Records& records) {
-    return {records.broken_cohorts.begin(), records.broken_cohorts.end()};
 }
 
 // Where another record is, as a reader finds it from here: "line 12" in the same file,
@@ -95,14 +86,12 @@ void check_session_not_enrolled(const CheckContext& ctx, Reporter& out) {
     constexpr std::string_view rule = "session/not-enrolled";
     // A URN that no record defines is ref/unknown's finding (most likely a typo): saying
     // also that it is not enrolled would report one mistake twice.
-    std::unordered_set<Urn> broken(ctx.records.broken_schools.begin(),
-                                   ctx.records.broken_schools.end());
-    auto defined = [&](Urn urn) { return ctx.index.school(urn) || broken.count(urn); };
+    const Defined defined(ctx);
 
     for (const auto& c : ctx.records.cohorts) {
         std::unordered_set<Urn> members;
         for (const auto& m : c.schools) members.insert(m.urn);
-        auto stranger = [&](Urn urn) { return !members.count(urn) && defined(urn); };
+        auto stranger = [&](Urn urn) { return !members.count(urn) && defined.school(urn); };
 
         for (const auto& v : c.visits)
             if (stranger(v.urn))
@@ -125,9 +114,10 @@ void check_session_not_enrolled(const CheckContext& ctx, Reporter& out) {
 }
 
 void check_session_future(const CheckContext& ctx, Reporter& out) {
-    const auto broken = broken_cohorts(ctx.records);
+    const Defined defined(ctx);
     for (const auto& s : ctx.records.sessions) {
-        if (!ctx.index.cohort(s.cohort) && broken.count(s.cohort)) continue;
+        // The sessions whose cohort is broken: every session rule leaves them alone.
+        if (defined.broken_cohort(s.cohort)) continue;
         if (s.date <= ctx.as_of) continue;
         out.report("session/future", Severity::error, at(s.date_pos, s.pos),
                    fmt::format("{} of {} is logged on {}, after the as-of date {}", kind_of(s),
@@ -143,7 +133,7 @@ void check_session_duplicate(const CheckContext& ctx, Reporter& out) {
         };
         std::stable_sort(logs.begin(), logs.end(), [&](const Session* a, const Session* b) {
             if (key(a) != key(b)) return key(a) < key(b);
-            return before(a->pos, b->pos);
+            return a->pos < b->pos;
         });
         std::size_t first = 0;  // the first log of the run of equal keys
         for (std::size_t i = 1; i < logs.size(); ++i) {
@@ -184,9 +174,9 @@ void check_session_spacing(const CheckContext& ctx, Reporter& out) {
 
 void check_session_agenda(const CheckContext& ctx, Reporter& out) {
     constexpr std::string_view rule = "session/agenda";
-    const auto broken = broken_cohorts(ctx.records);
+    const Defined defined(ctx);
     for (const auto& s : ctx.records.sessions) {
-        if (!ctx.index.cohort(s.cohort) && broken.count(s.cohort)) continue;
+        if (defined.broken_cohort(s.cohort)) continue;
         const auto& items = s.agenda;
         bool timed = std::any_of(items.begin(), items.end(),
                                  [](const AgendaItem& a) { return a.at.has_value(); });

@@ -1,0 +1,42 @@
+// Helpers shared by the rule families under src/rules/.
+#pragma once
+
+#include "tfm/rules.h"
+
+#include <string>
+#include <unordered_set>
+
+namespace tfm {
+
+// The node's own position when the loader recorded one, else the record's.
+inline Pos at(Pos preferred, Pos fallback) { return preferred.line > 0 ? preferred : fallback; }
+
+// What records define, counting those left out for an error: a reference to a broken
+// record is not "unknown" (its own error already says what is wrong with it).
+class Defined {
+public:
+    explicit Defined(const CheckContext& ctx) : index_(ctx.index) {
+        broken_schools_.insert(ctx.records.broken_schools.begin(),
+                               ctx.records.broken_schools.end());
+        broken_leads_.insert(ctx.records.broken_leads.begin(), ctx.records.broken_leads.end());
+        broken_cohorts_.insert(ctx.records.broken_cohorts.begin(),
+                               ctx.records.broken_cohorts.end());
+    }
+    bool school(Urn urn) const { return index_.school(urn) || broken_schools_.count(urn); }
+    bool lead(const std::string& id) const { return index_.lead(id) || broken_leads_.count(id); }
+    bool cohort(const std::string& id) const {
+        return index_.cohort(id) || broken_cohorts_.count(id);
+    }
+    // A cohort defined only by a record left out for an error.
+    bool broken_cohort(const std::string& id) const {
+        return !index_.cohort(id) && broken_cohorts_.count(id);
+    }
+
+private:
+    const Index& index_;
+    std::unordered_set<Urn> broken_schools_;
+    std::unordered_set<std::string> broken_leads_;
+    std::unordered_set<std::string> broken_cohorts_;
+};
+
+}  // namespace tfm
