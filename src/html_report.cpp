@@ -1,5 +1,6 @@
 #include "tfm/html_report.h"
 
+#include "tfm/json.h"
 #include "tfm/report.h"
 #include "tfm/svg_chart.h"
 
@@ -42,10 +43,13 @@ int column(const Table& t, std::string_view key) {
     return -1;
 }
 
-const Cell& cell_at(const Table& t, const std::vector<Cell>& row, std::string_view key) {
+const Cell& cell_at(const std::vector<Cell>& row, int c) {
     static const Cell none;
-    int c = column(t, key);
     return c >= 0 && std::size_t(c) < row.size() ? row[std::size_t(c)] : none;
+}
+
+const Cell& cell_at(const Table& t, const std::vector<Cell>& row, std::string_view key) {
+    return cell_at(row, column(t, key));
 }
 
 std::string text_of(const Table& t, const std::vector<Cell>& row, std::string_view key) {
@@ -67,8 +71,7 @@ std::optional<std::string> raw_value(const Cell& c) {
     if (auto* i = std::get_if<long long>(&c.value)) return std::to_string(*i);
     if (auto* d = std::get_if<double>(&c.value)) {
         if (!std::isfinite(*d)) return std::nullopt;
-        if (*d == std::floor(*d) && std::fabs(*d) < 1e15) return fmt::format("{}", static_cast<long long>(*d));
-        return fmt::format("{}", *d);
+        return json_number(*d);
     }
     if (auto* b = std::get_if<bool>(&c.value)) return std::string(*b ? "true" : "false");
     if (c.empty()) return std::nullopt;
@@ -154,20 +157,11 @@ struct DataRow {
     std::string attributes;   // extra attributes of the <tr>
 };
 
-bool numeric_column(const Table& t, std::size_t c) {
-    bool any = false;
-    for (const auto& row : t.rows) {
-        if (c >= row.size() || row[c].empty()) continue;
-        any = true;
-        if (!row[c].numeric()) return false;
-    }
-    return any;
-}
-
 // Columns straight from a table, with optional display transforms.
 std::vector<DataColumn> columns_of(const Table& t) {
     std::vector<DataColumn> out;
-    for (std::size_t c = 0; c < t.columns.size(); ++c) out.push_back({t.columns[c].key, t.columns[c].header, numeric_column(t, c), {}, {}});
+    std::vector<bool> numeric = numeric_columns(t);
+    for (std::size_t c = 0; c < t.columns.size(); ++c) out.push_back({t.columns[c].key, t.columns[c].header, numeric[c], {}, {}});
     return out;
 }
 
@@ -183,12 +177,13 @@ std::string data_table(const Table& source, const std::vector<DataColumn>& colum
         out += fmt::format("<th scope=\"col\" data-key=\"{}\"{}>{}</th>", escape(c.key),
                            c.numeric ? " class=\"num\"" : "", escape(c.header));
     out += "</tr></thead>\n<tbody>\n";
+    std::vector<int> indices;
+    for (const auto& c : columns) indices.push_back(column(source, c.key));
     for (const auto& row : rows) {
         out += row.attributes.empty() ? "<tr>" : "<tr " + row.attributes + ">";
-        for (const auto& c : columns) {
-            int idx = column(source, c.key);
-            static const Cell none;
-            const Cell& cell = idx >= 0 && std::size_t(idx) < row.cells.size() ? row.cells[std::size_t(idx)] : none;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const DataColumn& c = columns[i];
+            const Cell& cell = cell_at(row.cells, indices[i]);
             std::string shown = c.show ? c.show(row.cells) : cell.text();
             std::optional<std::string> value = c.value ? c.value(row.cells) : raw_value(cell);
             std::string attrs = fmt::format(" data-key=\"{}\"", escape(c.key));
@@ -341,7 +336,8 @@ void stages_section(Page& page, const Table& t) {
         chart.labels.id = "chart-stages";
         chart.labels.title = fmt::format("Schools per stage per year, {} to {}", t.rows.front()[0].text(), t.rows.back()[0].text());
         for (const auto& row : t.rows) chart.categories.push_back(text_of(t, row, "year"));
-        for (std::string stage : {"readiness", "development", "embedding", "sustaining"}) {
+        for (Stage st : all_stages) {
+            std::string stage(name_of(st));
             svg::Series s{stage, stage_colour(stage), {}};
             for (const auto& row : t.rows) s.values.push_back(number_or_zero(t, row, stage));
             chart.series.push_back(s);
@@ -430,16 +426,15 @@ void patterns_section(Page& page, const Table& t) {
 }
 
 void characteristics_section(Page& page, const Table& t, const Table* all) {
-    double engaged_total = 0;
-    {
-        // Every engaged school is in each dimension once; the area rows add up to them.
-        for (const auto& row : t.rows)
-            if (text_of(t, row, "dimension") == "area") engaged_total += number_or_zero(t, row, "schools");
-    }
-    double all_total = 0;
-    if (all)
-        for (const auto& row : all->rows)
-            if (text_of(*all, row, "dimension") == "area") all_total += number_or_zero(*all, row, "schools");
+    // Every school is in each dimension once; the area rows add up to them.
+    auto area_total = [](const Table& table) {
+        double total = 0;
+        for (const auto& row : table.rows)
+            if (text_of(table, row, "dimension") == "area") total += number_or_zero(table, row, "schools");
+        return total;
+    };
+    double engaged_total = area_total(t);
+    double all_total = all ? area_total(*all) : 0;
     std::string lead = fmt::format("The {} engaged in {}", escape(plural((long long)engaged_total, "school", "schools")), page.year);
     if (all)
         lead += fmt::format(", beside all {} on record (engaged or not), each as a share of its "
@@ -451,15 +446,14 @@ void characteristics_section(Page& page, const Table& t, const Table* all) {
     page.open_section("characteristics", "Characteristics of engaged schools", lead);
 
     std::vector<std::string> dimensions;
-    for (const auto& row : t.rows) {
-        std::string d = text_of(t, row, "dimension");
-        if (std::find(dimensions.begin(), dimensions.end(), d) == dimensions.end()) dimensions.push_back(d);
-    }
-    if (all)
-        for (const auto& row : all->rows) {
-            std::string d = text_of(*all, row, "dimension");
+    auto add_dimensions = [&dimensions](const Table& table) {
+        for (const auto& row : table.rows) {
+            std::string d = text_of(table, row, "dimension");
             if (std::find(dimensions.begin(), dimensions.end(), d) == dimensions.end()) dimensions.push_back(d);
         }
+    };
+    add_dimensions(t);
+    if (all) add_dimensions(*all);
     if (dimensions.empty()) page.body += empty_note(fmt::format("No school is engaged in {}.", page.year));
 
     page.body += "<div class=\"panels\">\n";
@@ -592,8 +586,10 @@ void cohorts_section(Page& page, const Table& t) {
         chart.series = {{"attendance", std::string(svg::blue), {}}};
         std::set<std::string> stages_seen;
         for (const auto& row : t.rows) stages_seen.insert(text_of(t, row, "stage"));
-        for (std::string stage : {"readiness", "development", "embedding", "sustaining"})
+        for (Stage st : all_stages) {
+            std::string stage(name_of(st));
             if (stages_seen.count(stage)) chart.legend.push_back({stage, stage_colour(stage), {}});
+        }
         chart.max = 100;
         chart.unit = "%";
         chart.x_title = "attendance at logged meetings";
@@ -632,6 +628,13 @@ int urgency(std::string_view kind) {
     return int(it - order.begin());
 }
 
+// The kind column of the gaps tables (kind, title, ...): it shows the title; its data-value is
+// the kind's key, as in tfm gaps --format json.
+DataColumn kind_column() {
+    return {"kind", "kind", false, [](const std::vector<Cell>& r) { return r[1].text(); },
+            [](const std::vector<Cell>& r) { return std::optional<std::string>(r[0].text()); }};
+}
+
 void gaps_section(Page& page, const std::vector<Table>& gaps) {
     std::size_t total = 0, kinds = 0;
     for (const auto& g : gaps) {
@@ -660,11 +663,7 @@ void gaps_section(Page& page, const std::vector<Table>& gaps) {
     }
     chart.labels.desc = desc + ".";
     page.body += svg::render(chart);
-    // The kind column shows the title; its data-value is the kind's key, as in tfm gaps --format json.
-    std::vector<DataColumn> columns = {
-        {"kind", "kind", false, [](const std::vector<Cell>& r) { return r[1].text(); },
-         [](const std::vector<Cell>& r) { return std::optional<std::string>(r[0].text()); }},
-        {"count", "items", true, {}, {}}};
+    std::vector<DataColumn> columns = {kind_column(), {"count", "items", true, {}, {}}};
     page.body += data_table(counts, columns, rows_of(counts), "gaps", "Items needing attention by kind");
     page.body += "</div>\n";
 
@@ -679,9 +678,9 @@ void gaps_section(Page& page, const std::vector<Table>& gaps) {
     const std::size_t per_kind = 3, limit = 12;
     std::size_t shown = 0;
     for (const Table* g : ordered) {
+        int name = column(*g, "name"), urn = column(*g, "urn"), cohort = column(*g, "cohort");
         for (std::size_t i = 0; i < g->rows.size() && i < per_kind && urgent.rows.size() < limit; ++i) {
             const auto& row = g->rows[i];
-            int name = column(*g, "name"), urn = column(*g, "urn"), cohort = column(*g, "cohort");
             std::string subject;
             std::set<int> used;
             if (name >= 0 && !row[std::size_t(name)].text().empty()) {
@@ -710,8 +709,7 @@ void gaps_section(Page& page, const std::vector<Table>& gaps) {
         page.body += empty_note(fmt::format("Nothing needs attention in {}.", page.year));
     } else {
         std::vector<DataColumn> ucolumns = {
-            {"kind", "kind", false, [](const std::vector<Cell>& r) { return r[1].text(); },
-             [](const std::vector<Cell>& r) { return std::optional<std::string>(r[0].text()); }},
+            kind_column(),
             {"subject", "school or Work Group", false, {}, {}},
             {"detail", "detail", false, {}, {}}};
         page.body += data_table(urgent, ucolumns, rows_of(urgent), "gaps-urgent",

@@ -25,6 +25,12 @@ std::string json_quote(std::string_view text) {
     return out + "\"";
 }
 
+std::string json_number(double d) {
+    if (!std::isfinite(d)) return "null";
+    if (d == std::floor(d) && std::fabs(d) < 1e15) return fmt::format("{}", static_cast<long long>(d));
+    return fmt::format("{}", d);
+}
+
 void JsonWriter::newline() {
     out_ += '\n';
     out_.append(first_.size() * 2, ' ');
@@ -90,9 +96,7 @@ JsonWriter& JsonWriter::value(long long n) {
 
 JsonWriter& JsonWriter::value(double d) {
     before_value();
-    if (!std::isfinite(d)) out_ += "null";
-    else if (d == std::floor(d) && std::fabs(d) < 1e15) out_ += fmt::format("{}", static_cast<long long>(d));
-    else out_ += fmt::format("{}", d);
+    out_ += json_number(d);
     return *this;
 }
 

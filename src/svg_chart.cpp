@@ -113,11 +113,10 @@ std::string open(const Labels& labels, double width, double height) {
 
 std::string text(double x, double y, std::string_view content, std::string_view anchor = "start",
                  double size = tick_size, std::string_view fill = ink, std::string_view extra = "") {
-    return fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\"{}{} fill=\"{}\"{}>{}</text>\n", n(x),
+    return fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\"{} fill=\"{}\"{}>{}</text>\n", n(x),
                        n(y), n(size),
                        anchor == "start" ? std::string() : fmt::format(" text-anchor=\"{}\"", anchor),
-                       "", fill, extra.empty() ? std::string() : " " + std::string(extra),
-                       escape(content));
+                       fill, extra.empty() ? std::string() : " " + std::string(extra), escape(content));
 }
 
 // A label with a white halo, legible over lines and grid.
@@ -190,11 +189,6 @@ double legend(std::string& out, const std::vector<LegendItem>& items, double x, 
     return cy - y + row;
 }
 
-double legend_height(const std::vector<LegendItem>& items, double x, double right) {
-    std::string scratch;
-    return legend(scratch, items, x, 0, right);
-}
-
 // Vertical value axis: grid lines and tick labels; the title rotated along the left edge.
 void value_axis(std::string& out, const std::vector<double>& ticks, double left, double right,
                 double top, double bottom, const std::string& title) {
@@ -249,12 +243,12 @@ std::string render(const StackedBars& c) {
     std::vector<LegendItem> items;
     for (const auto& s : c.series) items.push_back({s.label, s.colour});
     double left = 24 + tick_label_width(ticks) + 8, right = width - 12;
-    double legend_h = legend_height(items, left, right);
+    std::string legend_svg;
+    double legend_h = legend(legend_svg, items, left, 4, right);
     double top = legend_h + 26;
     double bottom = height - (c.x_title.empty() ? 30 : 48);
 
-    std::string out = open(c.labels, width, height);
-    legend(out, items, left, 4, right);
+    std::string out = open(c.labels, width, height) + legend_svg;
     value_axis(out, ticks, left, right, top, bottom, c.y_title);
     double band = count ? (right - left) / double(count) : 0;
     double bar = std::min(band * 0.64, 64.0);
@@ -296,7 +290,8 @@ std::string render(const Lines& c) {
     for (std::size_t k = 0; k < c.series.size(); ++k)
         items.push_back({c.series[k].label, c.series[k].colour, Swatch::line, int(k), dashes[k % dashes.size()]});
     double left = 24 + tick_label_width(ticks) + 8, right = width - 16;
-    double legend_h = legend_height(items, left, right);
+    std::string legend_svg;
+    double legend_h = legend(legend_svg, items, left, 4, right);
     double top = legend_h + 30;
     double bottom = height - (c.x_title.empty() ? 30 : 48);
     double band = count ? (right - left) / double(count) : 0;
@@ -304,8 +299,7 @@ std::string render(const Lines& c) {
     auto px = [&](std::size_t i) { return left + band * (double(i) + 0.5); };
     auto py = [&](double v) { return bottom - v * scale; };
 
-    std::string out = open(c.labels, width, height);
-    legend(out, items, left, 4, right);
+    std::string out = open(c.labels, width, height) + legend_svg;
     value_axis(out, ticks, left, right, top, bottom, c.y_title);
     out += "<g class=\"lines\">\n";
     for (std::size_t k = 0; k < c.series.size(); ++k) {
@@ -339,8 +333,7 @@ std::string render(const Lines& c) {
         for (std::size_t k : order) {
             double y = std::min(py(c.series[k].values[i]) - 9, previous - 14);
             previous = y;
-            out += halo_text(px(i), y, number(c.series[k].values[i], 2), "middle", value_size,
-                             c.series[k].colour == std::string(yellow) ? std::string(ink) : c.series[k].colour);
+            out += halo_text(px(i), y, number(c.series[k].values[i], 2), "middle", value_size, c.series[k].colour);
         }
     }
     out += "</g>\n";
@@ -361,15 +354,11 @@ std::string render(const HorizontalBars& c) {
                 if (v) max = std::max(max, *v);
         if (c.rule) max = std::max(max, *c.rule);
     }
-    auto ticks = c.axis ? nice_ticks(max, 5, c.unit.empty()) : std::vector<double>{0, max > 0 ? max : 1};
-    if (c.max > 0 && c.axis) {
-        ticks = nice_ticks(c.max, 4, c.unit.empty());
-    }
+    auto ticks = nice_ticks(max, c.max > 0 ? 4 : 5, c.unit.empty());
     double scale_max = ticks.back();
 
-    double label_w = c.label_width;
-    if (label_w <= 0)
-        for (const auto& r : c.rows) label_w = std::max(label_w, text_width(r.label, tick_size) + 10);
+    double label_w = 0;
+    for (const auto& r : c.rows) label_w = std::max(label_w, text_width(r.label, tick_size) + 10);
     label_w = std::min(label_w, width * 0.45);
     double text_w = 0;
     for (const auto& r : c.rows) {
@@ -387,25 +376,23 @@ std::string render(const HorizontalBars& c) {
         for (const auto& s : c.legend) items.push_back({s.label, s.colour});
     else if (c.series.size() > 1)
         for (const auto& s : c.series) items.push_back({s.label, s.colour});
-    double legend_h = legend_height(items, 0, width);
+    std::string legend_svg;
+    double legend_h = legend(legend_svg, items, 0, 4, width);
     double top = legend_h + (items.empty() ? 4 : 12) + (c.rule && !c.rule_text.empty() ? 18 : 0);
     double plot_h = double(c.rows.size()) * (row_h + row_gap);
     double bottom = top + plot_h;
-    double height = bottom + (c.axis ? 24 : 4) + (c.x_title.empty() ? 0 : 18);
+    double height = bottom + 24 + (c.x_title.empty() ? 0 : 18);
 
     auto px = [&](double v) { return left + (right - left) * std::clamp(v / scale_max, 0.0, 1.0); };
-    std::string out = open(c.labels, width, height);
-    legend(out, items, 0, 4, width);
-    if (c.axis) {
-        out += "<g class=\"axis x\">\n";
-        for (double t : ticks) {
-            out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\n",
-                               n(px(t)), n(top - 4), n(px(t)), n(bottom), t == 0 ? axisline : gridline);
-            out += text(px(t), bottom + 16, number(t, 2) + c.unit, "middle", tick_size, muted);
-        }
-        if (!c.x_title.empty()) out += text((left + right) / 2, bottom + 36, c.x_title, "middle", tick_size, muted);
-        out += "</g>\n";
+    std::string out = open(c.labels, width, height) + legend_svg;
+    out += "<g class=\"axis x\">\n";
+    for (double t : ticks) {
+        out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>\n",
+                           n(px(t)), n(top - 4), n(px(t)), n(bottom), t == 0 ? axisline : gridline);
+        out += text(px(t), bottom + 16, number(t, 2) + c.unit, "middle", tick_size, muted);
     }
+    if (!c.x_title.empty()) out += text((left + right) / 2, bottom + 36, c.x_title, "middle", tick_size, muted);
+    out += "</g>\n";
     out += "<g class=\"bars\">\n";
     for (std::size_t r = 0; r < c.rows.size(); ++r) {
         const BarRow& row = c.rows[r];

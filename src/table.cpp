@@ -22,15 +22,6 @@ std::string Cell::text() const {
     return "";
 }
 
-namespace {
-
-std::string pad(const std::string& s, std::size_t width, bool right) {
-    std::size_t w = display_width(s);
-    std::string fill(width > w ? width - w : 0, ' ');
-    return right ? fill + s : s + fill;
-}
-
-// A column is right-aligned when every non-empty cell in it is a number.
 std::vector<bool> numeric_columns(const Table& t) {
     std::vector<bool> numeric(t.columns.size(), true);
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
@@ -43,6 +34,14 @@ std::vector<bool> numeric_columns(const Table& t) {
         if (!any) numeric[c] = false;
     }
     return numeric;
+}
+
+namespace {
+
+std::string pad(const std::string& s, std::size_t width, bool right) {
+    std::size_t w = display_width(s);
+    std::string fill(width > w ? width - w : 0, ' ');
+    return right ? fill + s : s + fill;
 }
 
 // Cell text on one line: newlines and tabs become spaces.

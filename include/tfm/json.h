@@ -8,6 +8,8 @@
 namespace tfm {
 
 std::string json_quote(std::string_view text);
+// A number as JSON: whole values (below 1e15) without a fraction; "null" when not finite.
+std::string json_number(double d);
 
 class JsonWriter {
 public:

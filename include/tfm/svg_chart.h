@@ -14,13 +14,11 @@ namespace tfm::svg {
 
 // The Okabe–Ito palette, by name.
 inline constexpr std::string_view orange = "#E69F00";
-inline constexpr std::string_view sky_blue = "#56B4E9";
 inline constexpr std::string_view bluish_green = "#009E73";
 inline constexpr std::string_view yellow = "#F0E442";
 inline constexpr std::string_view blue = "#0072B2";
 inline constexpr std::string_view vermillion = "#D55E00";
 inline constexpr std::string_view reddish_purple = "#CC79A7";
-inline constexpr std::string_view black = "#000000";
 // A neutral for reference data (e.g. all schools beside engaged ones).
 inline constexpr std::string_view grey = "#9A9A9A";
 
@@ -95,14 +93,12 @@ struct HorizontalBars {
     std::vector<Series> legend;  // legend entries when rows carry their own colours
     double max = 0;          // scale end; 0 = from the data
     bool track = false;      // a light track behind each bar up to `max` (progress bars)
-    bool axis = true;        // ticks and grid lines along the bottom
     std::string unit;        // appended to tick labels, e.g. "%"
     std::string x_title;     // under the axis
     std::optional<double> rule;  // a dashed line across all rows (e.g. a threshold)
     std::string rule_text;
     int width = 640;
     int bar_height = 18;
-    int label_width = 0;     // 0 = fit the longest label
 };
 std::string render(const HorizontalBars& chart);
 

@@ -53,6 +53,9 @@ struct RenderStyle {
     bool titles = true;   // print section titles (text and md)
 };
 
+// Per column: every non-empty cell is a number (and there is one); such columns are right-aligned.
+std::vector<bool> numeric_columns(const Table& t);
+
 std::string render_text(const std::vector<Table>& tables, const RenderStyle& style);
 std::string render_md(const std::vector<Table>& tables, const RenderStyle& style);
 // One RFC 4180 table per section; several sections are separated by an empty line.
