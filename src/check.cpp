@@ -12,8 +12,14 @@
 namespace tfm {
 
 Diagnostics check_records(LoadResult& loaded, Date as_of) {
+    Index index(loaded.records);
+    return check_records(loaded, as_of, index, all_journeys(loaded.records, index, as_of));
+}
+
+Diagnostics check_records(const LoadResult& loaded, Date as_of, const Index& index,
+                          const std::vector<Journey>& journeys) {
     Diagnostics findings = loaded.diagnostics;
-    run_checks(loaded.records, as_of, findings);
+    run_checks(loaded.records, index, journeys, as_of, findings);
     sort_diagnostics(findings);
     return findings;
 }

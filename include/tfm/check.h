@@ -2,9 +2,12 @@
 #pragma once
 
 #include "tfm/diagnostic.h"
+#include "tfm/index.h"
+#include "tfm/journey.h"
 #include "tfm/load.h"
 
 #include <string>
+#include <vector>
 
 namespace tfm {
 
@@ -18,6 +21,9 @@ struct CheckSummary {
 
 // Runs the rules over what loaded and returns every finding, sorted.
 Diagnostics check_records(LoadResult& loaded, Date as_of);
+// The same with the index and journeys of loaded.records already built (as of `as_of`).
+Diagnostics check_records(const LoadResult& loaded, Date as_of, const Index& index,
+                          const std::vector<Journey>& journeys);
 CheckSummary summarize(const Records& records, const Diagnostics& findings);
 
 struct TextStyle {

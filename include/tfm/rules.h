@@ -50,6 +50,9 @@ bool rule_can_be_off(std::string_view name);
 
 // Runs every rule function over loaded records, appending findings to `out`.
 void run_checks(const Records& records, Date as_of, Diagnostics& out);
+// The same with the records' index and journeys already built (all_journeys() as of `as_of`).
+void run_checks(const Records& records, const Index& index, const std::vector<Journey>& journeys,
+                Date as_of, Diagnostics& out);
 
 // The families, one file each under src/rules/.
 void check_ref_unknown(const CheckContext&, Reporter&);

@@ -35,10 +35,7 @@ int run_check(const GlobalOptions& g) {
     std::string format = format_or(g, "text", {"text", "table", "json"});
     Date as_of = as_of_date(g);
     auto loaded = load_tree(data_directories(g), loader_threads());
-    if (!loaded.fatal.empty()) {
-        for (const auto& m : loaded.fatal) fmt::print(stderr, "tfm: error: {}\n", m);
-        return exit_unreadable;
-    }
+    if (print_fatal(loaded)) return exit_unreadable;
     Diagnostics findings = check_records(loaded, as_of);
     CheckSummary summary = summarize(loaded.records, findings);
     if (format == "json") {

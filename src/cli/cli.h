@@ -1,7 +1,10 @@
 // The command line: plain option structs filled by CLI11, one run function per command.
 #pragma once
 
+#include "tfm/check.h"
 #include "tfm/date.h"
+#include "tfm/index.h"
+#include "tfm/journey.h"
 #include "tfm/load.h"
 #include "tfm/table.h"
 
@@ -51,19 +54,29 @@ const std::vector<std::string>* choices_of(const CLI::Option* option);
 
 // Shared helpers for commands.
 std::vector<std::string> data_directories(const GlobalOptions& g);  // -C, else TFM_DATA, else .
-Date as_of_date(const GlobalOptions& g);
-unsigned loader_threads();
+Date as_of_date(const GlobalOptions& g);  // --as-of, else today
+// The date given to the option `name` (a usage error if it is not one).
+Date date_option(std::string_view name, const std::string& text);
+unsigned loader_threads();  // TFM_THREADS, else 0: every core
 // --year as given, else `fallback` (the year containing --as-of).
-AcademicYear year_or(const std::string& option, AcademicYear fallback);  // TFM_THREADS, else 0: every core                             // --as-of, else today
+AcademicYear year_or(const std::string& option, AcademicYear fallback);
 bool color_on(const GlobalOptions& g, int fd);
 std::string format_or(const GlobalOptions& g, std::string_view fallback,
                       const std::vector<std::string_view>& accepted);
 
+// Prints why data directories could not be read; true when one could not (exit 3).
+bool print_fatal(const LoadResult& loaded);
+
 // Loads the tree for a command that prints a report: every rule runs so that errors can be
 // counted; the records with errors are left out. Throws nothing; `fatal` means exit 3.
+// The index and the journeys (as of the date given) are built once, for the rules and the
+// command; they point at records inside the vectors of loaded.records, which moving the
+// tree hands over without moving them.
 struct LoadedTree {
     LoadResult loaded;
-    int errors = 0;
+    std::unique_ptr<const Index> index;  // null when fatal
+    std::vector<Journey> journeys;       // one per school, in loaded.records.schools order
+    CheckSummary summary;                // of every finding, as tfm check counts them
     bool fatal = false;
 };
 LoadedTree load_for_report(const GlobalOptions& g, Date as_of);

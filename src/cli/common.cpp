@@ -55,11 +55,14 @@ AcademicYear year_or(const std::string& option, AcademicYear fallback) {
     throw UsageError{fmt::format("--year: `{}` is not an academic year; write it like 2021/22", option)};
 }
 
+Date date_option(std::string_view name, const std::string& text) {
+    if (auto d = Date::parse(text)) return *d;
+    throw UsageError{fmt::format("{}: `{}` is not a valid date: {}", name, text, Date::why_not(text))};
+}
+
 Date as_of_date(const GlobalOptions& g) {
     if (g.as_of.empty()) return Date::today();
-    if (auto d = Date::parse(g.as_of)) return *d;
-    throw UsageError{fmt::format("--as-of: `{}` is not a valid date: {}", g.as_of,
-                                 Date::why_not(g.as_of))};
+    return date_option("--as-of", g.as_of);
 }
 
 bool color_on(const GlobalOptions& g, int fd) {
@@ -83,25 +86,31 @@ std::string format_or(const GlobalOptions& g, std::string_view fallback,
 
 namespace tfm::cli {
 
+bool print_fatal(const LoadResult& loaded) {
+    for (const auto& m : loaded.fatal) fmt::print(stderr, "tfm: error: {}\n", m);
+    return !loaded.fatal.empty();
+}
+
 LoadedTree load_for_report(const GlobalOptions& g, Date as_of) {
     LoadedTree tree;
     tree.loaded = load_tree(data_directories(g), loader_threads());
-    if (!tree.loaded.fatal.empty()) {
-        for (const auto& m : tree.loaded.fatal) fmt::print(stderr, "tfm: error: {}\n", m);
+    if (print_fatal(tree.loaded)) {
         tree.fatal = true;
         return tree;
     }
-    for (const auto& d : check_records(tree.loaded, as_of))
-        if (d.severity == Severity::error) ++tree.errors;
+    const Records& records = tree.loaded.records;
+    tree.index = std::make_unique<const Index>(records);
+    tree.journeys = all_journeys(records, *tree.index, as_of);
+    tree.summary = summarize(records, check_records(tree.loaded, as_of, *tree.index, tree.journeys));
     return tree;
 }
 
 int report_exit_status(const LoadedTree& tree) {
-    if (tree.errors == 0) return exit_ok;
+    if (tree.summary.errors == 0) return exit_ok;
     fmt::print(stderr,
                "tfm: the records have {} error{}: this output leaves out the records that did "
                "not load and may be wrong where the others break a rule. Run `tfm check`.\n",
-               tree.errors, tree.errors == 1 ? "" : "s");
+               tree.summary.errors, tree.summary.errors == 1 ? "" : "s");
     return exit_findings;
 }
 

@@ -39,9 +39,7 @@ int run_gaps(const GlobalOptions& g) {
     auto tree = load_for_report(g, as_of);
     if (tree.fatal) return exit_unreadable;
     const Records& records = tree.loaded.records;
-    Index index(records);
-    auto journeys = all_journeys(records, index, as_of);
-    auto tables = build_gaps(records, index, journeys, options);
+    auto tables = build_gaps(records, *tree.index, tree.journeys, options);
     bool any = std::any_of(tables.begin(), tables.end(), [](const Table& t) { return !t.rows.empty(); });
     if (format == "json" || format == "csv") {
         fmt::print("{}", render_tables(g, tables, format));

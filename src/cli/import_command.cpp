@@ -82,10 +82,7 @@ int run_gias(const GlobalOptions& g) {
     selection.phases = phases;
     if (!directories.empty()) {
         tree = load_tree(directories);
-        if (!tree.fatal.empty()) {
-            for (const auto& m : tree.fatal) fmt::print(stderr, "tfm: error: {}\n", m);
-            return exit_unreadable;
-        }
+        if (print_fatal(tree)) return exit_unreadable;
         for (const auto& hub : tree.records.hubs)
             for (const auto& a : hub.areas) selection.spellings.push_back(a);
     }

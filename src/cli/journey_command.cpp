@@ -34,7 +34,7 @@ int run_journey(const GlobalOptions& g) {
     auto matches = find_schools(records, school_query);
     if (matches.empty()) {
         fmt::print(stderr, "tfm: no school matches `{}`{}\n", school_query,
-                   tree.errors ? " (some records have errors: run tfm check)" : "");
+                   tree.summary.errors ? " (some records have errors: run tfm check)" : "");
         return exit_findings;
     }
     if (matches.size() > 1) {
@@ -43,8 +43,7 @@ int run_journey(const GlobalOptions& g) {
         for (const School* s : matches) fmt::print(stderr, "  {}  {} ({})\n", s->urn, s->name, s->area);
         return exit_usage;
     }
-    Index index(records);
-    Journey j = journey_of(*matches.front(), records, index, as_of);
+    const Journey& j = tree.journeys[std::size_t(matches.front() - records.schools.data())];
     fmt::print("{}", render_tables(g, journey_tables(j), format));
     return report_exit_status(tree);
 }

@@ -13,11 +13,7 @@ int main(int argc, char** argv) {
     auto app = build_app(g, chosen);
     try {
         app->parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app->exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app->exit(e);
-    } catch (const CLI::CallForVersion& e) {
+    } catch (const CLI::Success& e) {  // --help, --help-all, --version
         return app->exit(e);
     } catch (const CLI::ParseError& e) {
         fmt::print(stderr, "tfm: error: {}\nRun `tfm --help` for usage.\n", e.what());

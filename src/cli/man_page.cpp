@@ -41,7 +41,7 @@ std::string option_heading(const CLI::Option* o) {
 
 void options_section(std::string& out, const CLI::App& app) {
     for (const CLI::Option* o : app.get_options()) {
-        if (o->get_name() == "--help" || o->get_lnames() == std::vector<std::string>{"help"}) continue;
+        if (o->get_name() == "--help") continue;
         out += ".TP\n" + option_heading(o) + "\n" + roff(o->get_description()) + "\n";
     }
 }

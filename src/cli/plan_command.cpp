@@ -36,7 +36,7 @@ int run_plan(const GlobalOptions& g) {
     auto tree = load_for_report(g, as_of);
     if (tree.fatal) return exit_unreadable;
     const Records& records = tree.loaded.records;
-    Index index(records);
+    const Index& index = *tree.index;
     const Cohort* cohort = index.cohort(cohort_id);
     if (!cohort) {
         std::string hint;

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace tfm::cli {
 namespace {
 
@@ -22,14 +24,8 @@ std::string reproducing_command(const GlobalOptions& g, const ReportOptions& opt
     std::vector<std::string> words = {"tfm"};
     for (const auto& d : data_directories(g)) words.insert(words.end(), {"-C", d});
     words.insert(words.end(), {"--as-of", as_of.str(), "report", "--year", options.year.str()});
-    if (!options.sections.empty()) {
-        std::string joined;
-        for (const auto& s : options.sections) {
-            if (!joined.empty()) joined += ",";
-            joined += s;
-        }
-        words.insert(words.end(), {"--section", joined});
-    }
+    if (!options.sections.empty())
+        words.insert(words.end(), {"--section", fmt::format("{}", fmt::join(options.sections, ","))});
     words.insert(words.end(), {"--format", "html"});
     return shell_command(words);
 }
@@ -60,14 +56,13 @@ int run_report(const GlobalOptions& g) {
     std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md", "html"});
     Date as_of = as_of_date(g);
     ReportOptions options;
-    options.year = AcademicYear::containing(as_of);
-    options.year = year_or(year_option, options.year);
+    options.year = year_or(year_option, AcademicYear::containing(as_of));
     options.sections = section_option;
     auto tree = load_for_report(g, as_of);
     if (tree.fatal) return exit_unreadable;
     const Records& records = tree.loaded.records;
-    Index index(records);
-    auto journeys = all_journeys(records, index, as_of);
+    const Index& index = *tree.index;
+    const auto& journeys = tree.journeys;
     auto tables = build_report(records, index, journeys, options);
     std::string text;
     if (format == "html") {
@@ -75,17 +70,19 @@ int run_report(const GlobalOptions& g) {
         input.report = std::move(tables);
         if (options.sections.empty())
             input.gaps = build_gaps(records, index, journeys, GapOptions{options.year, as_of});
-        input.all_schools = records_characteristics(records);
+        if (options.sections.empty() ||
+            std::find(options.sections.begin(), options.sections.end(), "characteristics") !=
+                options.sections.end())
+            input.all_schools = records_characteristics(records);
         HtmlContext& ctx = input.context;
         for (const auto& h : records.hubs) ctx.hub_names.push_back(h.name);
         ctx.directories = data_directories(g);
         ctx.as_of = as_of;
         ctx.year = options.year;
         ctx.generator = std::string("tfm ") + TFM_VERSION;
-        for (const auto& f : records.files)
-            if (!f.is_folder) ++ctx.files;
-        ctx.records = records.records_seen;
-        ctx.errors = tree.errors;
+        ctx.files = tree.summary.files;
+        ctx.records = tree.summary.records;
+        ctx.errors = tree.summary.errors;
         ctx.command = reproducing_command(g, options, as_of);
         if (records.hubs.size() == 1) ctx.completion = records.hubs.front().rules.completion;
         text = render_html(input);

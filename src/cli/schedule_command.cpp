@@ -11,11 +11,6 @@ namespace {
 
 std::string from_option, to_option, cohort_option, lead_option, school_option;
 
-Date parse_date_option(const std::string& name, const std::string& text) {
-    if (auto d = Date::parse(text)) return *d;
-    throw UsageError{fmt::format("{}: `{}` is not a valid date: {}", name, text, Date::why_not(text))};
-}
-
 }  // namespace
 
 void define_schedule(CLI::App& sub) {
@@ -36,8 +31,8 @@ int run_schedule(const GlobalOptions& g) {
     std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md", "ics"});
     Date as_of = as_of_date(g);
     ScheduleFilter filter;
-    filter.from = from_option.empty() ? as_of : parse_date_option("--from", from_option);
-    filter.to = to_option.empty() ? filter.from.plus_days(41) : parse_date_option("--to", to_option);
+    filter.from = from_option.empty() ? as_of : date_option("--from", from_option);
+    filter.to = to_option.empty() ? filter.from.plus_days(41) : date_option("--to", to_option);
     if (filter.to < filter.from)
         throw UsageError{fmt::format("--to {} is before --from {}", filter.to.str(), filter.from.str())};
     filter.cohort = cohort_option;
@@ -50,7 +45,7 @@ int run_schedule(const GlobalOptions& g) {
     auto tree = load_for_report(g, as_of);
     if (tree.fatal) return exit_unreadable;
     const Records& records = tree.loaded.records;
-    Index index(records);
+    const Index& index = *tree.index;
     if (!filter.cohort.empty() && !index.cohort(filter.cohort))
         throw UsageError{fmt::format("--cohort: no cohort has the id `{}`", filter.cohort)};
     if (!filter.lead.empty() && !index.lead(filter.lead))

@@ -33,13 +33,6 @@ std::vector<OptionInfo> options_of(const CLI::App& app) {
         if (const auto* c = choices_of(o)) info.choices = *c;
         out.push_back(info);
     }
-    if (&app == &the_app()) {
-        const CLI::Option* v = app.get_option_no_throw("--version");
-        if (v && std::none_of(out.begin(), out.end(), [](const OptionInfo& i) {
-                return std::find(i.names.begin(), i.names.end(), "--version") != i.names.end();
-            }))
-            out.push_back({{"--version"}, "Print the version and exit", false, "", {}, false});
-    }
     return out;
 }
 
@@ -56,9 +49,7 @@ std::vector<const CLI::App*> nested_commands(const CLI::App* c) {
 }
 
 std::string join(const std::vector<std::string>& words, std::string_view sep = " ") {
-    std::string out;
-    for (const auto& w : words) out += (out.empty() ? "" : std::string(sep)) + w;
-    return out;
+    return fmt::format("{}", fmt::join(words, sep));
 }
 
 std::string single_quoted(std::string_view s) {

@@ -91,7 +91,11 @@ bool rule_can_be_off(std::string_view name) {
 
 void run_checks(const Records& records, Date as_of, Diagnostics& out) {
     Index index(records);
-    auto journeys = all_journeys(records, index, as_of);
+    run_checks(records, index, all_journeys(records, index, as_of), as_of, out);
+}
+
+void run_checks(const Records& records, const Index& index, const std::vector<Journey>& journeys,
+                Date as_of, Diagnostics& out) {
     CheckContext ctx{records, index, journeys, as_of};
     Reporter reporter(records, out);
     for (const auto& rule : rule_table())
