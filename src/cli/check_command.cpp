@@ -1,8 +1,8 @@
 // tfm check: load the tree, apply every rule, print the findings.
 #include "cli.h"
 
-#include "tfm/check.h"
-#include "tfm/rules.h"
+#include "tfm/rules/check.h"
+#include "tfm/rules/rules.h"
 
 #include <fmt/format.h>
 

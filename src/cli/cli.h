@@ -1,12 +1,12 @@
 // The command line: plain option structs filled by CLI11, one run function per command.
 #pragma once
 
-#include "tfm/check.h"
-#include "tfm/date.h"
-#include "tfm/index.h"
-#include "tfm/journey.h"
-#include "tfm/load.h"
-#include "tfm/table.h"
+#include "tfm/rules/check.h"
+#include "tfm/base/date.h"
+#include "tfm/model/index.h"
+#include "tfm/model/journey.h"
+#include "tfm/load/load.h"
+#include "tfm/render/table.h"
 
 #include <CLI/CLI.hpp>
 

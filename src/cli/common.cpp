@@ -1,7 +1,7 @@
 #include "cli.h"
 
-#include "tfm/check.h"
-#include "tfm/text.h"
+#include "tfm/rules/check.h"
+#include "tfm/base/text.h"
 
 #include <fmt/format.h>
 

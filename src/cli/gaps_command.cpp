@@ -1,9 +1,9 @@
 // tfm gaps: what needs the coordinator's attention.
 #include "cli.h"
 
-#include "tfm/gaps.h"
-#include "tfm/index.h"
-#include "tfm/journey.h"
+#include "tfm/analysis/gaps.h"
+#include "tfm/model/index.h"
+#include "tfm/model/journey.h"
 
 #include <fmt/format.h>
 

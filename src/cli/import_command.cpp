@@ -2,9 +2,9 @@
 // from the Get Information About Schools establishment extract.
 #include "cli.h"
 
-#include "tfm/atomic_file.h"
-#include "tfm/gias.h"
-#include "tfm/text.h"
+#include "tfm/base/atomic_file.h"
+#include "tfm/edit/gias.h"
+#include "tfm/base/text.h"
 
 #include <fmt/format.h>
 

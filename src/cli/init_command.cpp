@@ -1,7 +1,7 @@
 // tfm init [DIR]: a new records repository, never overwriting a file.
 #include "cli.h"
 
-#include "tfm/init.h"
+#include "tfm/edit/init.h"
 
 #include <fmt/format.h>
 

@@ -1,9 +1,9 @@
 // tfm journey URN|NAME: one school's timeline.
 #include "cli.h"
 
-#include "tfm/index.h"
-#include "tfm/journey.h"
-#include "tfm/journey_view.h"
+#include "tfm/model/index.h"
+#include "tfm/model/journey.h"
+#include "tfm/analysis/journey_view.h"
 
 #include <fmt/format.h>
 

@@ -2,8 +2,8 @@
 // check the records. A test fails when the committed page differs from this output.
 #include "cli.h"
 
-#include "tfm/report.h"
-#include "tfm/rules.h"
+#include "tfm/analysis/report.h"
+#include "tfm/rules/rules.h"
 
 #include <fmt/format.h>
 

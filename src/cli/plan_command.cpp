@@ -1,8 +1,8 @@
 // tfm plan COHORT [--write [--replace]]: propose dates, print them, or write them in place.
 #include "cli.h"
 
-#include "tfm/index.h"
-#include "tfm/plan.h"
+#include "tfm/model/index.h"
+#include "tfm/analysis/plan.h"
 
 #include <fmt/format.h>
 

@@ -1,12 +1,12 @@
 // tfm report: the hub coordinator's summary tables.
 #include "cli.h"
 
-#include "tfm/atomic_file.h"
-#include "tfm/gaps.h"
-#include "tfm/html_report.h"
-#include "tfm/index.h"
-#include "tfm/journey.h"
-#include "tfm/report.h"
+#include "tfm/base/atomic_file.h"
+#include "tfm/analysis/gaps.h"
+#include "tfm/render/html_report.h"
+#include "tfm/model/index.h"
+#include "tfm/model/journey.h"
+#include "tfm/analysis/report.h"
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
 // tfm schedule: who is where, when; as a table or an iCalendar file.
 #include "cli.h"
 
-#include "tfm/index.h"
-#include "tfm/schedule.h"
+#include "tfm/model/index.h"
+#include "tfm/analysis/schedule.h"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // tfm schema: the JSON Schema of the record format.
 #include "cli.h"
 
-#include "tfm/schema.h"
+#include "tfm/render/schema.h"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
 // cohort/ rules: a Work Group's size, participants, lead, phase and plan.
-#include "tfm/rules.h"
+#include "tfm/rules/rules.h"
 
 #include "rule_helpers.h"
 

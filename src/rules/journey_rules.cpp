@@ -1,5 +1,5 @@
 // journey/ rules: the order of a school's engagements across years (SPEC sections 4 and 5).
-#include "tfm/rules.h"
+#include "tfm/rules/rules.h"
 
 #include <fmt/format.h>
 

@@ -1,5 +1,5 @@
 // ref/ rules: references that no record defines, and people a school's staff list lacks.
-#include "tfm/rules.h"
+#include "tfm/rules/rules.h"
 
 #include "rule_helpers.h"
 

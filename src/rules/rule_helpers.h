@@ -1,7 +1,7 @@
 // Helpers shared by the rule families under src/rules/.
 #pragma once
 
-#include "tfm/rules.h"
+#include "tfm/rules/rules.h"
 
 #include <string>
 #include <unordered_set>

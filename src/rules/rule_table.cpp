@@ -1,4 +1,4 @@
-#include "tfm/rules.h"
+#include "tfm/rules/rules.h"
 
 namespace tfm {
 

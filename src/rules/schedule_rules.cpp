@@ -1,5 +1,5 @@
 // schedule/ rules: a lead cannot be in two places on one day.
-#include "tfm/rules.h"
+#include "tfm/rules/rules.h"
 
 #include "rule_helpers.h"
 

@@ -3,7 +3,7 @@
 // A session whose cohort was left out for an error is skipped silently by every rule here;
 // one whose cohort no record defines is ref/unknown's finding, and the rules that need the
 // cohort skip it too.
-#include "tfm/rules.h"
+#include "tfm/rules/rules.h"
 
 #include "rule_helpers.h"
 

@@ -1,12 +1,12 @@
 // libFuzzer target: any bytes as a record file, through loading, every rule, the journeys,
 // the report and the gap tables. Nothing may crash, hang, leak or trip a sanitizer.
-#include "tfm/check.h"
-#include "tfm/gaps.h"
-#include "tfm/index.h"
-#include "tfm/journey.h"
-#include "tfm/load.h"
-#include "tfm/report.h"
-#include "tfm/schedule.h"
+#include "tfm/rules/check.h"
+#include "tfm/analysis/gaps.h"
+#include "tfm/model/index.h"
+#include "tfm/model/journey.h"
+#include "tfm/load/load.h"
+#include "tfm/analysis/report.h"
+#include "tfm/analysis/schedule.h"
 
 #include <cstddef>
 #include <cstdint>

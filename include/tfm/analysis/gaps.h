@@ -1,0 +1,26 @@
+// `tfm gaps`: what needs the coordinator's attention (SPEC section 6), one table per kind.
+#pragma once
+
+#include "tfm/model/index.h"
+#include "tfm/model/journey.h"
+#include "tfm/model/model.h"
+#include "tfm/render/table.h"
+
+#include <string_view>
+#include <vector>
+
+namespace tfm {
+
+// The kinds, in the order they are printed; each is a Table named after it.
+const std::vector<std::string_view>& gap_kinds();
+
+struct GapOptions {
+    AcademicYear year;  // the year the year-bound kinds look at (default: the current year)
+    Date as_of;         // what counts as passed
+};
+
+// Every kind, each a table (possibly without rows).
+std::vector<Table> build_gaps(const Records& records, const Index& index,
+                              const std::vector<Journey>& journeys, const GapOptions& options);
+
+}  // namespace tfm

@@ -1,0 +1,21 @@
+// `tfm journey`: one school's timeline as tables, and finding a school by URN or name.
+#pragma once
+
+#include "tfm/model/journey.h"
+#include "tfm/model/model.h"
+#include "tfm/render/table.h"
+
+#include <string_view>
+#include <vector>
+
+namespace tfm {
+
+// Schools whose URN is `query`, else whose name equals it (ignoring case), else whose name
+// contains it (ignoring case); in records order.
+std::vector<const School*> find_schools(const Records& records, std::string_view query);
+
+// Tables "school" (one row: who, gap years, lapsed, next stage) and "engagements" (one row a
+// year: stage, cohort, lead, status, attendance).
+std::vector<Table> journey_tables(const Journey& journey);
+
+}  // namespace tfm

@@ -1,0 +1,54 @@
+// `tfm schedule`: planned and logged meetings and visits in a date range, one item each,
+// and the iCalendar rendering of them.
+#pragma once
+
+#include "tfm/model/index.h"
+#include "tfm/model/model.h"
+#include "tfm/render/table.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tfm {
+
+enum class ItemStatus { done, due, overdue };
+std::string_view name_of_item_status(ItemStatus s);
+
+struct ScheduleItem {
+    Date date;
+    std::optional<TimeOfDay> start, end;  // from the log, when it gives them
+    SessionType kind = SessionType::meeting;
+    const Cohort* cohort = nullptr;
+    std::optional<Urn> school;      // visits
+    std::string school_name;
+    ItemStatus status = ItemStatus::due;
+    std::optional<Mode> mode;
+    bool planned = false;           // on the cohort's plan
+    bool logged = false;            // a session log exists
+};
+
+struct ScheduleFilter {
+    Date from;
+    Date to;  // inclusive
+    std::string cohort;
+    std::string lead;
+    std::optional<Urn> school;
+};
+
+// Items in the range, by date, then cohort, kind and school. A log on a planned date is
+// that item (done); a log with no plan is an item of its own; a plan with no log is due,
+// or overdue once its date has passed.
+std::vector<ScheduleItem> build_schedule(const Records& records, const Index& index,
+                                         const ScheduleFilter& filter, Date as_of);
+
+Table schedule_table(const std::vector<ScheduleItem>& items);
+
+// RFC 5545: CRLF line endings, lines folded at 75 octets, stable UIDs, DTSTAMP from as_of.
+std::string render_ics(const std::vector<ScheduleItem>& items, const Index& index, Date as_of);
+
+// Helpers of the ICS writer, exposed for tests.
+std::string ics_escape(std::string_view text);
+std::string ics_fold(std::string_view line);  // adds CRLF
+
+}  // namespace tfm

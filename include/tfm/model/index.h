@@ -1,0 +1,33 @@
+// Hashed look-ups over loaded records: by URN, lead id, cohort id.
+#pragma once
+
+#include "tfm/model/model.h"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tfm {
+
+class Index {
+public:
+    explicit Index(const Records& records);
+
+    const School* school(Urn urn) const;
+    const Lead* lead(std::string_view id) const;
+    const Cohort* cohort(std::string_view id) const;
+    // The cohort's session logs, by date (file order among equal dates).
+    const std::vector<const Session*>& sessions_of(std::string_view cohort_id) const;
+    // Cohorts that list the school, in file order.
+    const std::vector<const Cohort*>& cohorts_of(Urn urn) const;
+
+private:
+    std::unordered_map<Urn, const School*> schools_;
+    std::unordered_map<std::string, const Lead*> leads_;
+    std::unordered_map<std::string, const Cohort*> cohorts_;
+    std::unordered_map<std::string, std::vector<const Session*>> sessions_;
+    std::unordered_map<Urn, std::vector<const Cohort*>> school_cohorts_;
+};
+
+}  // namespace tfm

@@ -1,0 +1,65 @@
+// A school's journey through the programme (SPEC section 5): its engagements, their
+// statuses against an as-of date, gap years, whether it has lapsed, and its next stage.
+#pragma once
+
+#include "tfm/model/index.h"
+#include "tfm/model/model.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tfm {
+
+enum class EngagementStatus { planned, in_progress, withdrawn, completed, incomplete };
+std::string_view name_of_status(EngagementStatus s);
+
+struct Engagement {
+    Stage stage = Stage::development;
+    AcademicYear year;
+    const Cohort* cohort = nullptr;         // null for a history entry
+    const Member* member = nullptr;         // the school's entry in the cohort
+    const HistoryEntry* history = nullptr;  // null for a cohort membership
+    std::string lead;
+    EngagementStatus status = EngagementStatus::completed;
+    int meetings_logged = 0;    // the cohort's logged meetings that recorded attendance
+    int meetings_attended = 0;  // of those, the ones the school attended
+    Pos pos;                    // the cohort's entry for the school, or the history entry
+
+    // Share of logged meetings attended; empty when none was logged (history, new cohorts).
+    std::optional<double> attendance() const;
+};
+
+struct Journey {
+    const School* school = nullptr;
+    std::vector<Engagement> engagements;  // by year, then stage
+    std::vector<AcademicYear> gap_years;  // years with no engagement between two engagements
+    bool lapsed = false;
+    std::optional<Stage> next_stage;      // empty only for a school with no engagement
+    const Engagement* latest() const {
+        return engagements.empty() ? nullptr : &engagements.back();
+    }
+};
+
+// Whether a member is expected at a cohort meeting on `d`: a school that withdrew is
+// expected only before the date it withdrew (at none when that date is not given).
+bool expected_on(const Member& member, Date d);
+
+// Whether an attendance share meets the completion threshold. A small tolerance, so that
+// 4 of 6 (0.6667) meets the default 0.67 as a coordinator means it.
+bool meets_completion(double share, double completion);
+
+// Share of the cohort's logged meetings (those that recorded attendance) the school attended.
+void count_attendance(const Cohort& cohort, Urn urn, const Index& index, int& logged,
+                      int& attended);
+
+// The stage that may follow `stage` in a journey (sustaining follows itself).
+Stage stage_after(Stage stage);
+
+Journey journey_of(const School& school, const Records& records, const Index& index,
+                   Date as_of);
+
+// Every school's journey, in the order of records.schools.
+std::vector<Journey> all_journeys(const Records& records, const Index& index, Date as_of);
+
+}  // namespace tfm

@@ -1,0 +1,328 @@
+// The typed records of a hub: what the loader builds and everything after it reads.
+#pragma once
+
+#include "tfm/base/chunked.h"
+#include "tfm/base/date.h"
+#include "tfm/base/diagnostic.h"
+
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tfm {
+
+enum class Stage { readiness, development, embedding, sustaining };
+inline constexpr std::array<Stage, 4> all_stages = {Stage::readiness, Stage::development,
+                                                    Stage::embedding, Stage::sustaining};
+enum class Phase { primary, secondary, all_through, special };
+enum class Ofsted { outstanding, good, requires_improvement, inadequate, none };
+enum class StaffRole { maths_lead, teacher, headteacher, assistant_head, teaching_assistant };
+enum class LeadRole { specialist, readiness_lead };
+enum class MemberStatus { enrolled, completed, withdrawn };
+enum class SessionType { meeting, visit, audit_visit, cpd };
+enum class Mode { in_person, online };
+enum class Audience { all, maths_leads, teachers };
+enum class BigIdea { coherence, representation_structure, mathematical_thinking, fluency, variation };
+
+// Names as written in the records, in enum order: for parsing, messages, schema and output.
+template <class E>
+const std::vector<std::string_view>& enum_names();
+template <> const std::vector<std::string_view>& enum_names<Stage>();
+template <> const std::vector<std::string_view>& enum_names<Phase>();
+template <> const std::vector<std::string_view>& enum_names<Ofsted>();
+template <> const std::vector<std::string_view>& enum_names<StaffRole>();
+template <> const std::vector<std::string_view>& enum_names<LeadRole>();
+template <> const std::vector<std::string_view>& enum_names<MemberStatus>();
+template <> const std::vector<std::string_view>& enum_names<SessionType>();
+template <> const std::vector<std::string_view>& enum_names<Mode>();
+template <> const std::vector<std::string_view>& enum_names<Audience>();
+template <> const std::vector<std::string_view>& enum_names<BigIdea>();
+
+template <class E>
+std::string_view name_of(E value) {
+    return enum_names<E>()[std::size_t(value)];
+}
+
+template <class E>
+std::optional<E> parse_enum(std::string_view text) {
+    const auto& names = enum_names<E>();
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == text) return E(i);
+    return std::nullopt;
+}
+
+// Year groups R, Y1 … Y13 as 0 … 13.
+using YearGroup = int;
+std::string year_group_name(YearGroup g);
+
+using Urn = int;
+
+// A set of small values (year groups 0 … 13, Big Ideas) held as bits. The records list
+// them, but their order and repeats mean nothing, and a set costs two bytes where a
+// vector costs a pointer triple and an allocation on each of a national tree's records.
+template <class T>
+class SmallSet {
+public:
+    SmallSet() = default;
+    SmallSet(std::initializer_list<T> values) {
+        for (T v : values) insert(v);
+    }
+    void insert(T value) { bits_ = std::uint16_t(bits_ | bit(value)); }
+    bool contains(T value) const { return (bits_ & bit(value)) != 0; }
+    bool empty() const { return bits_ == 0; }
+    friend bool operator==(SmallSet, SmallSet) = default;
+
+private:
+    static std::uint16_t bit(T value) { return std::uint16_t(1u << unsigned(value)); }
+    std::uint16_t bits_ = 0;
+};
+
+// ---- hub -------------------------------------------------------------------------------
+
+struct StageRules {
+    int meetings = 6;
+    int visits = 3;
+    int participants = 2;
+};
+
+// hub.rules, with every default of SPEC section 4.
+struct RuleSettings {
+    int cohort_size_min = 4;
+    int cohort_size_max = 8;
+    int lead_load = 2;
+    double completion = 0.67;
+    int meeting_gap_min_weeks = 3;
+    int meeting_gap_max_weeks = 8;
+    // requires[s] is the stage that must come before stage s, if any.
+    std::array<std::optional<Stage>, 4> requires_stage = {std::nullopt, std::nullopt,
+                                                          Stage::development, Stage::embedding};
+    std::array<StageRules, 4> stages = {StageRules{6, 3, 2}, StageRules{6, 3, 2},
+                                        StageRules{6, 3, 2}, StageRules{6, 0, 1}};
+    std::vector<std::string> off;
+
+    const StageRules& stage(Stage s) const { return stages[std::size_t(s)]; }
+    bool is_off(std::string_view rule) const;
+};
+
+struct Target {
+    Phase phase = Phase::primary;
+    double percent = 0;
+    AcademicYear by;
+    Pos pos;
+};
+
+struct Term {
+    std::string name;
+    Date start;
+    Date end;
+};
+
+struct Hub {
+    std::string name;
+    std::vector<std::string> areas;
+    std::map<Phase, int> population;
+    std::vector<Target> targets;
+    std::map<AcademicYear, std::vector<Term>> terms;
+    RuleSettings rules;
+    std::map<std::string, std::vector<double>> bands;  // fsm, eal, ehcp cut points
+    int directory = 0;  // which data directory (-C) it belongs to
+    Pos pos;
+};
+
+// The cut points used when hub.bands does not give them.
+std::vector<double> default_bands(std::string_view dimension);
+
+// ---- school ----------------------------------------------------------------------------
+
+struct StaffMember {
+    std::string name;
+    StaffRole role = StaffRole::teacher;
+    SmallSet<YearGroup> year_groups;
+    Pos pos;
+};
+
+struct HistoryEntry {
+    Stage stage = Stage::development;
+    AcademicYear year;
+    std::string lead;  // optional
+    Pos pos;
+    Pos lead_pos;
+};
+
+struct School {
+    Urn urn = 0;
+    std::string name;
+    Phase phase = Phase::primary;
+    std::string area;
+    std::optional<Ofsted> ofsted;
+    std::optional<Date> ofsted_date;
+    std::optional<double> fsm, eal, ehcp;
+    std::string trust;
+    bool has_staff = false;  // `staff` given (even empty): participants are checked against it
+    std::vector<StaffMember> staff;
+    std::vector<HistoryEntry> history;
+    int directory = 0;
+    Pos pos;       // the record
+    Pos urn_pos;
+
+    bool has_staff_member(std::string_view person) const;
+};
+
+// ---- lead ------------------------------------------------------------------------------
+
+struct Lead {
+    std::string id;
+    std::string name;
+    LeadRole role = LeadRole::specialist;
+    std::optional<Urn> school;
+    std::optional<AcademicYear> trained;
+    std::string email;
+    int directory = 0;
+    Pos pos;
+    Pos id_pos;
+    Pos school_pos;
+};
+
+// ---- cohort ----------------------------------------------------------------------------
+
+struct Member {
+    Urn urn = 0;
+    std::vector<std::string> participants;
+    MemberStatus status = MemberStatus::enrolled;
+    std::optional<Date> withdrawn_on;
+    Pos pos;
+    Pos participants_pos;
+    std::vector<Pos> participant_pos;  // one per participant
+};
+
+struct PlannedVisit {
+    Urn urn = 0;
+    Date date;
+    Pos pos;
+    Pos urn_pos;
+    Pos date_pos;
+};
+
+struct PlannedMeeting {
+    Date date;
+    Pos pos;
+};
+
+struct Cohort {
+    std::string id;
+    std::string name;
+    Stage stage = Stage::development;
+    AcademicYear year;
+    std::string lead;
+    Phase phase = Phase::primary;
+    std::optional<int> weekday;  // 0 = Monday
+    std::vector<Member> schools;
+    std::vector<PlannedMeeting> meetings;
+    std::vector<PlannedVisit> visits;
+    int directory = 0;
+    Pos pos;
+    Pos id_pos;
+    Pos lead_pos;
+    Pos schools_pos;
+    Pos meetings_pos;
+
+    const Member* member(Urn urn) const;
+};
+
+// ---- session ---------------------------------------------------------------------------
+
+struct Observation {
+    std::optional<YearGroup> year_group;
+    std::string unit;
+    std::optional<int> lesson;
+    std::string taught_by;
+    Pos pos;
+    Pos taught_by_pos;
+};
+
+struct AgendaItem {
+    std::optional<TimeOfDay> at;
+    std::optional<int> minutes;
+    std::string item;
+    SmallSet<YearGroup> year_groups;
+    Audience audience = Audience::all;
+    Pos pos;
+};
+
+struct Present {
+    std::string name;
+    Pos pos;
+};
+
+struct Attendance {
+    Urn urn = 0;
+    std::vector<Present> present;  // [] when the school was absent
+    Pos pos;                       // the URN key
+};
+
+struct Session {
+    std::string cohort;
+    Date date;
+    SessionType type = SessionType::meeting;
+    std::optional<Urn> school;
+    std::optional<TimeOfDay> start, end;
+    std::optional<Mode> mode;
+    SmallSet<BigIdea> focus;
+    bool has_agenda = false;
+    bool has_attendance = false;
+    // Most logs are visits without one: kept out of line, and shared by copies (it is
+    // never changed after loading).
+    std::shared_ptr<const Observation> observation;
+    std::vector<AgendaItem> agenda;
+    std::vector<Attendance> attendance;
+    // `notes` and `gap_task` are checked (they must be text) but not kept: no command
+    // reads free text, and on a national tree it is a fifth of the YAML.
+    int directory = 0;
+    Pos pos;
+    Pos cohort_pos;
+    Pos date_pos;
+    Pos school_pos;
+
+    bool is_visit() const { return type == SessionType::visit || type == SessionType::audit_visit; }
+    const Attendance* attendance_of(Urn urn) const;
+};
+
+// ---- the whole tree --------------------------------------------------------------------
+
+struct SourceFile {
+    std::string path;     // as shown in diagnostics: relative to its data directory
+    std::string full_path;
+    int directory = 0;
+    bool is_folder = false;  // the data directory itself, for findings about the whole tree
+};
+
+// Every record that loaded without an error, in file order, plus the ids of records that
+// were defined but left out because of an error (so references to them are not "unknown").
+struct Records {
+    std::vector<std::string> directories;
+    std::vector<SourceFile> files;
+    std::vector<Hub> hubs;  // at most one per directory that loaded
+    std::vector<School> schools;
+    std::vector<Lead> leads;
+    std::vector<Cohort> cohorts;
+    Chunked<Session> sessions;  // each file's logs as read: never copied to merge them
+
+    std::vector<Urn> broken_schools;
+    std::vector<std::string> broken_leads;
+    std::vector<std::string> broken_cohorts;
+    int records_seen = 0;  // every record, loaded or not, for the summary
+
+    // The hub whose rules apply to a record of this data directory (defaults if none).
+    const Hub* hub_of(int directory) const;
+    const RuleSettings& rules_of(int directory) const;
+    // The cohorts of a year, by id.
+    std::vector<const Cohort*> cohorts_of_year(AcademicYear year) const;
+};
+
+}  // namespace tfm

@@ -1,0 +1,260 @@
+#include "tfm/analysis/gaps.h"
+
+#include "tfm/model/term_dates.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace tfm {
+
+const std::vector<std::string_view>& gap_kinds() {
+    static const std::vector<std::string_view> kinds = {
+        "gaps",          "lapsed",  "attendance", "visits",       "overdue",
+        "sustaining_visits", "year_groups", "agendas", "never_engaged"};
+    return kinds;
+}
+
+namespace {
+
+// "development 2021/22 (kirk-dev-2021a), embedding 2023/24 (history)"
+std::string journey_text(const Journey& j) {
+    std::string out;
+    for (const auto& e : j.engagements) {
+        if (!out.empty()) out += ", ";
+        out += fmt::format("{} {}", name_of(e.stage), e.year.str());
+    }
+    return out;
+}
+
+std::string school_name(const Index& index, Urn urn) {
+    const School* s = index.school(urn);
+    return s ? s->name : "";
+}
+
+Table gaps_table(const std::vector<Journey>& journeys, AcademicYear year) {
+    Table t{"gaps", "Gaps in engagement",
+            {{"urn", "URN"}, {"name", "school"}, {"journey", "journey"}, {"missing_years", "missing years"}},
+            {}};
+    for (const auto& j : journeys) {
+        std::vector<std::string> missing;
+        for (const auto& y : j.gap_years)
+            if (y <= year) missing.push_back(y.str());
+        if (!missing.empty()) t.rows.push_back({j.school->urn, j.school->name, journey_text(j), missing});
+    }
+    return t;
+}
+
+Table lapsed_table(const std::vector<Journey>& journeys, AcademicYear year) {
+    Table t{"lapsed", "Lapsed schools",
+            {{"urn", "URN"},
+             {"name", "school"},
+             {"last_stage", "last stage"},
+             {"last_year", "last year"},
+             {"next_stage", "next stage"}},
+            {}};
+    for (const auto& j : journeys) {
+        const Engagement* last = j.latest();
+        // Lapsed in the selected year: the latest engagement ended before it, none since.
+        if (!last || last->year >= year) continue;
+        t.rows.push_back({j.school->urn, j.school->name, std::string(name_of(last->stage)),
+                          last->year.str(),
+                          j.next_stage ? Cell(std::string(name_of(*j.next_stage))) : Cell()});
+    }
+    return t;
+}
+
+Table attendance_table(const Records& records, const std::vector<Journey>& journeys,
+                       AcademicYear year) {
+    Table t{"attendance", "Attendance below the completion threshold",
+            {{"urn", "URN"},
+             {"name", "school"},
+             {"cohort", "cohort"},
+             {"attended", "attended"},
+             {"logged", "of"},
+             {"attendance", "attendance %"},
+             {"threshold", "threshold %"}},
+            {}};
+    for (const auto& j : journeys) {
+        double threshold = records.rules_of(j.school->directory).completion;
+        for (const auto& e : j.engagements) {
+            if (e.year != year || !e.cohort || e.status == EngagementStatus::withdrawn) continue;
+            auto share = e.attendance();
+            if (!share || meets_completion(*share, threshold)) continue;
+            t.rows.push_back({j.school->urn, j.school->name, e.cohort->id, e.meetings_attended,
+                              e.meetings_logged, Cell(*share * 100.0, 0), Cell(threshold * 100.0, 0)});
+        }
+    }
+    return t;
+}
+
+Table visits_table(const Records& records, const Index& index,
+                   const std::vector<const Cohort*>& cohorts, AcademicYear year, Date as_of) {
+    Table t{"visits", "Termly visits missing",
+            {{"urn", "URN"}, {"name", "school"}, {"cohort", "cohort"}, {"term", "term"}},
+            {}};
+    for (const Cohort* c : cohorts) {
+        const RuleSettings& rules = records.rules_of(c->directory);
+        auto windows = terms(half_terms(records.hub_of(c->directory), year));
+        // Termly visits are expected only where the stage expects one a term or more.
+        if (rules.stage(c->stage).visits < int(windows.size())) continue;
+        const auto& logs = index.sessions_of(c->id);
+        for (std::size_t i = 0; i < windows.size(); ++i) {
+            const Window& term = windows[i];
+            if (!(term.end < as_of)) continue;  // only terms that have ended
+            // Visits in the holiday after a term count for it.
+            Date until = i + 1 < windows.size() ? windows[i + 1].start.plus_days(-1) : year.last_day();
+            for (const auto& m : c->schools) {
+                if (!expected_on(m, term.start)) continue;
+                bool visited = false;
+                for (const Session* s : logs)
+                    if (s->is_visit() && s->school == m.urn && term.start <= s->date && s->date <= until)
+                        visited = true;
+                if (!visited) t.rows.push_back({m.urn, school_name(index, m.urn), c->id, term.name});
+            }
+        }
+    }
+    return t;
+}
+
+Table overdue_table(const Index& index, const std::vector<const Cohort*>& cohorts, Date as_of) {
+    Table t{"overdue", "Overdue session logs",
+            {{"date", "date"},
+             {"kind", "kind"},
+             {"cohort", "cohort"},
+             {"lead", "lead"},
+             {"urn", "URN"},
+             {"name", "school"}},
+            {}};
+    struct Row {
+        Date date;
+        std::string kind, cohort, lead;
+        Cell urn, name;
+    };
+    std::vector<Row> rows;
+    for (const Cohort* c : cohorts) {
+        const auto& logs = index.sessions_of(c->id);
+        for (const auto& m : c->meetings) {
+            if (!(m.date < as_of)) continue;
+            bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
+                return s->type == SessionType::meeting && s->date == m.date;
+            });
+            if (!logged) rows.push_back({m.date, "meeting", c->id, c->lead, Cell(), Cell()});
+        }
+        for (const auto& v : c->visits) {
+            if (!(v.date < as_of)) continue;
+            const Member* member = c->member(v.urn);
+            if (member && !expected_on(*member, v.date)) continue;  // withdrew before it
+            bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
+                return s->is_visit() && s->date == v.date && s->school == v.urn;
+            });
+            if (!logged)
+                rows.push_back({v.date, "visit", c->id, c->lead, Cell(v.urn), school_name(index, v.urn)});
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        return std::tie(a.date, a.cohort, a.kind) < std::tie(b.date, b.cohort, b.kind);
+    });
+    for (auto& r : rows) t.rows.push_back({r.date.str(), r.kind, r.cohort, r.lead, r.urn, r.name});
+    return t;
+}
+
+Table sustaining_visits_table(const Index& index, const std::vector<const Cohort*>& cohorts,
+                              AcademicYear year) {
+    Table t{"sustaining_visits", fmt::format("Sustaining schools with no visit in {}", year.str()),
+            {{"urn", "URN"}, {"name", "school"}, {"cohort", "cohort"}},
+            {}};
+    for (const Cohort* c : cohorts) {
+        if (c->stage != Stage::sustaining) continue;
+        const auto& logs = index.sessions_of(c->id);
+        for (const auto& m : c->schools) {
+            if (m.status == MemberStatus::withdrawn) continue;
+            bool visited = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
+                return s->is_visit() && s->school == m.urn;
+            });
+            if (!visited) t.rows.push_back({m.urn, school_name(index, m.urn), c->id});
+        }
+    }
+    return t;
+}
+
+Table year_groups_table(const Index& index, const std::vector<const Cohort*>& cohorts,
+                        AcademicYear year, Date as_of) {
+    Table t{"year_groups", "Year groups no observed lesson covered",
+            {{"cohort", "cohort"}, {"observed", "observed"}, {"missing_year_groups", "never observed"}},
+            {}};
+    for (const Cohort* c : cohorts) {
+        if (c->phase != Phase::primary) continue;
+        // Only once the cohort's meetings are over: until then a year group may still come.
+        bool over = year.last_day() < as_of ||
+                    (!c->meetings.empty() &&
+                     std::all_of(c->meetings.begin(), c->meetings.end(),
+                                 [&](const PlannedMeeting& m) { return m.date < as_of; }));
+        if (!over) continue;
+        std::set<YearGroup> seen;
+        int meetings = 0;
+        for (const Session* s : index.sessions_of(c->id)) {
+            if (s->type != SessionType::meeting) continue;
+            ++meetings;
+            if (s->observation && s->observation->year_group) seen.insert(*s->observation->year_group);
+        }
+        if (meetings == 0) continue;
+        std::vector<std::string> missing, observed;
+        for (YearGroup g = 0; g <= 6; ++g)
+            (seen.count(g) ? observed : missing).push_back(year_group_name(g));
+        if (!missing.empty()) t.rows.push_back({c->id, observed, missing});
+    }
+    return t;
+}
+
+Table agendas_table(const Index& index, const std::vector<const Cohort*>& cohorts) {
+    Table t{"agendas", "Meetings without a timed agenda",
+            {{"date", "date"}, {"cohort", "cohort"}, {"lead", "lead"}},
+            {}};
+    for (const Cohort* c : cohorts)
+        for (const Session* s : index.sessions_of(c->id)) {
+            if (s->type != SessionType::meeting) continue;
+            bool timed = std::any_of(s->agenda.begin(), s->agenda.end(),
+                                     [](const AgendaItem& a) { return a.at.has_value(); });
+            if (!timed) t.rows.push_back({s->date.str(), c->id, c->lead});
+        }
+    std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
+        return std::tie(std::get<std::string>(a[0].value), std::get<std::string>(a[1].value)) <
+               std::tie(std::get<std::string>(b[0].value), std::get<std::string>(b[1].value));
+    });
+    return t;
+}
+
+Table never_engaged_table(const Records& records, const std::vector<Journey>& journeys) {
+    Table t{"never_engaged", "Schools never engaged",
+            {{"urn", "URN"}, {"name", "school"}, {"area", "area"}, {"phase", "phase"}},
+            {}};
+    for (const auto& j : journeys) {
+        if (!j.engagements.empty()) continue;
+        const School& s = *j.school;
+        const Hub* hub = records.hub_of(s.directory);
+        bool in_area = !hub || hub->areas.empty() ||
+                       std::find(hub->areas.begin(), hub->areas.end(), s.area) != hub->areas.end();
+        if (in_area) t.rows.push_back({s.urn, s.name, s.area, std::string(name_of(s.phase))});
+    }
+    return t;
+}
+
+}  // namespace
+
+std::vector<Table> build_gaps(const Records& records, const Index& index,
+                              const std::vector<Journey>& journeys, const GapOptions& o) {
+    const auto cohorts = records.cohorts_of_year(o.year);
+    return {gaps_table(journeys, o.year),
+            lapsed_table(journeys, o.year),
+            attendance_table(records, journeys, o.year),
+            visits_table(records, index, cohorts, o.year, o.as_of),
+            overdue_table(index, cohorts, o.as_of),
+            sustaining_visits_table(index, cohorts, o.year),
+            year_groups_table(index, cohorts, o.year, o.as_of),
+            agendas_table(index, cohorts),
+            never_engaged_table(records, journeys)};
+}
+
+}  // namespace tfm

@@ -1,0 +1,209 @@
+#include "tfm/edit/init.h"
+
+#include "tfm/model/term_dates.h"
+#include "tfm/model/index.h"
+#include "tfm/analysis/plan.h"
+
+#include <fmt/format.h>
+
+namespace tfm {
+namespace {
+
+std::string hub_yaml(AcademicYear current) {
+    auto halves = half_terms(nullptr, current);
+    std::string terms;
+    for (const auto& h : halves)
+        terms += fmt::format("      - {{name: {}, start: {}, end: {}}}\n", h.name, h.start.str(), h.end.str());
+    return fmt::format(R"(# The hub: exactly one per records directory. tfm reads every *.yaml file below this
+# folder, in any layout; this repository uses one file per cohort and per cohort's sessions.
+hub:
+  name: Example Maths Hub             # change to your hub's name
+  areas: [Leeds]                      # the local authorities the hub covers
+  population: {{primary: 200, secondary: 40}}   # schools in those areas, for coverage %
+  targets:                            # engagement targets: share of schools, by year
+    - {{phase: primary, percent: 60, by: {}}}
+
+  # Half-term dates, used by `tfm plan` and the termly-visit check. Without them tfm uses
+  # six equal windows from the first weekday of September to 20 July. Replace these with
+  # your local authority's dates.
+  terms:
+    {}:
+{}
+  # Rule settings: every value shown is the default. Uncomment to change one, or list
+  # rules to switch off, e.g. off: [session/agenda]. `tfm check --help` lists the rules.
+  # rules:
+  #   cohort_size: {{min: 4, max: 8}}
+  #   lead_load: 2
+  #   completion: 0.67
+  #   meeting_gap_weeks: {{min: 3, max: 8}}
+  #   off: []
+)",
+                       current.next().next().str(), current.str(), terms);
+}
+
+std::string school_yaml() {
+    return R"(# Schools of one area. Add one entry per school; the URN is the key (six digits, no quotes).
+schools:
+  - urn: 107329
+    name: Moorside Primary School
+    phase: primary                 # primary | secondary | all_through | special
+    area: Leeds                    # one of hub.areas
+    ofsted: good                   # outstanding | good | requires_improvement | inadequate | none
+    fsm: 42.5                      # % of pupils eligible for free school meals
+    eal: 31                        # % with English as an additional language
+    ehcp: 1.2                      # % with an EHC plan
+    staff:                         # optional: who takes part (names unique in the school)
+      - {name: Amina Khan, role: maths_lead}
+      - {name: Ben Jones, role: teacher, year_groups: [Y3, Y4]}
+    # history:                     # engagement from before these records began
+    #   - {stage: development, year: 2019/20}
+)";
+}
+
+std::string lead_yaml(AcademicYear last) {
+    return fmt::format(R"(# Mastery Specialists and the hub's Readiness Lead.
+leads:
+  - id: jsmith                     # lower-case letters, digits, _ and -
+    name: Jo Smith
+    role: specialist               # specialist | readiness_lead
+    school: 107329                 # the lead's own school counts as reached from `trained`
+    trained: {}
+    email: jo.smith@example.org
+)",
+                       last.prev().str());
+}
+
+std::string cohort_yaml(const std::string& id, AcademicYear year, const PlanProposal& plan) {
+    return fmt::format(R"(# A Work Group: one stage, one academic year, one lead. Copy this file for each cohort.
+# tfm check warns while it has fewer than 4 schools (hub.rules.cohort_size).
+cohort:
+  id: {}
+  name: Leeds Development A
+  stage: development               # readiness | development | embedding | sustaining
+  year: {}
+  lead: jsmith
+  weekday: {}                  # the usual meeting day; `tfm plan` uses it
+  schools:
+    - urn: 107329
+      participants: [Amina Khan, Ben Jones]
+      # status: withdrawn          # enrolled (default) | completed | withdrawn
+  # Planned dates: `tfm plan {} --write --replace` proposes and writes them.
+{})",
+                       id, year.str(), weekday_name(plan.weekday), id, plan_yaml(plan, 2));
+}
+
+std::string session_yaml(const std::string& id, Date date) {
+    return fmt::format(R"(# The log of each meeting and visit that took place: add one entry after each.
+sessions:
+  - cohort: {}
+    date: {}
+    type: meeting                  # meeting | visit | audit_visit | cpd (visits need `school`)
+    mode: in_person                # in_person | online
+    start: "13:00"
+    end: "16:00"
+    focus: [coherence, representation_structure]
+    observation:
+      year_group: Y3
+      unit: Fractions
+      lesson: 2                    # lesson n of the unit, in classroom order
+      taught_by: jsmith
+    agenda:                        # timed items let a teacher join only their part
+      - {{at: "13:00", minutes: 30, item: Pre-lesson discussion}}
+      - {{at: "13:30", minutes: 60, item: Observed lesson, year_groups: [Y3]}}
+      - {{at: "14:30", minutes: 60, item: Post-lesson discussion}}
+      - {{at: "15:30", minutes: 30, item: Gap task and next steps}}
+    attendance:                    # URN: names present; [] when the school was absent
+      107329: [Amina Khan, Ben Jones]
+    gap_task: Use stem sentences when comparing fractions
+)",
+                       id, date.str());
+}
+
+std::string readme(const std::string& cohort_file, const std::string& session_file) {
+    return fmt::format(R"(# Teaching for Mastery records
+
+The hub's records, kept as YAML and checked by `tfm`. Every change is a commit, so the
+history of each school's journey is in `git log`.
+
+## Layout
+
+- `hub.yaml`: the hub, its areas, targets and term dates
+- `leads.yaml`: Mastery Specialists and the Readiness Lead
+- `schools/`: one file per area, a list of schools
+- `cohorts/<year>/`: one file per Work Group
+- `sessions/<year>/`: one file per Work Group, the log of its meetings and visits
+
+## Everyday tasks
+
+- **Add a school**: add an entry to `schools/<area>.yaml` (URN, name, phase, area).
+- **Start a Work Group**: copy `{}`, change its id, stage, year, lead and
+  schools, then let tfm propose dates: `tfm plan <cohort-id> --write --replace`.
+- **Log a session**: add an entry to the cohort's file in `sessions/` (see
+  `{}`): date, type, attendance, agenda and observation.
+- **Check everything**: `tfm check` (exit status 1 when something is wrong; each problem is
+  shown with its file, line and column).
+- **See where things stand**: `tfm report`, `tfm gaps`, `tfm schedule`, `tfm journey <URN>`.
+
+## Checking before each commit
+
+`hooks/pre-commit` runs `tfm check` before every commit. Turn it on once:
+
+    git config core.hooksPath hooks
+
+Editors with YAML support can validate as you type: `tfm schema > tfm.schema.json`, then add
+`# yaml-language-server: $schema=../tfm.schema.json` at the top of a file (adjust the path).
+)",
+                       cohort_file, session_file);
+}
+
+const char* pre_commit = R"(#!/bin/sh
+# Refuses a commit when the records have errors. Turn on: git config core.hooksPath hooks
+# (warnings are allowed; use `tfm check --strict` to refuse those too).
+exec tfm check -q
+)";
+
+const char* gitignore = R"(# Files tfm and editors may leave behind
+*.tfm-*
+*.swp
+.DS_Store
+)";
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> starter_files(Date today) {
+    AcademicYear current = AcademicYear::containing(today);
+    AcademicYear last = current.prev();
+    std::string id = fmt::format("leeds-dev-{}a", last.start_year());
+    std::string folder = fmt::format("{}-{:02}", last.start_year(), (last.start_year() + 1) % 100);
+
+    // Plan the sample cohort's dates with tfm's own planner.
+    Records r;
+    r.files.push_back({"cohort.yaml", "cohort.yaml", 0, false});
+    Cohort c;
+    c.id = id;
+    c.stage = Stage::development;
+    c.year = last;
+    c.lead = "jsmith";
+    c.weekday = 1;
+    Member m;
+    m.urn = 107329;
+    c.schools.push_back(m);
+    r.cohorts.push_back(c);
+    Index index(r);
+    PlanProposal plan = propose_plan(r, index, r.cohorts.front());
+
+    std::string cohort_file = fmt::format("cohorts/{}/{}.yaml", folder, id);
+    std::string session_file = fmt::format("sessions/{}/{}.yaml", folder, id);
+    return {
+        {"hub.yaml", hub_yaml(current)},
+        {"leads.yaml", lead_yaml(last)},
+        {"schools/leeds.yaml", school_yaml()},
+        {cohort_file, cohort_yaml(id, last, plan)},
+        {session_file, session_yaml(id, plan.meetings.front())},
+        {"README.md", readme(cohort_file, session_file)},
+        {"hooks/pre-commit", pre_commit},
+        {".gitignore", gitignore},
+    };
+}
+
+}  // namespace tfm

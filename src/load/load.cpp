@@ -1,0 +1,300 @@
+#include "tfm/load/load.h"
+
+#include "record_reader.h"
+#include "tfm/base/atomic_file.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <filesystem>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+namespace fs = std::filesystem;
+
+namespace tfm {
+namespace {
+
+bool is_yaml_name(const std::string& name) {
+    auto ends = [&](std::string_view ext) {
+        return name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+    };
+    return ends(".yaml") || ends(".yml");
+}
+
+struct Found {
+    std::string relative;  // generic form, relative to the data directory
+    fs::path full;
+    bool regular = true;
+    std::string problem;   // why it is skipped
+};
+
+// Walks a directory without following symlinked directories, skipping hidden entries.
+void walk(const fs::path& root, const fs::path& dir, std::vector<Found>& found,
+          std::vector<std::string>& warnings_dirs) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+        warnings_dirs.push_back(fs::relative(dir, root, ec).generic_string());
+        return;
+    }
+    for (; it != end; it.increment(ec)) {
+        if (ec) break;
+        const fs::path& p = it->path();
+        std::string name = p.filename().string();
+        if (name.empty() || name[0] == '.') continue;
+        std::error_code sec;
+        auto lst = fs::symlink_status(p, sec);
+        if (lst.type() == fs::file_type::directory) {
+            walk(root, p, found, warnings_dirs);
+            continue;
+        }
+        if (!is_yaml_name(name)) continue;
+        Found f;
+        f.relative = p.lexically_relative(root).generic_string();
+        f.full = p;
+        auto st = fs::status(p, sec);
+        if (sec) {
+            f.regular = false;
+            f.problem = sec.value() == ELOOP ? "a symbolic link loop" : "a broken symbolic link";
+        } else if (st.type() != fs::file_type::regular) {
+            f.regular = false;
+            f.problem = st.type() == fs::file_type::directory ? "a directory"
+                        : st.type() == fs::file_type::fifo    ? "a named pipe"
+                                                              : "not a regular file";
+        }
+        found.push_back(std::move(f));
+    }
+}
+
+struct Job {
+    int file = 0;
+    int directory = 0;
+    bool readable = true;
+    detail::FileRecords result;
+};
+
+void load_job(Job& job, const std::string& full_path) {
+    std::string bytes;
+    std::string problem;
+    if (!read_file(full_path, bytes, problem)) {
+        job.result.diagnostics.push_back({Pos{job.file, 0, 0}, Severity::error, "file/unreadable",
+                                          fmt::format("cannot read this file: {}", problem)});
+        return;
+    }
+    job.result = detail::read_file_records(bytes, job.file, job.directory);
+}
+
+void run_jobs(std::vector<Job>& jobs, const std::vector<SourceFile>& files, unsigned threads) {
+    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    threads = std::min<unsigned>(threads, unsigned(jobs.size()));
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();)
+            if (jobs[i].readable) load_job(jobs[i], files[std::size_t(jobs[i].file)].full_path);
+    };
+    if (threads <= 1) {
+        worker();
+        return;
+    }
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+}
+
+// Moves a file's records to the end of the national list and frees the file's buffer at
+// once, so that the two never both hold the whole tree.
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+    std::vector<T>().swap(from);
+}
+
+// Reserves the exact total first: growing by doubling would keep an old and a new buffer
+// of every record alive at once (a third of the peak memory on a national tree).
+template <class T, class Member>
+void reserve_total(std::vector<T>& to, const std::vector<Job>& jobs, Member member) {
+    std::size_t total = to.size();
+    for (const auto& job : jobs) total += (job.result.*member).size();
+    to.reserve(total);
+}
+
+// Keeps the first record of each id; reports and drops the later ones.
+template <class Rec, class Key, class KeyOf>
+void drop_duplicates(std::vector<Rec>& records, const std::vector<std::pair<Key, Pos>>& broken,
+                     KeyOf key_of, Pos Rec::*id_pos, std::string_view what,
+                     const std::vector<SourceFile>& files, Diagnostics& diagnostics) {
+    std::unordered_map<Key, Pos> first;
+    for (const auto& [k, p] : broken) first.emplace(k, p);
+    // Records before broken ones in file order should win; compare positions.
+    // The kept records are compacted in place, at the front.
+    std::size_t kept = 0;
+    auto keep = [&](std::size_t i) {
+        if (kept != i) records[kept] = std::move(records[i]);
+        ++kept;
+    };
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const Rec& r = records[i];
+        Key k = key_of(r);
+        Pos p = r.*id_pos;
+        auto it = first.find(k);
+        if (it == first.end()) {
+            first.emplace(k, p);
+            keep(i);
+            continue;
+        }
+        Pos earlier = it->second;
+        if (p < earlier) {
+            // The broken record came later: keep this one; the broken one is already out.
+            it->second = p;
+            keep(i);
+            continue;
+        }
+        diagnostics.push_back({p, Severity::error, "ref/duplicate-id",
+                               fmt::format("{} {} is defined twice (first at {}:{})", what, k,
+                                           files[std::size_t(earlier.file)].path, earlier.line)});
+    }
+    records.erase(records.begin() + std::ptrdiff_t(kept), records.end());
+}
+
+}  // namespace
+
+LoadResult load_tree(const std::vector<std::string>& directories, unsigned threads) {
+    LoadResult result;
+    Records& rec = result.records;
+    std::vector<Job> jobs;
+    std::vector<std::vector<std::string>> unreadable_dirs(directories.size());
+    for (std::size_t d = 0; d < directories.size(); ++d) {
+        const std::string& dir = directories[d];
+        rec.directories.push_back(dir);
+        std::error_code ec;
+        auto st = fs::status(dir, ec);
+        if (ec || !fs::is_directory(st)) {
+            result.fatal.push_back(fmt::format("cannot read data directory {}: {}", dir,
+                                               ec ? ec.message() : "not a directory"));
+            continue;
+        }
+        fs::directory_iterator probe(dir, ec);
+        if (ec) {
+            result.fatal.push_back(fmt::format("cannot read data directory {}: {}", dir, ec.message()));
+            continue;
+        }
+        std::vector<Found> found;
+        walk(fs::path(dir), fs::path(dir), found, unreadable_dirs[d]);
+        std::sort(found.begin(), found.end(),
+                  [](const Found& a, const Found& b) { return a.relative < b.relative; });
+        // The directory itself, for findings about the whole tree (such as a missing hub).
+        rec.files.push_back({directories.size() > 1 ? dir : std::string("."), dir, int(d), true});
+        int dir_entry = int(rec.files.size()) - 1;
+        for (const auto& sub : unreadable_dirs[d])
+            result.diagnostics.push_back({Pos{dir_entry, 0, 0}, Severity::warning, "file/skipped",
+                                          fmt::format("cannot read folder {}; skipped", sub)});
+        for (auto& f : found) {
+            std::string shown = directories.size() > 1
+                                    ? (fs::path(dir) / f.relative).lexically_normal().generic_string()
+                                    : f.relative;
+            rec.files.push_back({shown, f.full.string(), int(d)});
+            Job job;
+            job.file = int(rec.files.size()) - 1;
+            job.directory = int(d);
+            job.readable = f.regular;
+            if (!f.regular)
+                result.diagnostics.push_back({Pos{job.file, 0, 0}, Severity::warning, "file/skipped",
+                                              fmt::format("{}; skipped", f.problem)});
+            jobs.push_back(std::move(job));
+        }
+    }
+    if (!result.fatal.empty()) return result;
+
+    run_jobs(jobs, rec.files, threads);
+
+    std::vector<std::pair<Urn, Pos>> broken_schools;
+    std::vector<std::pair<std::string, Pos>> broken_leads, broken_cohorts;
+    std::set<int> broken_hub_dirs;
+    reserve_total(rec.hubs, jobs, &detail::FileRecords::hubs);
+    reserve_total(rec.schools, jobs, &detail::FileRecords::schools);
+    reserve_total(rec.leads, jobs, &detail::FileRecords::leads);
+    reserve_total(rec.cohorts, jobs, &detail::FileRecords::cohorts);
+    for (auto& job : jobs) {
+        auto& r = job.result;
+        append(rec.hubs, r.hubs);
+        append(rec.schools, r.schools);
+        append(rec.leads, r.leads);
+        append(rec.cohorts, r.cohorts);
+        rec.sessions.append(std::move(r.sessions));
+        append(broken_schools, r.broken_schools);
+        append(broken_leads, r.broken_leads);
+        append(broken_cohorts, r.broken_cohorts);
+        append(result.diagnostics, r.diagnostics);
+        if (r.broken_hubs > 0) broken_hub_dirs.insert(job.directory);
+        rec.records_seen += r.records_seen;
+    }
+
+    auto& diags = result.diagnostics;
+    auto file_name = [&](Pos p) { return rec.files[std::size_t(p.file)].path; };
+    // Duplicate ids: keep the first in file order.
+    drop_duplicates(rec.schools, broken_schools, [](const School& s) { return s.urn; },
+                    &School::urn_pos, "school", rec.files, diags);
+    drop_duplicates(rec.leads, broken_leads, [](const Lead& l) { return l.id; }, &Lead::id_pos,
+                    "lead", rec.files, diags);
+    drop_duplicates(rec.cohorts, broken_cohorts, [](const Cohort& c) { return c.id; },
+                    &Cohort::id_pos, "cohort", rec.files, diags);
+    for (auto& [u, p] : broken_schools) rec.broken_schools.push_back(u);
+    for (auto& [id, p] : broken_leads) rec.broken_leads.push_back(id);
+    for (auto& [id, p] : broken_cohorts) rec.broken_cohorts.push_back(id);
+
+    // Exactly one hub in each data directory.
+    std::vector<Hub> hubs;
+    for (std::size_t d = 0; d < directories.size(); ++d) {
+        const Hub* first = nullptr;
+        for (auto& h : rec.hubs) {
+            if (h.directory != int(d)) continue;
+            if (!first) {
+                first = &h;
+                hubs.push_back(h);
+            } else {
+                diags.push_back({h.pos, Severity::error, "ref/duplicate-id",
+                                 fmt::format("a second hub in this data directory (the first is at "
+                                             "{}:{}); each directory holds exactly one hub",
+                                             file_name(first->pos), first->pos.line)});
+            }
+        }
+        if (!first && !broken_hub_dirs.count(int(d))) {
+            int dir_entry = 0;
+            for (std::size_t f = 0; f < rec.files.size(); ++f)
+                if (rec.files[f].directory == int(d)) {
+                    dir_entry = int(f);
+                    break;
+                }
+            diags.push_back({Pos{dir_entry, 0, 0}, Severity::error, "schema/missing",
+                             "no hub record in this data directory: add a hub.yaml with `hub: {name: …}`"});
+        }
+    }
+    rec.hubs = std::move(hubs);
+    return result;
+}
+
+LoadResult load_text(std::string_view text, std::string path) {
+    LoadResult result;
+    Records& rec = result.records;
+    rec.directories.push_back(".");
+    rec.files.push_back({".", ".", 0, true});
+    rec.files.push_back({path, path, 0});
+    auto r = detail::read_file_records(text, 1, 0);
+    rec.hubs = std::move(r.hubs);
+    rec.schools = std::move(r.schools);
+    rec.leads = std::move(r.leads);
+    rec.cohorts = std::move(r.cohorts);
+    rec.sessions.append(std::move(r.sessions));
+    for (auto& [u, p] : r.broken_schools) rec.broken_schools.push_back(u);
+    for (auto& [id, p] : r.broken_leads) rec.broken_leads.push_back(id);
+    for (auto& [id, p] : r.broken_cohorts) rec.broken_cohorts.push_back(id);
+    rec.records_seen = r.records_seen;
+    result.diagnostics = std::move(r.diagnostics);
+    return result;
+}
+
+}  // namespace tfm

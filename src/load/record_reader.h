@@ -1,0 +1,31 @@
+// Internal: turns the YAML documents of one file into typed records.
+#pragma once
+
+#include "tfm/base/diagnostic.h"
+#include "tfm/model/model.h"
+#include "tfm/yaml/yaml_tree.h"
+
+#include <string_view>
+#include <vector>
+
+namespace tfm::detail {
+
+// What one file contributed. Positions carry the file's index in the final file list.
+struct FileRecords {
+    std::vector<Hub> hubs;
+    std::vector<School> schools;
+    std::vector<Lead> leads;
+    std::vector<Cohort> cohorts;
+    std::vector<Session> sessions;
+    std::vector<std::pair<Urn, Pos>> broken_schools;
+    std::vector<std::pair<std::string, Pos>> broken_leads;
+    std::vector<std::pair<std::string, Pos>> broken_cohorts;
+    int broken_hubs = 0;  // hub records (or unparsable files) left out by an error
+    int records_seen = 0;
+    Diagnostics diagnostics;
+};
+
+// Reads raw file bytes: checks encoding, parses YAML, builds records.
+FileRecords read_file_records(std::string_view bytes, int file_index, int directory);
+
+}  // namespace tfm::detail

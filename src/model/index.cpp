@@ -1,0 +1,50 @@
+#include "tfm/model/index.h"
+
+#include <algorithm>
+
+namespace tfm {
+
+Index::Index(const Records& records) {
+    for (const auto& s : records.schools) schools_.emplace(s.urn, &s);
+    for (const auto& l : records.leads) leads_.emplace(l.id, &l);
+    for (const auto& c : records.cohorts) {
+        cohorts_.emplace(c.id, &c);
+        for (const auto& m : c.schools) {
+            auto& list = school_cohorts_[m.urn];
+            if (list.empty() || list.back() != &c) list.push_back(&c);
+        }
+    }
+    for (const auto& s : records.sessions) sessions_[s.cohort].push_back(&s);
+    for (auto& [id, list] : sessions_)
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Session* a, const Session* b) { return a->date < b->date; });
+}
+
+const School* Index::school(Urn urn) const {
+    auto it = schools_.find(urn);
+    return it == schools_.end() ? nullptr : it->second;
+}
+
+const Lead* Index::lead(std::string_view id) const {
+    auto it = leads_.find(std::string(id));
+    return it == leads_.end() ? nullptr : it->second;
+}
+
+const Cohort* Index::cohort(std::string_view id) const {
+    auto it = cohorts_.find(std::string(id));
+    return it == cohorts_.end() ? nullptr : it->second;
+}
+
+const std::vector<const Session*>& Index::sessions_of(std::string_view cohort_id) const {
+    static const std::vector<const Session*> none;
+    auto it = sessions_.find(std::string(cohort_id));
+    return it == sessions_.end() ? none : it->second;
+}
+
+const std::vector<const Cohort*>& Index::cohorts_of(Urn urn) const {
+    static const std::vector<const Cohort*> none;
+    auto it = school_cohorts_.find(urn);
+    return it == school_cohorts_.end() ? none : it->second;
+}
+
+}  // namespace tfm

@@ -1,0 +1,79 @@
+#include "tfm/model/model.h"
+
+#include <algorithm>
+
+namespace tfm {
+
+#define TFM_ENUM_NAMES(E, ...)                                                \
+    template <>                                                               \
+    const std::vector<std::string_view>& enum_names<E>() {                    \
+        static const std::vector<std::string_view> names = {__VA_ARGS__};     \
+        return names;                                                         \
+    }
+
+TFM_ENUM_NAMES(Stage, "readiness", "development", "embedding", "sustaining")
+TFM_ENUM_NAMES(Phase, "primary", "secondary", "all_through", "special")
+TFM_ENUM_NAMES(Ofsted, "outstanding", "good", "requires_improvement", "inadequate", "none")
+TFM_ENUM_NAMES(StaffRole, "maths_lead", "teacher", "headteacher", "assistant_head",
+               "teaching_assistant")
+TFM_ENUM_NAMES(LeadRole, "specialist", "readiness_lead")
+TFM_ENUM_NAMES(MemberStatus, "enrolled", "completed", "withdrawn")
+TFM_ENUM_NAMES(SessionType, "meeting", "visit", "audit_visit", "cpd")
+TFM_ENUM_NAMES(Mode, "in_person", "online")
+TFM_ENUM_NAMES(Audience, "all", "maths_leads", "teachers")
+TFM_ENUM_NAMES(BigIdea, "coherence", "representation_structure", "mathematical_thinking",
+               "fluency", "variation")
+
+#undef TFM_ENUM_NAMES
+
+std::string year_group_name(YearGroup g) { return g == 0 ? "R" : "Y" + std::to_string(g); }
+
+bool RuleSettings::is_off(std::string_view rule) const {
+    return std::find(off.begin(), off.end(), rule) != off.end();
+}
+
+std::vector<double> default_bands(std::string_view dimension) {
+    if (dimension == "fsm") return {20, 30, 40, 50};
+    if (dimension == "eal") return {10, 20, 30, 40, 50, 60, 70, 80, 90};
+    if (dimension == "ehcp") return {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    return {};
+}
+
+bool School::has_staff_member(std::string_view person) const {
+    return std::any_of(staff.begin(), staff.end(),
+                       [&](const StaffMember& m) { return m.name == person; });
+}
+
+const Member* Cohort::member(Urn urn) const {
+    for (const auto& m : schools)
+        if (m.urn == urn) return &m;
+    return nullptr;
+}
+
+const Attendance* Session::attendance_of(Urn urn) const {
+    for (const auto& a : attendance)
+        if (a.urn == urn) return &a;
+    return nullptr;
+}
+
+const Hub* Records::hub_of(int directory) const {
+    for (const auto& h : hubs)
+        if (h.directory == directory) return &h;
+    return nullptr;
+}
+
+const RuleSettings& Records::rules_of(int directory) const {
+    static const RuleSettings defaults;
+    const Hub* h = hub_of(directory);
+    return h ? h->rules : defaults;
+}
+
+std::vector<const Cohort*> Records::cohorts_of_year(AcademicYear year) const {
+    std::vector<const Cohort*> out;
+    for (const auto& c : cohorts)
+        if (c.year == year) out.push_back(&c);
+    std::sort(out.begin(), out.end(), [](const Cohort* a, const Cohort* b) { return a->id < b->id; });
+    return out;
+}
+
+}  // namespace tfm

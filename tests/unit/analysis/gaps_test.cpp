@@ -1,0 +1,852 @@
+// `tfm gaps` (SPEC section 6) and the term windows it uses (SPEC section 2): each kind of
+// finding positive and negative, over trees loaded from YAML text. Every expected value was
+// worked out by hand from the definitions in include/tfm/gaps.h and include/tfm/calendar.h.
+#include "tfm/model/term_dates.h"
+#include "tfm/analysis/gaps.h"
+#include "tfm/model/index.h"
+#include "tfm/model/journey.h"
+#include "tfm/load/load.h"
+#include "tfm/render/table.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+using namespace tfm;
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// Failed row comparisons show the rows, one per line.
+namespace doctest {
+template <>
+struct StringMaker<Rows> {
+    static String convert(const Rows& rows) {
+        std::string out = "{";
+        for (const auto& row : rows) {
+            out += out.size() > 1 ? ",\n  {" : "\n  {";
+            for (std::size_t i = 0; i < row.size(); ++i) out += (i ? ", \"" : "\"") + row[i] + "\"";
+            out += "}";
+        }
+        out += rows.empty() ? "}" : "\n}";
+        return String(out.c_str());
+    }
+};
+}  // namespace doctest
+
+namespace {
+
+// A hub in Leeds with four primary schools and one lead; tests append cohorts and sessions.
+const std::string base = R"(hub:
+  name: Test Hub
+  areas: [Leeds]
+---
+leads:
+  - {id: jsmith, name: Jo Smith, role: specialist}
+  - {id: pkhan, name: Priya Khan, role: specialist}
+---
+schools:
+  - {urn: 100001, name: Aire Primary, phase: primary, area: Leeds}
+  - {urn: 100002, name: Beck Primary, phase: primary, area: Leeds}
+  - {urn: 100003, name: Calder Primary, phase: primary, area: Leeds}
+  - {urn: 100004, name: Dale Primary, phase: primary, area: Leeds}
+)";
+
+// The SPEC's half-terms for 2021/22: terms Autumn 2021-09-02 – 2021-12-17, Spring
+// 2022-01-04 – 2022-04-08, Summer 2022-04-25 – 2022-07-22.
+const std::string terms_2021 = R"(  terms:
+    2021/22:
+      - {name: Autumn 1, start: 2021-09-02, end: 2021-10-22}
+      - {name: Autumn 2, start: 2021-11-01, end: 2021-12-17}
+      - {name: Spring 1, start: 2022-01-04, end: 2022-02-18}
+      - {name: Spring 2, start: 2022-02-28, end: 2022-04-08}
+      - {name: Summer 1, start: 2022-04-25, end: 2022-05-27}
+      - {name: Summer 2, start: 2022-06-06, end: 2022-07-22}
+)";
+
+// `base` with extra lines added to the hub record (terms, rules).
+std::string base_with_hub(const std::string& hub_lines) {
+    std::string text = base;
+    auto at = text.find("---");
+    text.insert(at, hub_lines);
+    return text;
+}
+
+// A loaded tree and its gaps for one year and as-of date.
+class Run {
+public:
+    Run(const std::string& yaml, int year, Date as_of) : loaded_(load_text(yaml)) {
+        for (const auto& d : loaded_.diagnostics)
+            CHECK_MESSAGE(d.severity != Severity::error, d.rule, " ", d.pos.line, ":",
+                          d.pos.column, " ", d.message);
+        index_ = std::make_unique<Index>(loaded_.records);
+        journeys_ = all_journeys(loaded_.records, *index_, as_of);
+        tables_ = build_gaps(loaded_.records, *index_, journeys_,
+                             GapOptions{AcademicYear(year), as_of});
+    }
+
+    const std::vector<Table>& tables() const { return tables_; }
+    const Table& table(std::string_view kind) const {
+        auto it = std::find_if(tables_.begin(), tables_.end(),
+                               [&](const Table& t) { return t.name == kind; });
+        REQUIRE(it != tables_.end());
+        return *it;
+    }
+    // The rows of one kind as the text each cell shows.
+    Rows rows(std::string_view kind) const {
+        Rows out;
+        for (const auto& row : table(kind).rows) {
+            std::vector<std::string> texts;
+            for (const auto& cell : row) texts.push_back(cell.text());
+            out.push_back(texts);
+        }
+        return out;
+    }
+
+private:
+    LoadResult loaded_;
+    std::unique_ptr<Index> index_;
+    std::vector<Journey> journeys_;
+    std::vector<Table> tables_;
+};
+
+std::vector<std::string> names(const std::vector<Window>& windows) {
+    std::vector<std::string> out;
+    for (const auto& w : windows) out.push_back(w.name);
+    return out;
+}
+
+void check_window(const Window& w, const std::string& name, Date start, Date end) {
+    CHECK(w.name == name);
+    CHECK(w.start.str() == start.str());
+    CHECK(w.end.str() == end.str());
+}
+
+std::vector<std::string> keys(const Table& t) {
+    std::vector<std::string> out;
+    for (const auto& c : t.columns) out.push_back(c.key);
+    return out;
+}
+
+}  // namespace
+
+// ---- calendar ---------------------------------------------------------------------------
+
+TEST_CASE("calendar: default half-terms are six equal windows from 1 September to 20 July") {
+    // 1 September 2021 is a Wednesday: 2021-09-01 to 2022-07-20 is 323 days; the windows
+    // start at days 0, 53, 107, 161, 215 and 269 (i * 323 / 6, rounded down).
+    auto halves = half_terms(nullptr, AcademicYear(2021));
+    REQUIRE(halves.size() == 6);
+    check_window(halves[0], "Autumn 1", Date(2021, 9, 1), Date(2021, 10, 23));
+    check_window(halves[1], "Autumn 2", Date(2021, 10, 24), Date(2021, 12, 16));
+    check_window(halves[2], "Spring 1", Date(2021, 12, 17), Date(2022, 2, 8));
+    check_window(halves[3], "Spring 2", Date(2022, 2, 9), Date(2022, 4, 3));
+    check_window(halves[4], "Summer 1", Date(2022, 4, 4), Date(2022, 5, 27));
+    check_window(halves[5], "Summer 2", Date(2022, 5, 28), Date(2022, 7, 20));
+}
+
+TEST_CASE("calendar: default half-terms start on Monday 3 September when 1 September is a Saturday") {
+    CHECK(Date(2018, 9, 1).weekday() == 5);
+    // 2018-09-03 to 2019-07-20 is 321 days; the windows start at days 0, 53, 107, 160, 214, 267.
+    auto halves = half_terms(nullptr, AcademicYear(2018));
+    REQUIRE(halves.size() == 6);
+    check_window(halves[0], "Autumn 1", Date(2018, 9, 3), Date(2018, 10, 25));
+    check_window(halves[1], "Autumn 2", Date(2018, 10, 26), Date(2018, 12, 18));
+    check_window(halves[2], "Spring 1", Date(2018, 12, 19), Date(2019, 2, 9));
+    check_window(halves[3], "Spring 2", Date(2019, 2, 10), Date(2019, 4, 4));
+    check_window(halves[4], "Summer 1", Date(2019, 4, 5), Date(2019, 5, 27));
+    check_window(halves[5], "Summer 2", Date(2019, 5, 28), Date(2019, 7, 20));
+}
+
+TEST_CASE("calendar: default half-terms start on Monday 2 September when 1 September is a Sunday") {
+    CHECK(Date(2024, 9, 1).weekday() == 6);
+    auto halves = half_terms(nullptr, AcademicYear(2024));
+    REQUIRE(halves.size() == 6);
+    CHECK(halves.front().start.str() == "2024-09-02");
+    CHECK(halves.back().end.str() == "2025-07-20");
+    for (std::size_t i = 1; i < halves.size(); ++i)
+        CHECK(halves[i].start == halves[i - 1].end.plus_days(1));
+}
+
+TEST_CASE("calendar: default terms pair the six windows into Autumn, Spring and Summer") {
+    auto t = terms(half_terms(nullptr, AcademicYear(2021)));
+    REQUIRE(t.size() == 3);
+    check_window(t[0], "Autumn", Date(2021, 9, 1), Date(2021, 12, 16));
+    check_window(t[1], "Spring", Date(2021, 12, 17), Date(2022, 4, 3));
+    check_window(t[2], "Summer", Date(2022, 4, 4), Date(2022, 7, 20));
+    CHECK(t[1].contains(Date(2021, 12, 17)));
+    CHECK(t[1].contains(Date(2022, 4, 3)));
+    CHECK_FALSE(t[1].contains(Date(2021, 12, 16)));
+    CHECK_FALSE(t[1].contains(Date(2022, 4, 4)));
+}
+
+TEST_CASE("calendar: hub half-terms from YAML are used for their year, in date order, grouped into three terms") {
+    // The half-terms are given out of order; they are sorted by start date.
+    auto r = load_text(R"(hub:
+  name: Test Hub
+  terms:
+    2021/22:
+      - {name: Summer 2, start: 2022-06-06, end: 2022-07-22}
+      - {name: Autumn 1, start: 2021-09-02, end: 2021-10-22}
+      - {name: Autumn 2, start: 2021-11-01, end: 2021-12-17}
+      - {name: Spring 1, start: 2022-01-04, end: 2022-02-18}
+      - {name: Spring 2, start: 2022-02-28, end: 2022-04-08}
+      - {name: Summer 1, start: 2022-04-25, end: 2022-05-27}
+)");
+    REQUIRE(r.diagnostics.empty());
+    REQUIRE(r.records.hubs.size() == 1);
+    const Hub* hub = &r.records.hubs[0];
+    auto halves = half_terms(hub, AcademicYear(2021));
+    CHECK(names(halves) == std::vector<std::string>{"Autumn 1", "Autumn 2", "Spring 1",
+                                                    "Spring 2", "Summer 1", "Summer 2"});
+    check_window(halves[0], "Autumn 1", Date(2021, 9, 2), Date(2021, 10, 22));
+    check_window(halves[5], "Summer 2", Date(2022, 6, 6), Date(2022, 7, 22));
+    auto t = terms(halves);
+    REQUIRE(t.size() == 3);
+    check_window(t[0], "Autumn", Date(2021, 9, 2), Date(2021, 12, 17));
+    check_window(t[1], "Spring", Date(2022, 1, 4), Date(2022, 4, 8));
+    check_window(t[2], "Summer", Date(2022, 4, 25), Date(2022, 7, 22));
+
+    // A year the hub does not list falls back to the default windows: 1 September 2022 is a
+    // Thursday, so they start that day.
+    auto other = half_terms(hub, AcademicYear(2022));
+    REQUIRE(other.size() == 6);
+    CHECK(other.front().start.str() == "2022-09-01");
+    CHECK(other.back().end.str() == "2023-07-20");
+}
+
+TEST_CASE("calendar: a year listed with no half-terms uses the default windows") {
+    Hub hub;
+    hub.terms[AcademicYear(2021)] = {};
+    auto halves = half_terms(&hub, AcademicYear(2021));
+    REQUIRE(halves.size() == 6);
+    CHECK(halves.front().start.str() == "2021-09-01");
+    CHECK(halves.back().end.str() == "2022-07-20");
+}
+
+TEST_CASE("calendar: five half-terms make three terms, the last of one half-term") {
+    Hub hub;
+    hub.terms[AcademicYear(2021)] = {
+        Term{"A1", Date(2021, 9, 2), Date(2021, 10, 22)},
+        Term{"A2", Date(2021, 11, 1), Date(2021, 12, 17)},
+        Term{"S1", Date(2022, 1, 4), Date(2022, 2, 18)},
+        Term{"S2", Date(2022, 2, 28), Date(2022, 4, 8)},
+        Term{"Su", Date(2022, 4, 25), Date(2022, 7, 22)},
+    };
+    auto t = terms(half_terms(&hub, AcademicYear(2021)));
+    REQUIRE(t.size() == 3);
+    check_window(t[0], "Autumn", Date(2021, 9, 2), Date(2021, 12, 17));
+    check_window(t[1], "Spring", Date(2022, 1, 4), Date(2022, 4, 8));
+    check_window(t[2], "Summer", Date(2022, 4, 25), Date(2022, 7, 22));
+}
+
+// ---- the kinds --------------------------------------------------------------------------
+
+TEST_CASE("gaps: nine kinds, in order, each a table with the SPEC's JSON keys") {
+    CHECK(gap_kinds() == std::vector<std::string_view>{"gaps", "lapsed", "attendance", "visits",
+                                                       "overdue", "sustaining_visits",
+                                                       "year_groups", "agendas",
+                                                       "never_engaged"});
+    Run run(base, 2021, Date(2022, 3, 15));
+    REQUIRE(run.tables().size() == gap_kinds().size());
+    for (std::size_t i = 0; i < gap_kinds().size(); ++i) {
+        CHECK(run.tables()[i].name == gap_kinds()[i]);
+        CHECK_FALSE(run.tables()[i].title.empty());
+    }
+    CHECK(keys(run.table("gaps")) ==
+          std::vector<std::string>{"urn", "name", "journey", "missing_years"});
+    CHECK(keys(run.table("lapsed")) ==
+          std::vector<std::string>{"urn", "name", "last_stage", "last_year", "next_stage"});
+}
+
+TEST_CASE("gaps: a tree with nothing to report has every table empty and every JSON array present") {
+    std::string yaml = base + R"(---
+cohort:
+  id: dev
+  stage: development
+  year: 2021/22
+  lead: jsmith
+  schools:
+    - {urn: 100001, participants: [A]}
+    - {urn: 100002, participants: [B]}
+    - {urn: 100003, participants: [C]}
+    - {urn: 100004, participants: [D]}
+  meetings: [2021-09-21, 2021-11-02]
+---
+session:
+  cohort: dev
+  date: 2021-09-21
+  type: meeting
+  agenda:
+    - {at: "13:00", minutes: 60, item: Observed lesson}
+  attendance: {100001: [A], 100002: [B], 100003: [C], 100004: [D]}
+)";
+    // The Autumn term has not ended and a planned meeting is still to come.
+    Run run(yaml, 2021, Date(2021, 10, 1));
+    for (const auto& t : run.tables()) CHECK_MESSAGE(t.rows.empty(), t.name);
+    std::string json = render_json(run.tables());
+    for (auto kind : gap_kinds())
+        CHECK_MESSAGE(json.find("\"" + std::string(kind) + "\": []") != std::string::npos, kind);
+}
+
+TEST_CASE("gaps: years with no engagement between two engagements, up to the selected year") {
+    std::string yaml = base + R"(---
+schools:
+  - urn: 100005
+    name: Eden Primary
+    phase: primary
+    area: Leeds
+    history:
+      - {stage: readiness, year: 2017/18}
+      - {stage: development, year: 2020/21}
+  - urn: 100006
+    name: Fell Primary
+    phase: primary
+    area: Leeds
+    history: [{stage: development, year: 2019/20}]
+---
+cohort:
+  id: emb
+  stage: embedding
+  year: 2021/22
+  lead: jsmith
+  schools: [{urn: 100006, participants: [F]}]
+)";
+    Run run(yaml, 2021, Date(2022, 3, 15));
+    CHECK(run.rows("gaps") ==
+          Rows{{"100005", "Eden Primary", "readiness 2017/18, development 2020/21",
+                "2018/19, 2019/20"},
+               {"100006", "Fell Primary", "development 2019/20, embedding 2021/22", "2020/21"}});
+    // missing_years is a list (a JSON array), not one string.
+    const Cell& missing = run.table("gaps").rows[0][3];
+    REQUIRE(std::holds_alternative<std::vector<std::string>>(missing.value));
+    CHECK(std::get<std::vector<std::string>>(missing.value) ==
+          std::vector<std::string>{"2018/19", "2019/20"});
+
+    // Only missing years up to the selected year are listed.
+    Run earlier(yaml, 2018, Date(2022, 3, 15));
+    CHECK(earlier.rows("gaps") ==
+          Rows{{"100005", "Eden Primary", "readiness 2017/18, development 2020/21", "2018/19"}});
+    Run first(yaml, 2017, Date(2022, 3, 15));
+    CHECK(first.rows("gaps").empty());
+}
+
+TEST_CASE("gaps: consecutive years and a single engagement are not gaps") {
+    std::string yaml = base + R"(---
+schools:
+  - urn: 100005
+    name: Eden Primary
+    phase: primary
+    area: Leeds
+    history:
+      - {stage: development, year: 2019/20}
+      - {stage: embedding, year: 2020/21}
+  - urn: 100006
+    name: Fell Primary
+    phase: primary
+    area: Leeds
+    history: [{stage: development, year: 2016/17}]
+)";
+    Run run(yaml, 2021, Date(2022, 3, 15));
+    CHECK(run.rows("gaps").empty());
+}
+
+TEST_CASE("gaps lapsed: latest engagement before the selected year, with its stage and year and the next stage") {
+    std::string yaml = base + R"(---
+schools:
+  - urn: 100005
+    name: Eden Primary
+    phase: primary
+    area: Leeds
+    history:
+      - {stage: development, year: 2018/19}
+      - {stage: embedding, year: 2019/20}
+  - urn: 100006
+    name: Fell Primary
+    phase: primary
+    area: Leeds
+    history: [{stage: development, year: 2020/21}]
+---
+cohorts:
+  - id: dev
+    stage: development
+    year: 2021/22
+    lead: jsmith
+    schools: [{urn: 100002, participants: [B]}]
+  - id: emb-next
+    stage: embedding
+    year: 2022/23
+    lead: jsmith
+    schools: [{urn: 100006, participants: [F]}]
+)";
+    // 100002 is enrolled this year; 100006 has a planned engagement next year; 100001,
+    // 100003 and 100004 never engaged: none of them is lapsed.
+    Run run(yaml, 2021, Date(2022, 3, 15));
+    CHECK(run.rows("lapsed") ==
+          Rows{{"100005", "Eden Primary", "embedding", "2019/20", "sustaining"}});
+
+    // Relative to the selected year: in 2022/23 the 2021/22 development school has lapsed
+    // (its engagement is in progress at the as-of date, so embedding is next).
+    Run next(yaml, 2022, Date(2022, 3, 15));
+    CHECK(next.rows("lapsed") ==
+          Rows{{"100002", "Beck Primary", "development", "2021/22", "embedding"},
+               {"100005", "Eden Primary", "embedding", "2019/20", "sustaining"}});
+
+    // In 2019/20 nobody had lapsed yet: 100005 was engaged that year.
+    Run earlier(yaml, 2019, Date(2022, 3, 15));
+    CHECK(earlier.rows("lapsed").empty());
+}
+
+TEST_CASE("gaps lapsed: after a withdrawal or low attendance the next stage repeats the stage") {
+    std::string yaml = base + R"(---
+cohort:
+  id: dev
+  stage: development
+  year: 2020/21
+  lead: jsmith
+  schools:
+    - {urn: 100001, participants: [A], status: withdrawn, withdrawn_on: 2021-01-10}
+    - {urn: 100002, participants: [B]}
+    - {urn: 100003, participants: [C]}
+  meetings: [2020-10-06, 2020-11-17, 2021-01-12]
+---
+sessions:
+  - {cohort: dev, date: 2020-10-06, type: meeting, attendance: {100001: [A], 100002: [B], 100003: [C]}}
+  - {cohort: dev, date: 2020-11-17, type: meeting, attendance: {100001: [A], 100002: [], 100003: [C]}}
+  - {cohort: dev, date: 2021-01-12, type: meeting, attendance: {100002: [], 100003: [C]}}
+---
+school:
+  urn: 100005
+  name: Eden Primary
+  phase: primary
+  area: Leeds
+  history: [{stage: readiness, year: 2020/21}]
+)";
+    // 100002 attended 1 of 3 (incomplete); 100003 attended 3 of 3 (completed).
+    Run run(yaml, 2021, Date(2022, 3, 15));
+    CHECK(run.rows("lapsed") ==
+          Rows{{"100001", "Aire Primary", "development", "2020/21", "development"},
+               {"100002", "Beck Primary", "development", "2020/21", "development"},
+               {"100003", "Calder Primary", "development", "2020/21", "embedding"},
+               {"100005", "Eden Primary", "readiness", "2020/21", "development"}});
+}
+
+namespace {
+
+// Development 2021/22: 100001 attends 3 of 3, 100002 1 of 3, 100003 2 of 3, 100004 withdrew
+// and attended none. A fourth log records no attendance and does not count. 100002 was also
+// absent from all of a 2020/21 cohort, which is not this year.
+const std::string attendance_yaml = R"(---
+cohorts:
+  - id: dev
+    stage: development
+    year: 2021/22
+    lead: jsmith
+    schools:
+      - {urn: 100001, participants: [A]}
+      - {urn: 100002, participants: [B]}
+      - {urn: 100003, participants: [C]}
+      - {urn: 100004, participants: [D], status: withdrawn}
+  - id: rdy
+    stage: readiness
+    year: 2020/21
+    lead: jsmith
+    schools: [{urn: 100002, participants: [B]}]
+---
+sessions:
+  - {cohort: dev, date: 2021-09-21, type: meeting, attendance: {100001: [A], 100002: [B], 100003: [C], 100004: []}}
+  - {cohort: dev, date: 2021-11-02, type: meeting, attendance: {100001: [A], 100002: [], 100003: [C], 100004: []}}
+  - {cohort: dev, date: 2021-12-14, type: meeting, attendance: {100001: [A], 100002: [], 100003: [], 100004: []}}
+  - {cohort: dev, date: 2022-01-25, type: meeting}
+  - {cohort: rdy, date: 2020-10-06, type: meeting, attendance: {100002: []}}
+)";
+
+}  // namespace
+
+TEST_CASE("gaps attendance: schools of the year's cohorts below the completion threshold") {
+    // 2 of 3 is 66.7%, which meets the default 0.67 as journeys count it (a 0.005 tolerance).
+    Run run(base + attendance_yaml, 2021, Date(2022, 3, 15));
+    CHECK(run.rows("attendance") ==
+          Rows{{"100002", "Beck Primary", "dev", "1", "3", "33", "67"}});
+    const auto& row = run.table("attendance").rows[0];
+    REQUIRE(std::holds_alternative<double>(row[5].value));
+    CHECK(std::get<double>(row[5].value) == doctest::Approx(100.0 / 3));
+
+    // In 2020/21, 100002 attended 0 of 1.
+    Run earlier(base + attendance_yaml, 2020, Date(2022, 3, 15));
+    CHECK(earlier.rows("attendance") ==
+          Rows{{"100002", "Beck Primary", "rdy", "0", "1", "0", "67"}});
+
+    // A year with no logged meetings has nothing to report.
+    Run later(base + attendance_yaml, 2022, Date(2022, 3, 15));
+    CHECK(later.rows("attendance").empty());
+}
+
+TEST_CASE("gaps attendance: the hub's completion setting is the threshold") {
+    std::string yaml = base_with_hub("  rules: {completion: 0.75}\n") + attendance_yaml;
+    Run run(yaml, 2021, Date(2022, 3, 15));
+    CHECK(run.rows("attendance") ==
+          Rows{{"100002", "Beck Primary", "dev", "1", "3", "33", "75"},
+               {"100003", "Calder Primary", "dev", "2", "3", "67", "75"}});
+    Run low(base_with_hub("  rules: {completion: 0.3}\n") + attendance_yaml, 2021,
+            Date(2022, 3, 15));
+    CHECK(low.rows("attendance").empty());
+}
+
+namespace {
+
+// Development 2021/22, four schools. 100001: visits 2021-10-05 and 2022-04-09 (the Easter
+// holiday after Spring). 100002: a visit in the Christmas holiday, 2021-12-20, and none in
+// Spring. 100003: only a meeting and a cpd session, never visited. 100004: an audit visit
+// in Autumn, then withdrew on 2022-01-01.
+const std::string visits_yaml = R"(---
+cohort:
+  id: dev
+  stage: development
+  year: 2021/22
+  lead: jsmith
+  schools:
+    - {urn: 100001, participants: [A]}
+    - {urn: 100002, participants: [B]}
+    - {urn: 100003, participants: [C]}
+    - {urn: 100004, participants: [D], status: withdrawn, withdrawn_on: 2022-01-01}
+---
+sessions:
+  - {cohort: dev, date: 2021-10-05, type: visit, school: 100001}
+  - {cohort: dev, date: 2022-04-09, type: visit, school: 100001}
+  - {cohort: dev, date: 2021-12-20, type: visit, school: 100002}
+  - {cohort: dev, date: 2021-10-12, type: meeting, attendance: {100003: [C]}}
+  - {cohort: dev, date: 2021-11-09, type: cpd, school: 100003}
+  - {cohort: dev, date: 2021-11-16, type: audit_visit, school: 100004}
+)";
+
+}  // namespace
+
+TEST_CASE("gaps visits: each school of the cohort needs a visit in every term that has ended (hub terms)") {
+    std::string yaml = base_with_hub(terms_2021) + visits_yaml;
+    // Autumn and Spring have ended; a holiday visit counts for the term before it.
+    Run run(yaml, 2021, Date(2022, 4, 20));
+    CHECK(run.rows("visits") == Rows{{"100003", "Calder Primary", "dev", "Autumn"},
+                                     {"100002", "Beck Primary", "dev", "Spring"},
+                                     {"100003", "Calder Primary", "dev", "Spring"}});
+    // On Spring's last day only Autumn has ended.
+    Run last_day(yaml, 2021, Date(2022, 4, 8));
+    CHECK(last_day.rows("visits") == Rows{{"100003", "Calder Primary", "dev", "Autumn"}});
+    // On Autumn's last day nothing has ended.
+    Run autumn(yaml, 2021, Date(2021, 12, 17));
+    CHECK(autumn.rows("visits").empty());
+    // Once the year is over, Summer too: nobody was visited after 2022-04-24.
+    Run over(yaml, 2021, Date(2022, 9, 1));
+    CHECK(over.rows("visits") == Rows{{"100003", "Calder Primary", "dev", "Autumn"},
+                                      {"100002", "Beck Primary", "dev", "Spring"},
+                                      {"100003", "Calder Primary", "dev", "Spring"},
+                                      {"100001", "Aire Primary", "dev", "Summer"},
+                                      {"100002", "Beck Primary", "dev", "Summer"},
+                                      {"100003", "Calder Primary", "dev", "Summer"}});
+    // Another year's cohorts are not looked at.
+    Run other(yaml, 2022, Date(2023, 9, 1));
+    CHECK(other.rows("visits").empty());
+}
+
+TEST_CASE("gaps visits: the default windows when the hub gives no terms for the year") {
+    // Default terms: Autumn 2021-09-01 – 2021-12-16, Spring 2021-12-17 – 2022-04-03,
+    // Summer 2022-04-04 – 2022-07-20. Now 2021-12-20 is in Spring and 2022-04-09 in Summer,
+    // and 100004 was still enrolled when Spring began.
+    Run run(base + visits_yaml, 2021, Date(2022, 4, 20));
+    CHECK(run.rows("visits") == Rows{{"100002", "Beck Primary", "dev", "Autumn"},
+                                     {"100003", "Calder Primary", "dev", "Autumn"},
+                                     {"100001", "Aire Primary", "dev", "Spring"},
+                                     {"100003", "Calder Primary", "dev", "Spring"},
+                                     {"100004", "Dale Primary", "dev", "Spring"}});
+}
+
+TEST_CASE("gaps visits: stages without visits are not checked unless the hub sets them") {
+    std::string cohort = R"(---
+cohort:
+  id: sus
+  stage: sustaining
+  year: 2021/22
+  lead: jsmith
+  schools:
+    - {urn: 100001, participants: [A]}
+    - {urn: 100002, participants: [B], status: withdrawn}
+)";
+    Run none(base_with_hub(terms_2021) + cohort, 2021, Date(2022, 1, 10));
+    CHECK(none.rows("visits").empty());
+    // With visits set for sustaining, Autumn has ended unvisited; a school withdrawn with no
+    // date is never counted.
+    std::string rules =
+        "  rules: {stages: {sustaining: {meetings: 6, visits: 3, participants: 1}}}\n";
+    Run set(base_with_hub(terms_2021 + rules) + cohort, 2021, Date(2022, 1, 10));
+    CHECK(set.rows("visits") == Rows{{"100001", "Aire Primary", "sus", "Autumn"}});
+}
+
+namespace {
+
+// Development 2021/22 led by jsmith. Logged: the meeting of 2021-09-21, 100001's visit on
+// its date, 100002's visit a day late. 100004 withdrew before its visit. A 2020/21 cohort
+// left its meeting unlogged.
+const std::string overdue_yaml = R"(---
+cohorts:
+  - id: dev
+    stage: development
+    year: 2021/22
+    lead: jsmith
+    schools:
+      - {urn: 100001, participants: [A]}
+      - {urn: 100002, participants: [B]}
+      - {urn: 100003, participants: [C]}
+      - {urn: 100004, participants: [D], status: withdrawn, withdrawn_on: 2021-10-01}
+    meetings: [2021-09-21, 2021-11-02, 2022-01-11]
+    visits:
+      - {urn: 100001, date: 2021-10-05}
+      - {urn: 100002, date: 2021-10-12}
+      - {urn: 100003, date: 2021-11-09}
+      - {urn: 100004, date: 2021-10-19}
+  - id: old
+    stage: readiness
+    year: 2020/21
+    lead: pkhan
+    schools: [{urn: 100001, participants: [A]}]
+    meetings: [2020-10-06]
+---
+sessions:
+  - {cohort: dev, date: 2021-09-21, type: meeting}
+  - {cohort: dev, date: 2021-10-05, type: audit_visit, school: 100001}
+  - {cohort: dev, date: 2021-10-13, type: visit, school: 100002}
+)";
+
+}  // namespace
+
+TEST_CASE("gaps overdue: planned meetings and visits whose date has passed with no log") {
+    // 100003's visit is today: not yet overdue. 2022-01-11 is still to come.
+    Run run(base + overdue_yaml, 2021, Date(2021, 11, 9));
+    CHECK(run.rows("overdue") ==
+          Rows{{"2021-10-12", "visit", "dev", "jsmith", "100002", "Beck Primary"},
+               {"2021-11-02", "meeting", "dev", "jsmith", "", ""}});
+    Run next_day(base + overdue_yaml, 2021, Date(2021, 11, 10));
+    CHECK(next_day.rows("overdue") ==
+          Rows{{"2021-10-12", "visit", "dev", "jsmith", "100002", "Beck Primary"},
+               {"2021-11-02", "meeting", "dev", "jsmith", "", ""},
+               {"2021-11-09", "visit", "dev", "jsmith", "100003", "Calder Primary"}});
+    // On the day of the unlogged 2022-01-11 meeting it is not overdue yet.
+    Run meeting_day(base + overdue_yaml, 2021, Date(2022, 1, 11));
+    CHECK(meeting_day.rows("overdue") == next_day.rows("overdue"));
+    Run after(base + overdue_yaml, 2021, Date(2022, 1, 12));
+    CHECK(after.rows("overdue").size() == 4);
+    CHECK(after.rows("overdue").back() ==
+          std::vector<std::string>{"2022-01-11", "meeting", "dev", "jsmith", "", ""});
+    // Before anything was due, nothing is overdue.
+    Run early(base + overdue_yaml, 2021, Date(2021, 9, 21));
+    CHECK(early.rows("overdue").empty());
+    // The 2020/21 cohort belongs to its own year.
+    Run old(base + overdue_yaml, 2020, Date(2021, 11, 9));
+    CHECK(old.rows("overdue") == Rows{{"2020-10-06", "meeting", "old", "pkhan", "", ""}});
+}
+
+TEST_CASE("gaps sustaining_visits: sustaining schools with no visit log in the year") {
+    std::string yaml = base + R"(---
+cohorts:
+  - id: sus
+    stage: sustaining
+    year: 2021/22
+    lead: jsmith
+    schools:
+      - {urn: 100001, participants: [A]}
+      - {urn: 100002, participants: [B]}
+      - {urn: 100003, participants: [C], status: withdrawn, withdrawn_on: 2022-01-10}
+      - {urn: 100004, participants: [D]}
+  - id: dev
+    stage: development
+    year: 2021/22
+    lead: pkhan
+    schools: [{urn: 100005, participants: [E]}]
+---
+school: {urn: 100005, name: Eden Primary, phase: primary, area: Leeds}
+---
+sessions:
+  - {cohort: sus, date: 2021-10-05, type: visit, school: 100001}
+  - {cohort: sus, date: 2021-10-12, type: meeting, attendance: {100002: [B], 100004: [D]}}
+)";
+    // 100003 withdrew; the development school 100005 is not sustaining.
+    Run run(yaml, 2021, Date(2022, 3, 15));
+    CHECK(run.rows("sustaining_visits") == Rows{{"100002", "Beck Primary", "sus"},
+                                                {"100004", "Dale Primary", "sus"}});
+    Run other(yaml, 2022, Date(2022, 3, 15));
+    CHECK(other.rows("sustaining_visits").empty());
+}
+
+namespace {
+
+// Primary development 2021/22 with planned meetings 2021-10-05 and 2021-11-16, which observed
+// Y3 and R; a visit observed Y1 (not a meeting) and a Y8 observation is not a primary year
+// group. A secondary cohort, a cohort covering R–Y6, a cohort with no logged meeting and one
+// with no planned meetings complete the tree.
+const std::string year_groups_yaml = R"(---
+cohorts:
+  - id: dev
+    stage: development
+    year: 2021/22
+    lead: jsmith
+    schools: [{urn: 100001, participants: [A]}]
+    meetings: [2021-10-05, 2021-11-16]
+  - id: sec
+    stage: development
+    year: 2021/22
+    lead: jsmith
+    phase: secondary
+    schools: [{urn: 100002, participants: [B]}]
+    meetings: [2021-10-06]
+  - id: full
+    stage: embedding
+    year: 2021/22
+    lead: pkhan
+    schools: [{urn: 100003, participants: [C]}]
+    meetings: [2021-09-20, 2021-09-27, 2021-10-04, 2021-10-11, 2021-10-18, 2021-10-25, 2021-11-01]
+  - id: nolog
+    stage: readiness
+    year: 2021/22
+    lead: pkhan
+    schools: [{urn: 100004, participants: [D]}]
+    meetings: [2021-10-07]
+  - id: noplan
+    stage: sustaining
+    year: 2021/22
+    lead: pkhan
+    schools: [{urn: 100004, participants: [D]}]
+---
+sessions:
+  - {cohort: dev, date: 2021-10-05, type: meeting, observation: {year_group: Y3}}
+  - {cohort: dev, date: 2021-10-12, type: visit, school: 100001, observation: {year_group: Y1}}
+  - {cohort: dev, date: 2021-11-16, type: meeting, observation: {year_group: R}}
+  - {cohort: dev, date: 2021-11-16, type: meeting, observation: {year_group: Y8}}
+  - {cohort: sec, date: 2021-10-06, type: meeting, observation: {year_group: Y7}}
+  - {cohort: full, date: 2021-09-20, type: meeting, observation: {year_group: R}}
+  - {cohort: full, date: 2021-09-27, type: meeting, observation: {year_group: Y1}}
+  - {cohort: full, date: 2021-10-04, type: meeting, observation: {year_group: Y2}}
+  - {cohort: full, date: 2021-10-11, type: meeting, observation: {year_group: Y3}}
+  - {cohort: full, date: 2021-10-18, type: meeting, observation: {year_group: Y4}}
+  - {cohort: full, date: 2021-10-25, type: meeting, observation: {year_group: Y5}}
+  - {cohort: full, date: 2021-11-01, type: meeting, observation: {year_group: Y6}}
+  - {cohort: noplan, date: 2021-10-13, type: meeting, observation: {year_group: Y2}}
+  - {cohort: noplan, date: 2021-10-20, type: meeting}
+)";
+
+}  // namespace
+
+TEST_CASE("gaps year_groups: primary year groups a cohort's observed lessons never covered, once its meetings are past") {
+    // On the day of dev's last planned meeting, it is not over yet.
+    Run on_the_day(base + year_groups_yaml, 2021, Date(2021, 11, 16));
+    CHECK(on_the_day.rows("year_groups").empty());
+
+    Run run(base + year_groups_yaml, 2021, Date(2021, 11, 17));
+    CHECK(run.rows("year_groups") == Rows{{"dev", "R, Y3", "Y1, Y2, Y4, Y5, Y6"}});
+    const auto& row = run.table("year_groups").rows[0];
+    CHECK(std::holds_alternative<std::vector<std::string>>(row[1].value));
+    CHECK(std::holds_alternative<std::vector<std::string>>(row[2].value));
+
+    // Once the year has ended, the cohort with no planned meetings is looked at too.
+    Run over(base + year_groups_yaml, 2021, Date(2022, 9, 1));
+    CHECK(over.rows("year_groups") == Rows{{"dev", "R, Y3", "Y1, Y2, Y4, Y5, Y6"},
+                                           {"noplan", "Y2", "R, Y1, Y3, Y4, Y5, Y6"}});
+    // The last day of the year is still in it.
+    Run last_day(base + year_groups_yaml, 2021, Date(2022, 8, 31));
+    CHECK(last_day.rows("year_groups") == Rows{{"dev", "R, Y3", "Y1, Y2, Y4, Y5, Y6"}});
+}
+
+TEST_CASE("gaps agendas: meetings of the year's cohorts with no agenda item that has a time") {
+    std::string yaml = base + R"(---
+cohorts:
+  - id: leeds-b
+    stage: development
+    year: 2021/22
+    lead: pkhan
+    schools: [{urn: 100002, participants: [B]}]
+  - id: leeds-a
+    stage: development
+    year: 2021/22
+    lead: jsmith
+    schools: [{urn: 100001, participants: [A]}]
+  - id: old
+    stage: readiness
+    year: 2020/21
+    lead: jsmith
+    schools: [{urn: 100003, participants: [C]}]
+---
+sessions:
+  - cohort: leeds-a
+    date: 2021-11-02
+    type: meeting
+    agenda:
+      - {item: Pre-lesson discussion}
+      - {at: "13:30", minutes: 60, item: Observed lesson}
+  - cohort: leeds-a
+    date: 2021-10-05
+    type: meeting
+  - cohort: leeds-a
+    date: 2021-09-21
+    type: meeting
+    agenda:
+      - {minutes: 30, item: Pre-lesson discussion}
+      - {minutes: 60, item: Observed lesson}
+  - {cohort: leeds-a, date: 2021-10-12, type: visit, school: 100001}
+  - {cohort: leeds-b, date: 2021-09-21, type: meeting}
+  - {cohort: old, date: 2020-10-06, type: meeting}
+)";
+    // One timed item is enough; visits need no agenda; sorted by date, then cohort.
+    Run run(yaml, 2021, Date(2022, 3, 15));
+    CHECK(run.rows("agendas") == Rows{{"2021-09-21", "leeds-a", "jsmith"},
+                                      {"2021-09-21", "leeds-b", "pkhan"},
+                                      {"2021-10-05", "leeds-a", "jsmith"}});
+    Run old(yaml, 2020, Date(2022, 3, 15));
+    CHECK(old.rows("agendas") == Rows{{"2020-10-06", "old", "jsmith"}});
+}
+
+namespace {
+
+const std::string never_yaml = R"(---
+schools:
+  - {urn: 100005, name: Eden Primary, phase: primary, area: Leeds}
+  - {urn: 100006, name: Fulford Primary, phase: primary, area: York}
+  - {urn: 100007, name: Gledhow High, phase: secondary, area: Leeds}
+  - urn: 100008
+    name: Harehills Primary
+    phase: primary
+    area: Leeds
+    history: [{stage: development, year: 2015/16}]
+---
+cohort:
+  id: dev
+  stage: development
+  year: 2021/22
+  lead: jsmith
+  schools:
+    - {urn: 100001, participants: [A]}
+    - {urn: 100002, participants: [B]}
+    - {urn: 100003, participants: [C]}
+    - {urn: 100004, participants: [D], status: withdrawn}
+)";
+
+}  // namespace
+
+TEST_CASE("gaps never_engaged: schools of the hub's areas with no engagement at all") {
+    // A withdrawn membership and a history entry are engagements; York is not a hub area.
+    Run run(base + never_yaml, 2021, Date(2022, 3, 15));
+    CHECK(run.rows("never_engaged") == Rows{{"100005", "Eden Primary", "Leeds", "primary"},
+                                            {"100007", "Gledhow High", "Leeds", "secondary"}});
+    // Not bound to the selected year.
+    Run other(base + never_yaml, 2015, Date(2022, 3, 15));
+    CHECK(other.rows("never_engaged") == run.rows("never_engaged"));
+}
+
+TEST_CASE("gaps never_engaged: a hub that lists no areas covers every school") {
+    std::string yaml = base + never_yaml;
+    yaml.erase(yaml.find("  areas: [Leeds]\n"), std::string("  areas: [Leeds]\n").size());
+    Run run(yaml, 2021, Date(2022, 3, 15));
+    CHECK(run.rows("never_engaged") == Rows{{"100005", "Eden Primary", "Leeds", "primary"},
+                                            {"100006", "Fulford Primary", "York", "primary"},
+                                            {"100007", "Gledhow High", "Leeds", "secondary"}});
+}

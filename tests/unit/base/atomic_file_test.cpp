@@ -1,0 +1,78 @@
+#include "tfm/base/atomic_file.h"
+
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace tfm;
+
+namespace {
+
+std::string contents(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string tmpl = (fs::temp_directory_path() / "tfm-atomic-XXXXXX").string();
+        path = ::mkdtemp(tmpl.data());
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+}  // namespace
+
+TEST_CASE("write_atomically replaces a file and keeps its permissions") {
+    TempDir dir;
+    fs::path file = dir.path / "cohort.yaml";
+    std::ofstream(file) << "old\n";
+    fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    std::string problem;
+    REQUIRE(write_atomically(file.string(), "new\n", problem));
+    CHECK(contents(file) == "new\n");
+    CHECK((fs::status(file).permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read));
+    // No temporary file is left beside it.
+    int entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path)) ++entries;
+    CHECK(entries == 1);
+}
+
+TEST_CASE("write_atomically writes through a symbolic link and keeps the link") {
+    TempDir dir;
+    fs::create_directory(dir.path / "real");
+    fs::path target = dir.path / "real" / "schools.yaml";
+    std::ofstream(target) << "old\n";
+    fs::path link = dir.path / "schools.yaml";
+    fs::create_symlink(target, link);
+    std::string problem;
+    REQUIRE(write_atomically(link.string(), "new\n", problem));
+    CHECK(fs::is_symlink(link));
+    CHECK(contents(target) == "new\n");
+}
+
+TEST_CASE("write_atomically gives a new file the usual permissions") {
+    TempDir dir;
+    mode_t mask = ::umask(022);
+    std::string problem;
+    REQUIRE(write_atomically((dir.path / "report.html").string(), "<p>\n", problem));
+    ::umask(mask);
+    CHECK((fs::status(dir.path / "report.html").permissions() & fs::perms::all) ==
+          (fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
+           fs::perms::others_read));
+}
+
+TEST_CASE("write_atomically fails cleanly in a folder that does not exist") {
+    std::string problem;
+    CHECK_FALSE(write_atomically("/nonexistent-folder/x.yaml", "x", problem));
+    CHECK_FALSE(problem.empty());
+}

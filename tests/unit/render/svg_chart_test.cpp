@@ -1,0 +1,144 @@
+// The SVG chart renderer and the HTML report's helpers: escaping, number formatting, ticks,
+// contrast, accessible labelling, determinism, and the all-schools characteristics table.
+#include "tfm/render/html_report.h"
+#include "tfm/load/load.h"
+#include "tfm/render/svg_chart.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace tfm;
+
+namespace {
+
+std::size_t count(const std::string& text, std::string_view what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("svg: escape covers the five XML specials") {
+    CHECK(svg::escape("a<b>&\"c\"'d'") == "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;");
+    CHECK(svg::escape("Bäck → 20–30%") == "Bäck → 20–30%");
+}
+
+TEST_CASE("svg: numbers drop trailing zeros and never print -0") {
+    CHECK(svg::number(12.5) == "12.5");
+    CHECK(svg::number(3.0) == "3");
+    CHECK(svg::number(2.25, 1) == "2.2");  // round half to even, as printf does
+    CHECK(svg::number(-0.01, 1) == "0");
+    CHECK(svg::number(1234567.0, 2) == "1234567");
+}
+
+TEST_CASE("svg: ticks are 1, 2, 2.5 or 5 times a power of ten and cover the maximum") {
+    CHECK(svg::nice_ticks(41) == std::vector<double>{0, 10, 20, 30, 40, 50});
+    CHECK(svg::nice_ticks(46) == std::vector<double>{0, 10, 20, 30, 40, 50});
+    CHECK(svg::nice_ticks(5) == std::vector<double>{0, 1, 2, 3, 4, 5});
+    CHECK(svg::nice_ticks(0) == std::vector<double>{0, 1});
+    CHECK(svg::nice_ticks(100, 4, false) == std::vector<double>{0, 25, 50, 75, 100});
+    CHECK(svg::nice_ticks(2, 5, true) == std::vector<double>{0, 1, 2});  // whole numbers only
+}
+
+TEST_CASE("svg: labels on dark fills are white, on light fills black") {
+    CHECK(svg::text_colour_on(svg::blue) == "#FFFFFF");
+    CHECK(svg::text_colour_on(svg::yellow) == "#000000");
+    CHECK(svg::text_colour_on(svg::orange) == "#000000");
+}
+
+TEST_CASE("svg: text width grows with the text and the size") {
+    CHECK(svg::text_width("", 12) == 0);
+    CHECK(svg::text_width("iii", 12) < svg::text_width("MMM", 12));
+    CHECK(svg::text_width("abc", 24) == doctest::Approx(2 * svg::text_width("abc", 12)));
+    CHECK(svg::text_width("→", 12) > 0);
+}
+
+TEST_CASE("svg: a stacked bar chart is labelled, escaped and deterministic") {
+    svg::StackedBars chart;
+    chart.labels = {"c1", "Schools <per> stage", "Totals: 3 & 5"};
+    chart.categories = {"2024/25", "2025/26"};
+    chart.series = {{"readiness", std::string(svg::orange), {1, 2}}, {"development", std::string(svg::blue), {2, 3}}};
+    chart.y_title = "schools";
+    std::string out = svg::render(chart);
+    CHECK(out.rfind("<svg class=\"chart\" role=\"img\" aria-labelledby=\"c1-title c1-desc\"", 0) == 0);
+    CHECK(out.find("<title id=\"c1-title\">Schools &lt;per&gt; stage</title>") != std::string::npos);
+    CHECK(out.find("<desc id=\"c1-desc\">Totals: 3 &amp; 5</desc>") != std::string::npos);
+    CHECK(out.find("http") == std::string::npos);  // not even an xmlns: HTML5 needs none
+    CHECK(count(out, "<rect") >= 4 + 2);           // four segments and two legend swatches
+    CHECK(out.find(">3</text>") != std::string::npos);  // the first total
+    CHECK(out.find(">5</text>") != std::string::npos);  // the second total
+    CHECK(out == svg::render(chart));
+}
+
+TEST_CASE("svg: a line chart draws one polyline per series with every value") {
+    svg::Lines chart;
+    chart.labels = {"c2", "Reach", "Two lines"};
+    chart.categories = {"2020/21", "2021/22", "2022/23"};
+    chart.series = {{"schools", std::string(svg::blue), {2, 3, 7}}, {"leads", std::string(svg::vermillion), {1, 3, 4}}};
+    std::string out = svg::render(chart);
+    CHECK(count(out, "<polyline") == 2);
+    for (const char* v : {">2</text>", ">7</text>", ">1</text>", ">4</text>"}) CHECK(out.find(v) != std::string::npos);
+    CHECK(count(out, ">3</text>") >= 2);  // both series reach 3 in 2021/22: two labels
+}
+
+TEST_CASE("svg: horizontal bars show missing values as text and clamp to the scale") {
+    svg::HorizontalBars chart;
+    chart.labels = {"c3", "Attendance", "Bars"};
+    chart.series = {{"attendance", std::string(svg::blue), {}}};
+    chart.max = 100;
+    chart.unit = "%";
+    svg::BarRow full{"a", {100.0}, {"100%"}, {}, "", "none yet", ""};
+    svg::BarRow over{"b", {150.0}, {"150%"}, 25.0, "target 25%", "none yet", ""};
+    svg::BarRow none{"c", {std::nullopt}, {}, {}, "", "none yet", ""};
+    chart.rows = {full, over, none};
+    std::string out = svg::render(chart);
+    CHECK(out.find("none yet") != std::string::npos);
+    CHECK(out.find(">150%</text>") != std::string::npos);
+    CHECK(out.find("<title>target 25%</title>") != std::string::npos);
+    CHECK(out.find(">100%</text>") != std::string::npos);  // the axis's last tick (and a value)
+}
+
+TEST_CASE("html: all schools on record by characteristic, with the report's band labels") {
+    auto loaded = load_text(R"(hub:
+  name: H
+  bands: {fsm: [20, 40]}
+schools:
+  - {urn: 100001, name: A, phase: primary, area: North, ofsted: good, fsm: 10}
+  - {urn: 100002, name: B, phase: primary, area: North, fsm: 20}
+  - {urn: 100003, name: C, phase: primary, area: South, ofsted: good, fsm: 45, eal: 3}
+)");
+    Table t = records_characteristics(loaded.records);
+    std::vector<std::string> rows;
+    for (const auto& r : t.rows) rows.push_back(r[0].text() + " " + r[1].text() + " " + r[2].text());
+    CHECK(rows == std::vector<std::string>{"area North 2", "area South 1", "ofsted good 2",
+                                           "ofsted unknown 1", "fsm <20 1", "fsm 20-40 1",
+                                           "fsm >=40 1", "eal <10 1", "eal unknown 2",
+                                           "ehcp unknown 3"});
+}
+
+TEST_CASE("html: a command line is quoted for the shell only where it must be") {
+    CHECK(shell_command({"tfm", "-C", "examples", "--as-of", "2026-11-26"}) == "tfm -C examples --as-of 2026-11-26");
+    CHECK(shell_command({"tfm", "-C", "my records", "--year", "2026/27"}) == "tfm -C 'my records' --year 2026/27");
+    CHECK(shell_command({"it's"}) == "'it'\\''s'");
+}
+
+TEST_CASE("html: the page is one document with no script and no external reference") {
+    HtmlInput in;
+    in.context.hub_names = {"Hub <&>"};
+    in.context.directories = {"records"};
+    in.context.as_of = Date(2026, 11, 26);
+    in.context.year = AcademicYear(2026);
+    in.context.generator = "tfm test";
+    in.report.push_back(Table{"reach", "Cumulative reach", {{"year", "year"}, {"leads", "leads"}, {"schools", "schools"}},
+                              {{"2025/26", 1, 2}, {"2026/27", 3, 5}}});
+    std::string page = render_html(in);
+    CHECK(page.rfind("<!DOCTYPE html>\n<html lang=\"en-GB\">", 0) == 0);
+    CHECK(page.find("<script") == std::string::npos);
+    CHECK(page.find("http") == std::string::npos);
+    CHECK(page.find("<h1>Hub &lt;&amp;&gt;</h1>") != std::string::npos);
+    CHECK(page.find("data-chart=\"chart-reach\"") != std::string::npos);
+    CHECK(page.find("<td data-key=\"schools\" data-value=\"5\" class=\"num\">5</td>") != std::string::npos);
+    CHECK(page == render_html(in));
+}
