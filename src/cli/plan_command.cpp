@@ -3,6 +3,7 @@
 
 #include "tfm/model/index.h"
 #include "tfm/analysis/plan.h"
+#include "tfm/edit/plan_writer.h"
 
 #include <fmt/format.h>
 

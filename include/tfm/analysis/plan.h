@@ -1,4 +1,4 @@
-// `tfm plan`: proposes a cohort's meeting and visit dates, and writes them into its file.
+// `tfm plan`: proposes a cohort's meeting and visit dates (edit/plan_writer.h writes them).
 #pragma once
 
 #include "tfm/model/index.h"
@@ -33,17 +33,5 @@ PlanProposal propose_plan(const Records& records, const Index& index, const Coho
 
 // The YAML to paste: `meetings:` and `visits:` keys indented by `indent` spaces.
 std::string plan_yaml(const PlanProposal& plan, int indent);
-
-struct PlanWrite {
-    bool written = false;
-    std::string message;  // why not, or what was written
-};
-
-// Inserts the plan into the cohort's own file, keeping every other line and comment byte for
-// byte, atomically (a temporary file renamed over it). With replace = false it refuses when
-// the cohort already has planned dates; with replace = true it replaces them.
-// `shown` is the path as messages name it (relative to the data directory).
-PlanWrite write_plan(const std::string& path, const std::string& shown, const PlanProposal& plan,
-                     bool replace);
 
 }  // namespace tfm

@@ -1,0 +1,56 @@
+#include "tfm/yaml/read_back.h"
+
+#include <algorithm>
+
+namespace tfm::yaml {
+
+bool same_data(const ParseResult& a, const ParseResult& b, const ChangedValues& changed) {
+    if (!b.errors.empty() || a.documents.size() != b.documents.size()) return false;
+    for (std::size_t di = 0; di < a.documents.size(); ++di) {
+        const auto& da = a.documents[di];
+        const auto& db = b.documents[di];
+        if (da.nodes.size() != db.nodes.size() || da.root != db.root || da.broken != db.broken) return false;
+        for (std::uint32_t i = 0; i < da.nodes.size(); ++i) {
+            const auto& na = da.nodes[i];
+            const auto& nb = db.nodes[i];
+            if (na.kind != nb.kind || na.children != nb.children) return false;
+            if (auto it = changed.find({di, i}); it != changed.end()) {
+                if (nb.value != it->second) return false;
+            } else if (na.value != nb.value || na.quoted != nb.quoted) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+// The last document may gain nodes (the new items); all before them keep their ids.
+bool extends_list(const ParseResult& a, const ParseResult& b, std::uint32_t list) {
+    if (!b.errors.empty()) return false;
+    if (a.documents.empty()) return b.documents.size() == 1;
+    if (a.documents.size() != b.documents.size()) return false;
+    for (std::size_t di = 0; di < a.documents.size(); ++di) {
+        const auto& da = a.documents[di];
+        const auto& db = b.documents[di];
+        bool last = di + 1 == a.documents.size();
+        if (last ? db.nodes.size() < da.nodes.size() : db.nodes.size() != da.nodes.size()) return false;
+        if (da.root != db.root) return false;
+        for (std::uint32_t i = 0; i < da.nodes.size(); ++i) {
+            const auto& na = da.nodes[i];
+            const auto& nb = db.nodes[i];
+            if (last && i == list) {
+                bool was_empty = na.kind == Kind::null && nb.kind == Kind::sequence;
+                if (!was_empty && na.kind != nb.kind) return false;
+                if (nb.children.size() < na.children.size() ||
+                    !std::equal(na.children.begin(), na.children.end(), nb.children.begin()))
+                    return false;
+                continue;
+            }
+            if (na.kind != nb.kind || na.children != nb.children || na.value != nb.value || na.quoted != nb.quoted)
+                return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace tfm::yaml

@@ -1,0 +1,124 @@
+// Quoting follows what yaml-cpp and other YAML 1.1/1.2 readers resolve: anything that could
+// read as another type or end a plain scalar early is double-quoted.
+#include "tfm/yaml/writer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace tfm::yaml {
+namespace {
+
+std::string lowered(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return out;
+}
+
+// Would a plain scalar with this text read as something other than a string (YAML 1.1 and
+// 1.2 core schemas, as yaml-cpp and other readers resolve them)?
+bool reads_as_non_string(std::string_view t) {
+    static const std::array<std::string_view, 15> words = {
+        "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n",
+        ".inf", "-.inf", "+.inf", ".nan", "="};
+    std::string l = lowered(t);
+    if (std::find(words.begin(), words.end(), l) != words.end()) return true;
+    // Numbers in any notation, dates, times, sexagesimals: a digit (after a sign or a dot)
+    // and no spaces. Quoting "1st" as well does no harm.
+    std::size_t i = 0;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    if (i < t.size() && t[i] == '.') ++i;
+    if (i >= t.size() || t[i] < '0' || t[i] > '9') return false;
+    return std::all_of(t.begin(), t.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               c == '_' || c == '.' || c == ':' || c == '+' || c == '-';
+    });
+}
+
+bool needs_quotes(std::string_view t, bool flow) {
+    if (t.empty()) return true;
+    if (t.front() == ' ' || t.back() == ' ') return true;
+    if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(t.front()) != std::string_view::npos) return true;
+    if (t.find(": ") != std::string_view::npos || t.find(" #") != std::string_view::npos) return true;
+    if (t.back() == ':') return true;
+    // yaml-cpp also ends a plain scalar in flow context at a `?`.
+    if (flow && t.find_first_of(",[]{}:?") != std::string_view::npos) return true;
+    if (!printable(t)) return true;
+    return reads_as_non_string(t);
+}
+
+std::string field_value(const Field& f, bool flow) { return f.verbatim ? f.value : scalar_text(f.value, flow); }
+
+}  // namespace
+
+bool printable(std::string_view t) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        auto c = static_cast<unsigned char>(t[i]);
+        if (c < 0x20 || c == 0x7F) return false;
+        if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) < 0xA0) return false;  // C1
+        if (t.substr(i, 3) == "\xE2\x80\xA8" || t.substr(i, 3) == "\xE2\x80\xA9" ||
+            t.substr(i, 3) == "\xEF\xBB\xBF")
+            return false;
+    }
+    return true;
+}
+
+std::string double_quoted(std::string_view t) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        auto c = static_cast<unsigned char>(t[i]);
+        if (c == '"') out += "\\\"";
+        else if (c == '\\') out += "\\\\";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else if (c == '\r') out += "\\r";
+        else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02X}", c);
+        else if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) < 0xA0) {
+            out += fmt::format("\\x{:02X}", static_cast<unsigned char>(t[++i]));
+        } else if (t.substr(i, 3) == "\xE2\x80\xA8") {
+            out += "\\L";
+            i += 2;
+        } else if (t.substr(i, 3) == "\xE2\x80\xA9") {
+            out += "\\P";
+            i += 2;
+        } else if (t.substr(i, 3) == "\xEF\xBB\xBF") {
+            out += "\\uFEFF";
+            i += 2;
+        } else {
+            out += char(c);
+        }
+    }
+    return out + "\"";
+}
+
+std::string single_quoted(std::string_view t) {
+    std::string out = "'";
+    for (char c : t) {
+        if (c == '\'') out += "''";
+        else out += c;
+    }
+    return out + "'";
+}
+
+std::string scalar_text(std::string_view text, bool flow) {
+    if (!needs_quotes(text, flow)) return std::string(text);
+    return double_quoted(text);
+}
+
+std::string block_mapping(const std::vector<Field>& fields, std::string_view dash, std::string_view indent) {
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        out += fmt::format("{}{}: {}\n", i == 0 ? dash : indent, fields[i].key, field_value(fields[i], false));
+    return out;
+}
+
+std::string flow_mapping(const std::vector<Field>& fields) {
+    std::string out = "{";
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        out += fmt::format("{}{}: {}", i == 0 ? "" : ", ", fields[i].key, field_value(fields[i], true));
+    return out + "}";
+}
+
+}  // namespace tfm::yaml
