@@ -3,7 +3,8 @@
 #include "cli.h"
 
 #include "tfm/base/atomic_file.h"
-#include "tfm/edit/gias.h"
+#include "tfm/edit/gias_import.h"
+#include "tfm/edit/gias_yaml.h"
 #include "tfm/base/text.h"
 
 #include <fmt/format.h>

@@ -1,6 +1,8 @@
-#include "tfm/edit/gias.h"
+// `tfm import gias`: the extract read into establishments, the selection, school YAML and
+// the in-place import into a records tree.
+#include "tfm/edit/gias_import.h"
+#include "tfm/edit/gias_yaml.h"
 #include "tfm/load/load.h"
-#include "tfm/yaml/yaml_tree.h"
 
 #include <doctest/doctest.h>
 
@@ -13,108 +15,11 @@ using namespace tfm::gias;
 
 namespace {
 
-std::vector<std::vector<std::string>> fields(std::string_view csv) {
-    std::vector<std::vector<std::string>> out;
-    for (auto& row : parse_csv(csv)) out.push_back(row.fields);
-    return out;
-}
-
-int error_line(std::string_view csv) {
-    try {
-        parse_csv(csv);
-    } catch (const Error& e) {
-        return e.line;
-    }
-    return -1;
-}
-
-// What a YAML reader makes of `key: <scalar>` (and of it inside a flow mapping).
-std::string read_back(const std::string& scalar, bool flow) {
-    std::string text = flow ? "{key: " + scalar + ", other: 1}\n" : "key: " + scalar + "\n";
-    auto parsed = yaml::parse(text);
-    REQUIRE(parsed.errors.empty());
-    REQUIRE(parsed.documents.size() == 1);
-    const auto& d = parsed.documents[0];
-    const auto& root = d.nodes[d.root];
-    REQUIRE(root.kind == yaml::Kind::mapping);
-    const auto& v = d.nodes[root.children[1]];
-    REQUIRE(v.kind == yaml::Kind::scalar);
-    return v.value;
-}
-
-bool quoted(std::string_view text, bool flow = false) { return yaml_scalar(text, flow).front() == '"'; }
-
 const char* header =
     "URN,LA (name),EstablishmentName,TypeOfEstablishment (name),EstablishmentStatus (name),"
     "PhaseOfEducation (name),Trusts (name)\r\n";
 
 }  // namespace
-
-TEST_CASE("cp1252 maps every byte from 0x80 to 0x9F as Windows does") {
-    CHECK(cp1252_to_utf8("St Mary\x92s") == "St Mary\u2019s");
-    CHECK(cp1252_to_utf8("A \x96 B \x97 C") == "A \u2013 B \u2014 C");
-    CHECK(cp1252_to_utf8("\x80\x85\x91\x93\x94\x99\x9F") == "\u20AC\u2026\u2018\u201C\u201D\u2122\u0178");
-    CHECK(cp1252_to_utf8("\x8A\x8C\x8E\x9A\x9C\x9E\x83\x88\x98") == "\u0160\u0152\u017D\u0161\u0153\u017E\u0192\u02C6\u02DC");
-    // The five bytes cp1252 leaves undefined become the C1 control with the same number.
-    CHECK(cp1252_to_utf8("\x81\x8D\x8F\x90\x9D") == "\u0081\u008D\u008F\u0090\u009D");
-    // 0xA0 to 0xFF are Latin-1.
-    CHECK(cp1252_to_utf8("Caf\xE9 \xA0\xFF") == "Caf\u00E9 \u00A0\u00FF");
-    CHECK(cp1252_to_utf8("plain ASCII, 123") == "plain ASCII, 123");
-    // Every one of the 32 bytes gives valid UTF-8 of its own.
-    for (int b = 0x80; b < 0xA0; ++b) {
-        std::string one(1, char(b));
-        std::string out = cp1252_to_utf8(one);
-        CHECK(out.size() >= 2);
-        CHECK(static_cast<unsigned char>(out[0]) >= 0xC2);
-    }
-}
-
-TEST_CASE("decode reads cp1252 unless the file is UTF-8 with a BOM or valid UTF-8") {
-    CHECK(decode("Caf\xE9").text == "Caf\u00E9");
-    CHECK(decode("Caf\xE9").encoding == "Windows-1252");
-    CHECK(decode("\xEF\xBB\xBFURN,Name\r\nCaf\xC3\xA9").text == "URN,Name\r\nCaf\u00E9");
-    CHECK(decode("\xEF\xBB\xBFURN").encoding == "UTF-8");
-    CHECK(decode("Caf\xC3\xA9").text == "Caf\u00E9");
-    CHECK(decode("Caf\xC3\xA9").encoding == "UTF-8");
-    CHECK(decode("ascii").encoding == "Windows-1252");
-    // A BOM, then bytes that are not UTF-8: an error naming the line.
-    try {
-        decode("\xEF\xBB\xBFURN\nok\nCaf\xE9\n");
-        FAIL("no error");
-    } catch (const Error& e) {
-        CHECK(e.line == 3);
-    }
-}
-
-TEST_CASE("RFC 4180 quoted fields, escapes, commas and line breaks") {
-    CHECK(fields("a,b,c\r\n1,2,3\r\n") == std::vector<std::vector<std::string>>{{"a", "b", "c"}, {"1", "2", "3"}});
-    CHECK(fields("a,b\n1,2\n") == std::vector<std::vector<std::string>>{{"a", "b"}, {"1", "2"}});
-    // No final line break.
-    CHECK(fields("a,b\r\n1,2") == std::vector<std::vector<std::string>>{{"a", "b"}, {"1", "2"}});
-    CHECK(fields("\"St Mary's, Halifax\",x") == std::vector<std::vector<std::string>>{{"St Mary's, Halifax", "x"}});
-    CHECK(fields("\"The \"\"Beacon\"\"\",\"\"") == std::vector<std::vector<std::string>>{{"The \"Beacon\"", ""}});
-    CHECK(fields("\"two\r\nlines\",b\r\nc,d") ==
-          std::vector<std::vector<std::string>>{{"two\r\nlines", "b"}, {"c", "d"}});
-    // Empty fields, a trailing comma, blank lines.
-    CHECK(fields(",,\r\n\r\nx,\r\n") == std::vector<std::vector<std::string>>{{"", "", ""}, {"x", ""}});
-    CHECK(fields("").empty());
-    // Rows know their first line, also after a field with a line break.
-    auto rows = parse_csv("h\r\n\"a\nb\nc\"\r\nz\r\n");
-    REQUIRE(rows.size() == 3);
-    CHECK(rows[1].line == 2);
-    CHECK(rows[2].line == 5);
-}
-
-TEST_CASE("CSV errors name the line") {
-    CHECK(error_line("a,b\r\n1,\"never closed\r\nmore\r\n") == 2);
-    CHECK(error_line("a,b\n\"x\"y,2\n") == 2);
-    CHECK(error_line("a,b\n1,2\n") == -1);
-    try {
-        parse_csv("a\n\"open");
-    } catch (const Error& e) {
-        CHECK(std::string(e.what()).find("line 2") != std::string::npos);
-    }
-}
 
 TEST_CASE("GIAS phases and types as tfm phases") {
     CHECK(map_phase("Primary", "Community school") == Phase::primary);
@@ -206,35 +111,6 @@ TEST_CASE("areas: comma-separated unless the name has a comma") {
     CHECK(area_slug("Bristol, City of") == "bristol-city-of");
     CHECK(area_slug("St. Helens") == "st-helens");
     CHECK(area_slug("Kingston upon Hull") == "kingston-upon-hull");
-}
-
-TEST_CASE("yaml_scalar quotes only when YAML needs it") {
-    CHECK(yaml_scalar("Moorside Primary School") == "Moorside Primary School");
-    CHECK(yaml_scalar("St Mary\u2019s Catholic Primary School, Halifax") == "St Mary\u2019s Catholic Primary School, Halifax");
-    CHECK(yaml_scalar("St Mary's") == "St Mary's");
-    CHECK(yaml_scalar("The \"Beacon\" School") == "The \"Beacon\" School");
-    CHECK(yaml_scalar("Caf\u00E9 \u2013 Site") == "Caf\u00E9 \u2013 Site");
-    for (const char* t : {"", " lead", "trail ", "Hollybank: Ash Grove", "No #1 School", "Ends:", "- dash",
-                          "? q", ": c", ",c", "[x]", "{x}", "#x", "&a", "*a", "!tag", "|x", ">x", "'x", "\"x",
-                          "%x", "@x", "`x", "true", "False", "yes", "No", "on", "OFF", "y", "n", "null", "Null",
-                          "~", "123", "-12", "1.5", "1e3", "0x1F", "0o17", ".5", ".inf", "-.Inf", ".NaN",
-                          "2021-09-01", "12:30", "1_000", "line\nbreak", "tab\there", "\u0085nel"})
-        CHECK_MESSAGE(quoted(t), t);
-    // In flow context commas and brackets need quotes too.
-    CHECK(quoted("Halifax, Calderdale", true));
-    CHECK(quoted("A [B]", true));
-    CHECK(quoted("Why? Primary", true));
-    CHECK_FALSE(quoted("Why? Primary", false));
-    CHECK_FALSE(quoted("Halifax, Calderdale", false));
-    CHECK_FALSE(quoted("3D Academy"));
-    // Whatever is written reads back as the text, in block and in flow context.
-    for (const char* t : {"Moorside Primary School", "St Mary\u2019s, Halifax", "The \"Beacon\"", "back\\slash",
-                          "Hollybank: Ash Grove", "No #1", "true", "2021-09-01", "  spaced  ", "- dash", "a, b",
-                          "{x}", "'q'", "line\nbreak", "\u0081odd", "", "100%", "key: value # c", "Who? Me?",
-                          "a?b"}) {
-        CHECK(read_back(yaml_scalar(t), false) == t);
-        CHECK(read_back(yaml_scalar(t, true), true) == t);
-    }
 }
 
 TEST_CASE("schools_yaml prints records sorted by area then name") {

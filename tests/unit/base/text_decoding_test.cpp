@@ -1,0 +1,46 @@
+// Windows-1252 and UTF-8 to UTF-8 (the GIAS extract's encodings).
+#include "tfm/base/text_decoding.h"
+
+#include "tfm/base/line_error.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace tfm;
+
+TEST_CASE("cp1252 maps every byte from 0x80 to 0x9F as Windows does") {
+    CHECK(cp1252_to_utf8("St Mary\x92s") == "St Mary\u2019s");
+    CHECK(cp1252_to_utf8("A \x96 B \x97 C") == "A \u2013 B \u2014 C");
+    CHECK(cp1252_to_utf8("\x80\x85\x91\x93\x94\x99\x9F") == "\u20AC\u2026\u2018\u201C\u201D\u2122\u0178");
+    CHECK(cp1252_to_utf8("\x8A\x8C\x8E\x9A\x9C\x9E\x83\x88\x98") == "\u0160\u0152\u017D\u0161\u0153\u017E\u0192\u02C6\u02DC");
+    // The five bytes cp1252 leaves undefined become the C1 control with the same number.
+    CHECK(cp1252_to_utf8("\x81\x8D\x8F\x90\x9D") == "\u0081\u008D\u008F\u0090\u009D");
+    // 0xA0 to 0xFF are Latin-1.
+    CHECK(cp1252_to_utf8("Caf\xE9 \xA0\xFF") == "Caf\u00E9 \u00A0\u00FF");
+    CHECK(cp1252_to_utf8("plain ASCII, 123") == "plain ASCII, 123");
+    // Every one of the 32 bytes gives valid UTF-8 of its own.
+    for (int b = 0x80; b < 0xA0; ++b) {
+        std::string one(1, char(b));
+        std::string out = cp1252_to_utf8(one);
+        CHECK(out.size() >= 2);
+        CHECK(static_cast<unsigned char>(out[0]) >= 0xC2);
+    }
+}
+
+TEST_CASE("decode reads cp1252 unless the file is UTF-8 with a BOM or valid UTF-8") {
+    CHECK(decode_text("Caf\xE9").text == "Caf\u00E9");
+    CHECK(decode_text("Caf\xE9").encoding == "Windows-1252");
+    CHECK(decode_text("\xEF\xBB\xBFURN,Name\r\nCaf\xC3\xA9").text == "URN,Name\r\nCaf\u00E9");
+    CHECK(decode_text("\xEF\xBB\xBFURN").encoding == "UTF-8");
+    CHECK(decode_text("Caf\xC3\xA9").text == "Caf\u00E9");
+    CHECK(decode_text("Caf\xC3\xA9").encoding == "UTF-8");
+    CHECK(decode_text("ascii").encoding == "Windows-1252");
+    // A BOM, then bytes that are not UTF-8: an error naming the line.
+    try {
+        decode_text("\xEF\xBB\xBFURN\nok\nCaf\xE9\n");
+        FAIL("no error");
+    } catch (const LineError& e) {
+        CHECK(e.line == 3);
+    }
+}
