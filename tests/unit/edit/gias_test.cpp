@@ -180,3 +180,49 @@ TEST_CASE("import_into edits in place and refuses a name over several lines") {
     CHECK(read(dir / "schools" / "calderdale.yaml") == crlf);
     fs::remove_all(dir);
 }
+
+TEST_CASE("import phases: a broken tree is refused, known schools compared, edits applied") {
+    using namespace import_phase;
+    Extract x = read_extract(std::string(header) +
+                             "107329,Calderdale,New Name,Community school,Open,Primary,\r\n"
+                             "107330,Calderdale,Closed One,Community school,Closed,Primary,\r\n"
+                             "107340,Calderdale,Added School,Community school,Open,Primary,\r\n");
+    Selection s;
+    s.areas = {"Calderdale"};
+    s.spellings = {"Calderdale"};
+
+    ImportResult broken;
+    refuse_broken_tree("dir", load_text("schools: [\n", "schools/x.yaml"), broken);
+    CHECK(broken.refused);
+    REQUIRE(broken.errors.size() == 2);
+    CHECK(broken.errors[0].find("schools/x.yaml:") == 0);
+
+    std::string text = "schools:\n  - urn: 107329\n    name: Old Name  # kept\n    phase: primary\n    area: Calderdale\n"
+                       "  - urn: 107330\n    name: Closed One\n    phase: primary\n    area: Calderdale\n";
+    auto tree = load_text(text, "schools/calderdale.yaml");
+    Work work;
+    ImportResult r;
+    auto fresh = compare_known(tree.records, x, s, work, r);
+    REQUIRE(r.renamed.size() == 1);
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].find("107330 Closed One") == 0);
+    REQUIRE(fresh.size() == 1);
+    CHECK(fresh.at("Calderdale").front()->urn == 107340);
+    REQUIRE(work.size() == 1);
+    FileWork& w = work.begin()->second;
+    REQUIRE(w.changes.size() == 1);
+    CHECK(w.changes[0].field == "name");
+
+    w.edit.exists = true;
+    w.edit.original = text;
+    w.additions = fresh.at("Calderdale");
+    auto edited = apply_work(w, s, r);
+    REQUIRE(edited);
+    CHECK(*edited == "schools:\n  - urn: 107329\n    name: New Name  # kept\n    phase: primary\n    area: Calderdale\n"
+                     "  - urn: 107330\n    name: Closed One\n    phase: primary\n    area: Calderdale\n"
+                     "  - urn: 107340\n    name: Added School\n    phase: primary\n    area: Calderdale\n");
+    read_back(w, *edited, s, r);
+    CHECK_FALSE(r.refused);
+    read_back(w, text, s, r);  // the old text does not hold what GIAS has
+    CHECK(r.refused);
+}

@@ -252,3 +252,40 @@ TEST_CASE("plan: write_plan keeps the file's permissions") {
     CHECK(f.files() == 1);
 }
 
+
+// ---- the phases on their own -------------------------------------------------------------------
+
+TEST_CASE("plan writer phases: locate the cohort or refuse") {
+    std::string why;
+    auto at = plan_write::locate_cohort("cohorts:\n  - id: a\n  - id: b\n", "c.yaml", "b", why);
+    REQUIRE(at);
+    CHECK(at->parsed.documents[at->doc].nodes[at->map].line == 2);
+    CHECK_FALSE(plan_write::locate_cohort("cohort: [\n", "c.yaml", "b", why));
+    CHECK(why == "c.yaml has YAML errors; run tfm check and fix them first");
+    CHECK_FALSE(plan_write::locate_cohort("cohort: {id: b}\n", "c.yaml", "b", why));
+    CHECK(why.find("flow style") != std::string::npos);
+    CHECK_FALSE(plan_write::locate_cohort("---\nsessions: []\n", "c.yaml", "b", why));
+    CHECK(why == "cohort b is not in c.yaml");
+}
+
+TEST_CASE("plan writer phases: kept dates, edits, read back") {
+    Planned fresh("target");
+    CHECK_FALSE(plan_write::kept_dates(fresh.plan, false));
+    Planned dated("target", true);
+    CHECK(plan_write::kept_dates(dated.plan, false));
+    CHECK_FALSE(plan_write::kept_dates(dated.plan, true));
+
+    std::string text = "cohort:\n  id: target\n  meetings: []\n  lead: jsmith\n";
+    std::string why;
+    auto at = plan_write::locate_cohort(text, "c.yaml", "target", why);
+    REQUIRE(at);
+    auto edits = plan_write::plan_edits(text, "\n", *at, fresh.plan, why);
+    REQUIRE(edits);
+    REQUIRE(edits->size() == 1);  // meetings: replaced where it stands, with the visits
+    std::string edited = yaml::apply(text, *edits);
+    CHECK(edited ==
+          "cohort:\n  id: target\n  meetings: [2021-10-05, 2021-11-16]\n  visits:\n"
+          "    - {urn: 107401, date: 2021-10-12}\n  lead: jsmith\n");
+    CHECK(plan_write::reads_back(edited, "target"));
+    CHECK_FALSE(plan_write::reads_back("cohort: [\n", "target"));
+}
