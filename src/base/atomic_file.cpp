@@ -1,8 +1,8 @@
 #include "tfm/base/atomic_file.h"
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -12,15 +12,67 @@
 
 namespace tfm {
 
-bool write_atomically(const std::string& link_or_path, const std::string& text, std::string& problem) {
-    // Write through a symbolic link, so that the link stays a link.
-    std::string path = link_or_path;
-    if (char* real = ::realpath(link_or_path.c_str(), nullptr)) {
-        path = real;
+namespace {
+
+// The path a symbolic link finally names (the path itself when it is not a link).
+std::string resolved(const std::string& path) {
+    if (char* real = ::realpath(path.c_str(), nullptr)) {
+        std::string out = real;
         std::free(real);
+        return out;
     }
+    return path;
+}
+
+bool refusal(const std::string& real, const struct stat& st, std::string& problem) {
+    if (!S_ISREG(st.st_mode)) {
+        problem = "it is not a regular file";
+        return true;
+    }
+    if ((st.st_mode & 0222) == 0 || ::access(real.c_str(), W_OK) != 0) {
+        problem = "it is read-only (make it writable first if it should change)";
+        return true;
+    }
+    if (st.st_nlink > 1) {
+        problem = "it has other hard links, which replacing it would break "
+                  "(make it a single file, or a symbolic link, first)";
+        return true;
+    }
+    return false;
+}
+
+bool write_all(int fd, std::string_view text, std::string& problem) {
+    std::size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            problem = std::strerror(errno);
+            return false;
+        }
+        done += std::size_t(n);
+    }
+    return true;
+}
+
+}  // namespace
+
+bool can_replace(const std::string& path, std::string& problem) {
+    std::string real = resolved(path);
     struct stat st {};
-    bool have_mode = ::stat(path.c_str(), &st) == 0;
+    if (::stat(real.c_str(), &st) != 0) {
+        problem = std::strerror(errno);
+        return false;
+    }
+    return !refusal(real, st, problem);
+}
+
+bool write_atomically(const std::string& link_or_path, std::string_view text,
+                      std::string& problem) {
+    const std::string path = resolved(link_or_path);
+    struct stat st {};
+    bool exists = ::stat(path.c_str(), &st) == 0;
+    if (exists && refusal(path, st, problem)) return false;
     std::string tmpl = path + ".tfm-XXXXXX";
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
@@ -29,28 +81,36 @@ bool write_atomically(const std::string& link_or_path, const std::string& text, 
         problem = std::strerror(errno);
         return false;
     }
-    std::size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            problem = std::strerror(errno);
+    auto fail = [&](int err) {
+        problem = std::strerror(err);
+        ::close(fd);
+        ::unlink(name.data());
+        return false;
+    };
+    if (!write_all(fd, text, problem)) return fail(errno);
+    if (exists) {
+        // Owner and group first (a chown clears set-id bits), then the mode. Only root may
+        // give a file away; for anyone else a file of their own keeps its owner anyway, and a
+        // group they are not in cannot be kept, which is refused rather than silently changed.
+        if ((st.st_uid != ::geteuid() || st.st_gid != ::getegid()) &&
+            ::fchown(fd, st.st_uid, st.st_gid) != 0) {
             ::close(fd);
             ::unlink(name.data());
+            problem = st.st_uid != ::geteuid()
+                          ? "it belongs to another user, and replacing it would make it yours"
+                          : "its group could not be kept";
             return false;
         }
-        done += std::size_t(n);
-    }
-    if (have_mode) {
-        ::fchmod(fd, st.st_mode & 07777);
+        if (::fchmod(fd, st.st_mode & 07777) != 0) return fail(errno);
     } else {
         // A new file gets the mode a plain create would give it (0666 less the umask), not
         // mkstemp's 0600, so a report written for others to read can be read.
         mode_t mask = ::umask(0);
         ::umask(mask);
-        ::fchmod(fd, 0666 & ~mask);
+        if (::fchmod(fd, 0666 & ~mask) != 0) return fail(errno);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    if (::fsync(fd) != 0) return fail(errno);
+    if (::close(fd) != 0) {
         problem = std::strerror(errno);
         ::unlink(name.data());
         return false;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -75,4 +76,57 @@ TEST_CASE("write_atomically fails cleanly in a folder that does not exist") {
     std::string problem;
     CHECK_FALSE(write_atomically("/nonexistent-folder/x.yaml", "x", problem));
     CHECK_FALSE(problem.empty());
+}
+
+TEST_CASE("write_atomically keeps another user's ownership when run as root") {
+    if (::geteuid() != 0) return;  // only root may give a file to another user
+    TempDir dir;
+    fs::path file = dir.path / "cohort.yaml";
+    std::ofstream(file) << "old\n";
+    REQUIRE(::chown(file.c_str(), 4321, 8765) == 0);
+    REQUIRE(::chmod(file.c_str(), 0600) == 0);
+    std::string problem;
+    REQUIRE(write_atomically(file.string(), "new\n", problem));
+    struct stat st {};
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    CHECK(st.st_uid == 4321u);
+    CHECK(st.st_gid == 8765u);
+    CHECK((st.st_mode & 07777) == 0600u);
+    CHECK(contents(file) == "new\n");
+}
+
+TEST_CASE("write_atomically refuses a read-only file and leaves it as it was") {
+    TempDir dir;
+    fs::path file = dir.path / "hub.yaml";
+    std::ofstream(file) << "old\n";
+    REQUIRE(::chmod(file.c_str(), 0444) == 0);
+    std::string problem;
+    CHECK_FALSE(write_atomically(file.string(), "new\n", problem));
+    CHECK(problem.find("read-only") != std::string::npos);
+    CHECK(contents(file) == "old\n");
+    CHECK_FALSE(can_replace(file.string(), problem));
+    int entries = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path)) ++entries;
+    CHECK(entries == 1);
+}
+
+TEST_CASE("write_atomically refuses a hard-linked file rather than split the link") {
+    TempDir dir;
+    fs::path file = dir.path / "schools.yaml";
+    std::ofstream(file) << "old\n";
+    fs::create_hard_link(file, dir.path / "copy.yaml");
+    std::string problem;
+    CHECK_FALSE(write_atomically(file.string(), "new\n", problem));
+    CHECK(problem.find("hard links") != std::string::npos);
+    CHECK(contents(file) == "old\n");
+    CHECK(contents(dir.path / "copy.yaml") == "old\n");
+}
+
+TEST_CASE("write_atomically refuses what is not a regular file") {
+    TempDir dir;
+    fs::path fifo = dir.path / "pipe";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string problem;
+    CHECK_FALSE(write_atomically(fifo.string(), "x", problem));
+    CHECK(fs::is_fifo(fifo));
 }
