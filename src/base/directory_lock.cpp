@@ -106,12 +106,25 @@ DirectoryLock::DirectoryLock(DirectoryLock&& other) noexcept
     other.fd_ = -1;
 }
 
-DirectoryLock::~DirectoryLock() {
+DirectoryLock& DirectoryLock::operator=(DirectoryLock&& other) noexcept {
+    if (this != &other) {
+        release();
+        fd_ = other.fd_;
+        path_ = std::move(other.path_);
+        other.fd_ = -1;
+    }
+    return *this;
+}
+
+DirectoryLock::~DirectoryLock() { release(); }
+
+void DirectoryLock::release() {
     if (fd_ < 0) return;
     // Remove the file while still holding the lock; a waiter that opened it sees the inode
     // change and locks the new file instead.
     ::unlink(path_.c_str());
     ::close(fd_);
+    fd_ = -1;
 }
 
 }  // namespace tfm

@@ -34,6 +34,16 @@ int run_plan(const GlobalOptions& g) {
     format_or(g, "yaml", {"yaml"});
     if (replace && !write) throw UsageError{"--replace only makes sense with --write"};
     Date as_of = as_of_date(g);
+    // A writer holds the data directory's lock from before it reads the records.
+    std::optional<Transaction> tx;
+    if (write) {
+        std::string problem;
+        tx = Transaction::begin(data_directories(g).front(), WriteSettings{false, "tfm plan --write " + cohort_id}, problem);
+        if (!tx) {
+            fmt::print(stderr, "tfm: error: {}\n", problem);
+            return exit_findings;
+        }
+    }
     auto tree = load_for_report(g, as_of);
     if (tree.fatal) return exit_unreadable;
     const Records& records = tree.loaded.records;
@@ -66,7 +76,7 @@ int run_plan(const GlobalOptions& g) {
         return report_exit_status(tree);
     }
     const auto& file = records.files[std::size_t(cohort->pos.file)];
-    PlanWrite result = write_plan(file.full_path, file.path, plan, replace);
+    PlanWrite result = write_plan(*tx, file.full_path, file.path, plan, replace);
     if (!result.written) {
         fmt::print(stderr, "tfm: error: {}\n", result.message);
         return exit_findings;

@@ -92,39 +92,74 @@ std::optional<std::vector<yaml::Edit>> plan_edits(std::string_view text, std::st
     return edits;
 }
 
-bool reads_back(std::string_view edited, const std::string& id) {
-    std::string why;
-    return locate_cohort(edited, "", id, why).has_value();
+namespace {
+
+// The cohort `id` in a document's meaning: the value of `cohort:` or an item of `cohorts:`.
+yaml::Value* cohort_value(yaml::Value& doc, const std::string& id) {
+    auto is_it = [&](yaml::Value& v) {
+        const yaml::Value* i = v.find("id");
+        return v.kind == yaml::Kind::mapping && i && i->kind == yaml::Kind::scalar && i->scalar == id;
+    };
+    if (yaml::Value* one = doc.find("cohort"); one && is_it(*one)) return one;
+    if (yaml::Value* list = doc.find("cohorts"); list && list->kind == yaml::Kind::sequence)
+        for (auto& item : list->items)
+            if (is_it(item)) return &item;
+    return nullptr;
+}
+
+}  // namespace
+
+yaml::Intent plan_intent(const std::string& id, const PlanProposal& plan) {
+    auto block = yaml::values_of(yaml::parse(plan_yaml(plan, 0)));
+    return [id, block](std::vector<yaml::Value>& docs) {
+        if (!block || block->size() != 1) return false;
+        for (auto& doc : docs) {
+            yaml::Value* cohort = cohort_value(doc, id);
+            if (!cohort) continue;
+            for (const char* key : {"meetings", "visits"}) {
+                if (const yaml::Value* v = block->front().find(key)) cohort->set(key, *v);
+                else cohort->erase(key);
+            }
+            return true;
+        }
+        return false;
+    };
 }
 
 }  // namespace plan_write
 
-PlanWrite write_plan(const std::string& path, const std::string& shown, const PlanProposal& plan,
-                     bool replace) {
+PlanWrite write_plan(const Transaction& tx, const std::string& path, const std::string& shown,
+                     const PlanProposal& plan, bool replace) {
     using namespace plan_write;
     const std::string& id = plan.cohort->id;
     FileEdit file;
     file.path = path;
     file.shown = shown;
     std::string problem;
-    if (!read_for_edit(file, problem)) return {false, fmt::format("cannot read {}", shown)};
+    if (!tx.read(file, problem)) return {false, problem, {}};
     yaml::SourceText source = yaml::split_source(file.original);
 
     std::string why;
     auto at = locate_cohort(source.text, shown, id, why);
-    if (!at) return {false, why};
-    if (auto refused = kept_dates(plan, replace)) return {false, *refused};
+    if (!at) return {false, why, {}};
+    if (auto refused = kept_dates(plan, replace)) return {false, *refused, {}};
     auto edits = plan_edits(source.text, source.newline, *at, plan, why);
-    if (!edits) return {false, why};
+    if (!edits) return {false, why, {}};
     std::string edited = yaml::apply(source.text, std::move(*edits));
-    if (!reads_back(edited, id))
-        return {false, fmt::format("tfm could not write the plan into {} without breaking it; paste it by hand",
-                                   shown)};
+    if (!yaml::means_intended(source.text, edited, plan_intent(id, plan), why))
+        return {false,
+                fmt::format("tfm cannot write the plan into {} safely ({}); nothing was written: "
+                            "paste the YAML that `tfm plan {}` prints into it by hand",
+                            shown, why, id),
+                {}};
     file.updated = yaml::source_bytes(source, edited);
 
-    if (!commit(file, problem)) return {false, fmt::format("cannot write {}: {}", shown, problem)};
-    return {true, fmt::format("wrote {} meetings and {} visits for cohort {} into {}", plan.meetings.size(),
-                              plan.visits.size(), id, shown)};
+    WriteOutcome outcome = tx.commit({file});
+    if (!outcome.ok) return {false, outcome.problem, {}};
+    std::string what = fmt::format("{} meetings and {} visits for cohort {} into {}",
+                                   plan.meetings.size(), plan.visits.size(), id, shown);
+    if (tx.settings().dry_run) return {true, "would write " + what + " (a dry run: nothing written)", outcome.diff};
+    return {true, "wrote " + what, {}};
 }
 
 }  // namespace tfm

@@ -53,4 +53,28 @@ bool extends_list(const ParseResult& a, const ParseResult& b, std::uint32_t list
     return true;
 }
 
+bool means_intended(std::string_view before, std::string_view after, const Intent& intend,
+                    std::string& why) {
+    auto expected = values_of(parse(before));
+    if (!expected) {
+        why = "the file as read cannot be compared (a syntax error or too many aliases)";
+        return false;
+    }
+    if (!intend(*expected)) {
+        why = "the file does not hold the record to change where tfm expected it";
+        return false;
+    }
+    ParseResult parsed = parse(after);
+    if (!parsed.errors.empty()) {
+        why = "the edited file would not parse";
+        return false;
+    }
+    auto got = values_of(parsed);
+    if (!got || *got != *expected) {
+        why = "the edited file would not hold exactly the intended records";
+        return false;
+    }
+    return true;
+}
+
 }  // namespace tfm::yaml

@@ -21,13 +21,14 @@ public:
                                                 std::chrono::milliseconds wait,
                                                 std::string& problem);
     DirectoryLock(DirectoryLock&& other) noexcept;
-    DirectoryLock& operator=(DirectoryLock&&) = delete;
+    DirectoryLock& operator=(DirectoryLock&& other) noexcept;
     DirectoryLock(const DirectoryLock&) = delete;
     ~DirectoryLock();
 
     static constexpr const char* file_name = ".tfm-lock";
 
 private:
+    void release();
     DirectoryLock(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
     int fd_ = -1;
     std::string path_;

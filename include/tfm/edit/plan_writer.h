@@ -5,6 +5,8 @@
 
 #include "tfm/analysis/plan.h"
 #include "tfm/edit/file_edit.h"
+#include "tfm/edit/transaction.h"
+#include "tfm/yaml/read_back.h"
 #include "tfm/yaml/editor.h"
 
 #include <cstddef>
@@ -17,16 +19,19 @@
 namespace tfm {
 
 struct PlanWrite {
-    bool written = false;
-    std::string message;  // why not, or what was written
+    bool written = false;  // written, or with a dry run: would be written
+    std::string message;   // why not, or what was written
+    std::string diff;      // with a dry run: the unified diff
 };
 
 // Inserts the plan into the cohort's own file, keeping every other line and comment byte for
-// byte, atomically (a temporary file renamed over it). With replace = false it refuses when
-// the cohort already has planned dates; with replace = true it replaces them.
+// byte, under the writers' guarantees of `tx` (transaction.h). With replace = false it
+// refuses when the cohort already has planned dates; with replace = true it replaces them.
+// Refused, with the file untouched, when the edited file would not mean exactly the original
+// records with this cohort's `meetings` and `visits` replaced by the plan.
 // `shown` is the path as messages name it (relative to the data directory).
-PlanWrite write_plan(const std::string& path, const std::string& shown, const PlanProposal& plan,
-                     bool replace);
+PlanWrite write_plan(const Transaction& tx, const std::string& path, const std::string& shown,
+                     const PlanProposal& plan, bool replace);
 
 namespace plan_write {
 
@@ -54,8 +59,9 @@ std::optional<std::string> kept_dates(const PlanProposal& plan, bool replace);
 std::optional<std::vector<yaml::Edit>> plan_edits(std::string_view text, std::string_view newline,
                                                   const CohortAt& at, const PlanProposal& plan, std::string& why);
 
-// Read back: the edited text still parses and holds the cohort.
-bool reads_back(std::string_view edited, const std::string& id);
+// Read back: what the file must mean after the edit: cohort `id` with `meetings` and
+// `visits` as plan_yaml writes them (no `visits` when the plan has none), all else as it was.
+yaml::Intent plan_intent(const std::string& id, const PlanProposal& plan);
 
 }  // namespace plan_write
 }  // namespace tfm

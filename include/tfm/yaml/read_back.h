@@ -3,10 +3,12 @@
 // so an edit that moves or adds any other node is caught.
 #pragma once
 
+#include "tfm/yaml/value.h"
 #include "tfm/yaml/yaml_tree.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -23,5 +25,15 @@ bool same_data(const ParseResult& before, const ParseResult& after, const Change
 // `after` has no errors and is `before` with items appended to list `list` of the last
 // document (which may have been an empty value); a text with no document may become one.
 bool extends_list(const ParseResult& before, const ParseResult& after, std::uint32_t list);
+
+// The documents of `before` changed as a writer means to: returns false when it cannot (the
+// data it expected is not there), and so refuses the edit.
+using Intent = std::function<bool(std::vector<Value>& documents)>;
+
+// `after` (a file's text without its byte-order mark) parses without error and means exactly
+// what `before` meant with `intend` applied: every other document, record and value equal,
+// whatever the layout, quoting style or comments. False with `why` set otherwise.
+bool means_intended(std::string_view before, std::string_view after, const Intent& intend,
+                    std::string& why);
 
 }  // namespace tfm::yaml

@@ -56,7 +56,10 @@ struct Planned {
         plan.cohort = &cohort;
     }
     PlanWrite write(const TempFile& f, bool replace = false) const {
-        return write_plan(f.path.string(), "cohort.yaml", plan, replace);
+        std::string problem;
+        auto tx = Transaction::begin(f.path.parent_path().string(), WriteSettings{false, "test", std::chrono::milliseconds(100)}, problem);
+        REQUIRE(tx);
+        return write_plan(*tx, f.path.string(), "cohort.yaml", plan, replace);
     }
 };
 
@@ -286,6 +289,13 @@ TEST_CASE("plan writer phases: kept dates, edits, read back") {
     CHECK(edited ==
           "cohort:\n  id: target\n  meetings: [2021-10-05, 2021-11-16]\n  visits:\n"
           "    - {urn: 107401, date: 2021-10-12}\n  lead: jsmith\n");
-    CHECK(plan_write::reads_back(edited, "target"));
-    CHECK_FALSE(plan_write::reads_back("cohort: [\n", "target"));
+    auto intent = plan_write::plan_intent("target", fresh.plan);
+    CHECK(yaml::means_intended(text, edited, intent, why));
+    // An edit that breaks the file, or changes another value, or loses the cohort is refused.
+    CHECK_FALSE(yaml::means_intended(text, "cohort: [\n", intent, why));
+    std::string other = edited;
+    other.replace(other.find("jsmith"), 6, "jsmiht");
+    CHECK_FALSE(yaml::means_intended(text, other, intent, why));
+    CHECK(why == "the edited file would not hold exactly the intended records");
+    CHECK_FALSE(yaml::means_intended("cohort:\n  id: other\n", "cohort:\n  id: other\n", intent, why));
 }

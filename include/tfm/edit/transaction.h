@@ -1,0 +1,59 @@
+// The writers' guarantees of SPEC section 6, in one place every writer goes through: a lock on
+// the data directory from before the records are read until the last file is written; files
+// that changed since they were read, read-only files and hard-linked files refused; each file
+// replaced atomically keeping owner and permissions, read back, and every file put back as it
+// was if any write fails; with a dry run, a unified diff and nothing written.
+#pragma once
+
+#include "tfm/base/directory_lock.h"
+#include "tfm/edit/file_edit.h"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tfm {
+
+struct WriteSettings {
+    bool dry_run = false;
+    std::string command;  // the command line, named to anyone who waits for the lock
+    std::chrono::milliseconds lock_wait{10'000};
+};
+
+// What commit() did.
+struct WriteOutcome {
+    bool ok = false;
+    std::string problem;     // why nothing was written (when !ok)
+    std::string diff;        // with a dry run: the unified diff of every edit
+    std::vector<std::string> written;  // the files written, as messages name them
+};
+
+class Transaction {
+public:
+    // Takes the lock on `directory` (waiting up to settings.lock_wait). Empty, with `problem`
+    // set, when another writer keeps it or the lock file cannot be made. A dry run takes the
+    // lock too, so its diff is what a real run would do.
+    static std::optional<Transaction> begin(const std::string& directory, WriteSettings settings,
+                                            std::string& problem);
+
+    // Reads `edit.path` for editing. False with `problem` set when it cannot be read or could
+    // not be replaced (read-only, hard-linked or not a regular file): refused before any work.
+    bool read(FileEdit& edit, std::string& problem) const;
+
+    // Writes every edit that changes its file, or with a dry run returns their diff. Refused
+    // (nothing written) when a file no longer holds the bytes it was read with, or a new file
+    // has appeared meanwhile. A file whose bytes do not read back as written, or a failed
+    // write, puts every file already written back as it was.
+    WriteOutcome commit(const std::vector<FileEdit>& edits) const;
+
+    const WriteSettings& settings() const { return settings_; }
+
+private:
+    Transaction(DirectoryLock lock, WriteSettings settings)
+        : lock_(std::move(lock)), settings_(std::move(settings)) {}
+    DirectoryLock lock_;
+    WriteSettings settings_;
+};
+
+}  // namespace tfm
