@@ -81,6 +81,16 @@ int run_gias(const GlobalOptions& g) {
     LoadResult tree;
     gias::Selection selection;
     selection.phases = phases;
+    // A writer holds the records directory's lock from before it reads the records.
+    std::optional<Transaction> tx;
+    // (An unreadable directory is reported by loading, as for every command.)
+    if (write && std::filesystem::is_directory(write_option)) {
+        tx = Transaction::begin(write_option, WriteSettings{false, "tfm import gias --write " + write_option}, problem);
+        if (!tx) {
+            fmt::print(stderr, "tfm: error: {}\n", problem);
+            return exit_findings;
+        }
+    }
     if (!directories.empty()) {
         tree = load_tree(directories);
         if (print_fatal(tree)) return exit_unreadable;
@@ -129,7 +139,7 @@ int run_gias(const GlobalOptions& g) {
         return exit_ok;
     }
 
-    auto result = gias::import_into(write_option, tree, extract, selection);
+    auto result = gias::import_into(*tx, write_option, tree, extract, selection);
     if (!g.quiet)
         for (const auto& n : result.notes) fmt::print(stderr, "tfm: note: {}\n", n);
     if (result.refused) {

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 namespace tfm::cli {
 namespace {
 
@@ -36,7 +38,8 @@ int run_plan(const GlobalOptions& g) {
     Date as_of = as_of_date(g);
     // A writer holds the data directory's lock from before it reads the records.
     std::optional<Transaction> tx;
-    if (write) {
+    // (An unreadable directory is reported by loading, as for every command.)
+    if (write && std::filesystem::is_directory(data_directories(g).front())) {
         std::string problem;
         tx = Transaction::begin(data_directories(g).front(), WriteSettings{false, "tfm plan --write " + cohort_id}, problem);
         if (!tx) {

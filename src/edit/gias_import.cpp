@@ -120,14 +120,15 @@ FileWork& work_for(Work& work, const std::string& shown, const std::string& path
 }
 
 // Reads a file once; a missing file stays new. False (refused) when it cannot be read.
-bool load(FileWork& w, ImportResult& result) {
+bool load(const Transaction& tx, FileWork& w, ImportResult& result) {
     if (w.edit.exists) return true;
     std::error_code ec;
     if (!fs::exists(w.edit.path, ec)) return true;
     std::string problem;
-    if (!fs::is_regular_file(w.edit.path, ec) || !read_for_edit(w.edit, problem)) {
+    if (!fs::is_regular_file(w.edit.path, ec)) problem = fmt::format("{}: cannot read it", w.edit.shown);
+    if (!problem.empty() || !tx.read(w.edit, problem)) {
         w.edit.exists = false;
-        refuse(result, fmt::format("{}: cannot read it{}{}", w.edit.shown, problem.empty() ? "" : ": ", problem));
+        refuse(result, problem);
         return false;
     }
     return true;
@@ -278,7 +279,7 @@ NewSchools compare_known(const Records& records, const Extract& extract, const S
     return new_schools;
 }
 
-void place_new(const std::string& directory, const NewSchools& schools, Work& work, ImportResult& result) {
+void place_new(const Transaction& tx, const std::string& directory, const NewSchools& schools, Work& work, ImportResult& result) {
     for (const auto& [area, list] : schools) {
         std::string slug = area_slug(area);
         std::string chosen_path;
@@ -290,7 +291,7 @@ void place_new(const std::string& directory, const NewSchools& schools, Work& wo
             auto it = work.find(shown);
             FileWork& candidate =
                 it != work.end() ? it->second : work_for(fresh, shown, (fs::path(directory) / shown).string());
-            if (!load(candidate, result)) break;
+            if (!load(tx, candidate, result)) break;
             std::string why;
             bool usable = !candidate.edit.exists;
             if (!usable) {
@@ -346,27 +347,25 @@ void read_back(const FileWork& file, std::string_view text, const Selection& sel
     }
 }
 
-void commit_all(const Work& work, ImportResult& result) {
+void commit_all(const Transaction& tx, const Work& work, ImportResult& result) {
+    std::vector<FileEdit> edits;
     for (const auto& [shown, w] : work)
-        if (w.edit.changes()) result.files.push_back(shown);
-    std::vector<std::string> written;
-    for (const auto& [shown, w] : work) {
-        if (!w.edit.changes()) continue;
-        std::string problem;
-        if (!commit(w.edit, problem)) {
-            refuse(result, fmt::format("{}: cannot write it: {}", shown, problem));
-            if (!written.empty()) result.errors.push_back(fmt::format("already written: {}", fmt::join(written, ", ")));
-            result.files = written;
-            return;
-        }
-        written.push_back(shown);
+        if (w.edit.changes()) edits.push_back(w.edit);
+    WriteOutcome outcome = tx.commit(edits);
+    if (!outcome.ok) {
+        refuse(result, outcome.problem);
+        return;
     }
+    result.files = outcome.written;
+    if (tx.settings().dry_run)
+        for (const auto& e : edits) result.files.push_back(e.shown);
+    result.diff = outcome.diff;
 }
 
 }  // namespace import_phase
 
-ImportResult import_into(const std::string& directory, const LoadResult& tree, const Extract& extract,
-                         const Selection& selection) {
+ImportResult import_into(const Transaction& tx, const std::string& directory, const LoadResult& tree,
+                         const Extract& extract, const Selection& selection) {
     using namespace import_phase;
     ImportResult result;
     refuse_broken_tree(directory, tree, result);
@@ -374,11 +373,11 @@ ImportResult import_into(const std::string& directory, const LoadResult& tree, c
 
     Work work;
     NewSchools new_schools = compare_known(tree.records, extract, selection, work, result);
-    place_new(directory, new_schools, work, result);
+    place_new(tx, directory, new_schools, work, result);
     if (result.refused) return result;
 
     for (auto& [shown, w] : work) {
-        if (!load(w, result)) continue;
+        if (!load(tx, w, result)) continue;
         std::size_t errors_before = result.errors.size();
         auto text = apply_work(w, selection, result);
         if (!text || result.errors.size() != errors_before) continue;
@@ -386,7 +385,7 @@ ImportResult import_into(const std::string& directory, const LoadResult& tree, c
         w.edit.updated = yaml::source_bytes(yaml::split_source(w.edit.original), *text);
     }
     if (result.refused) return result;
-    commit_all(work, result);
+    commit_all(tx, work, result);
     return result;
 }
 

@@ -25,6 +25,31 @@ std::optional<std::uint32_t> find_in(const yaml::Document& doc, const std::strin
     return std::nullopt;
 }
 
+// The first `width` bytes of line `line` (0-based) of the text (fewer on a shorter line).
+std::string_view line_prefix(std::string_view text, std::size_t line, std::size_t width) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < line && start != std::string_view::npos; ++i) {
+        start = text.find('\n', start);
+        if (start != std::string_view::npos) ++start;
+    }
+    if (start == std::string_view::npos) return {};
+    std::string_view rest = text.substr(start);
+    rest = rest.substr(0, std::min(rest.find('\n'), width));
+    return rest;
+}
+
+// A value written with an anchor (&name) or as an alias (*name) is shared with another
+// place in the file: replacing it would change, or break, the other. `key` is a plain key
+// (as `meetings` and `visits` are); its value starts after the colon and spaces.
+bool anchored(std::string_view text, const yaml::Node& key) {
+    std::size_t at = key.offset + key.value.size();
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    if (at >= text.size() || text[at] != ':') return false;
+    ++at;
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    return at < text.size() && (text[at] == '&' || text[at] == '*');
+}
+
 }  // namespace
 
 std::optional<CohortAt> locate_cohort(std::string_view text, std::string_view shown, const std::string& id,
@@ -71,6 +96,12 @@ std::optional<std::vector<yaml::Edit>> plan_edits(std::string_view text, std::st
     std::vector<yaml::LineRange> existing;  // of meetings: and visits:, in that order
     for (const char* key : {"meetings", "visits"})
         if (auto k = yaml::entry(doc, at.map, key)) {
+            if (anchored(text, doc.nodes[k->first])) {
+                why = fmt::format("cohort {}'s `{}` is shared with another place in the file through a YAML "
+                                  "anchor (&) or alias (*); write its value out in full, then run this again",
+                                  plan.cohort->id, key);
+                return std::nullopt;
+            }
             yaml::LineRange r = yaml::entry_lines(text, doc.nodes[k->first]);
             r.end = std::min(r.end, std::max(cohort_lines.end, r.first + 1));  // not past the cohort
             existing.push_back(r);
@@ -78,9 +109,21 @@ std::optional<std::vector<yaml::Edit>> plan_edits(std::string_view text, std::st
 
     // The block is the meetings: line, then the visits: key and its items (if any).
     std::string block = plan_yaml(plan, int(map.byte_col));
+    // An entry that shares its line with the item's dash (`- meetings: …`) keeps that dash:
+    // the whole block goes there, with the line's text before the key as it was.
+    int dashed = -1;
+    for (std::size_t i = 0; i < existing.size(); ++i)
+        if (line_prefix(text, existing[i].first, map.byte_col).find_first_not_of(' ') != std::string_view::npos)
+            dashed = int(i);
+    std::vector<yaml::Edit> edits;
+    if (dashed >= 0) {
+        std::string first = std::string(line_prefix(text, existing[std::size_t(dashed)].first, map.byte_col));
+        edits.push_back(yaml::replace_lines(text, existing[std::size_t(dashed)], first + block.substr(map.byte_col), newline));
+        if (existing.size() == 2) edits.push_back(yaml::replace_lines(text, existing[std::size_t(1 - dashed)], "", newline));
+        return edits;
+    }
     std::size_t split = block.find('\n') + 1;
     std::string meetings_text = block.substr(0, split), visits_text = block.substr(split);
-    std::vector<yaml::Edit> edits;
     if (existing.size() == 2) {
         edits.push_back(yaml::replace_lines(text, existing[0], meetings_text, newline));
         edits.push_back(yaml::replace_lines(text, existing[1], visits_text, newline));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "tfm/edit/file_edit.h"
+#include "tfm/edit/transaction.h"
 #include "tfm/edit/gias_selection.h"
 #include "tfm/load/load.h"
 
@@ -30,6 +31,7 @@ struct ImportResult {
     };
     bool refused = false;
     std::vector<std::string> errors;  // why it was refused: nothing was written
+    std::string diff;                 // with a dry run: what would be written
     std::vector<std::string> notes;   // closed schools, areas outside the hub's
     std::vector<std::string> files;   // written, relative to the directory, sorted
     std::vector<Added> added;
@@ -47,7 +49,9 @@ struct ImportResult {
 // when that file does not end with a block `schools:` list). Every other byte of a file is
 // kept; each file is written atomically; nothing at all is written when anything is refused
 // (YAML errors in the tree, a name written over several lines).
-ImportResult import_into(const std::string& directory, const LoadResult& tree,
+// Reads and writes through `tx` (transaction.h): under its lock, with its guarantees, and
+// with a dry run only the diff in `result.diff`.
+ImportResult import_into(const Transaction& tx, const std::string& directory, const LoadResult& tree,
                          const Extract& extract, const Selection& selection);
 
 // What changed, for people: files, added, renamed, moved, unchanged; or "nothing to change".
@@ -88,7 +92,7 @@ NewSchools compare_known(const Records& records, const Extract& extract, const S
 
 // Plan, 2: the file each area's new schools go to (schools/<slug>.yaml, else
 // schools/<slug>-gias.yaml), joined to the work with its additions.
-void place_new(const std::string& directory, const NewSchools& schools, Work& work, ImportResult& result);
+void place_new(const Transaction& tx, const std::string& directory, const NewSchools& schools, Work& work, ImportResult& result);
 
 // Apply: the file's text (without a byte-order mark) with its changes and additions, checked
 // to hold the same data otherwise. Empty when refused.
@@ -99,7 +103,7 @@ void read_back(const FileWork& file, std::string_view text, const Selection& sel
 
 // Commit: writes each file that changes, in order of name. On a failure the result says
 // which files were already written.
-void commit_all(const Work& work, ImportResult& result);
+void commit_all(const Transaction& tx, const Work& work, ImportResult& result);
 
 }  // namespace import_phase
 }  // namespace tfm::gias

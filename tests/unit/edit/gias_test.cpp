@@ -19,6 +19,15 @@ const char* header =
     "URN,LA (name),EstablishmentName,TypeOfEstablishment (name),EstablishmentStatus (name),"
     "PhaseOfEducation (name),Trusts (name)\r\n";
 
+// import_into under a transaction on `directory`, as the command runs it.
+ImportResult import_locked(const std::string& directory, const LoadResult& tree, const Extract& x,
+                           const Selection& s) {
+    std::string problem;
+    auto tx = Transaction::begin(directory, WriteSettings{false, "test", std::chrono::milliseconds(100)}, problem);
+    REQUIRE(tx);
+    return import_into(*tx, directory, tree, x, s);
+}
+
 }  // namespace
 
 TEST_CASE("GIAS phases and types as tfm phases") {
@@ -149,7 +158,7 @@ TEST_CASE("import_into edits in place and refuses a name over several lines") {
     s.areas = {"Calderdale"};
     s.spellings = {"Calderdale"};
     auto tree = load_tree({dir.string()});
-    auto r = import_into(dir.string(), tree, x, s);
+    auto r = import_locked(dir.string(), tree, x, s);
     REQUIRE_FALSE(r.refused);
     CHECK(r.renamed.size() == 1);
     CHECK(r.added.size() == 1);
@@ -165,7 +174,7 @@ TEST_CASE("import_into edits in place and refuses a name over several lines") {
     std::string folded = "schools:\n  - urn: 107329\n    name: Old\n      Name\n    phase: primary\n    area: Calderdale\n";
     write(dir / "schools" / "calderdale.yaml", folded);
     tree = load_tree({dir.string()});
-    r = import_into(dir.string(), tree, x, s);
+    r = import_locked(dir.string(), tree, x, s);
     CHECK(r.refused);
     REQUIRE_FALSE(r.errors.empty());
     CHECK(r.errors[0].find("spans several lines") != std::string::npos);
@@ -175,7 +184,7 @@ TEST_CASE("import_into edits in place and refuses a name over several lines") {
     write(dir / "schools" / "calderdale.yaml", crlf);
     write(dir / "broken.yaml", "schools: [\n");
     tree = load_tree({dir.string()});
-    r = import_into(dir.string(), tree, x, s);
+    r = import_locked(dir.string(), tree, x, s);
     CHECK(r.refused);
     CHECK(read(dir / "schools" / "calderdale.yaml") == crlf);
     fs::remove_all(dir);
