@@ -7,6 +7,7 @@
 #include "tfm/load/load.h"
 #include "tfm/analysis/report.h"
 #include "tfm/analysis/schedule.h"
+#include "tfm/render/ics.h"
 
 #include <cstddef>
 #include <cstdint>
