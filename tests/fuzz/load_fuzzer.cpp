@@ -8,6 +8,8 @@
 #include "tfm/analysis/report.h"
 #include "tfm/analysis/schedule.h"
 #include "tfm/render/ics.h"
+#include "tfm/render/json_table.h"
+#include "tfm/render/text_table.h"
 
 #include <cstddef>
 #include <cstdint>
