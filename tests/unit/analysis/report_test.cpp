@@ -6,6 +6,7 @@
 #include "tfm/model/index.h"
 #include "tfm/model/journey.h"
 #include "tfm/analysis/journey_view.h"
+#include "tfm/render/report_tables.h"
 #include "tfm/load/load.h"
 
 #include <doctest/doctest.h>
@@ -40,7 +41,7 @@ struct Tree {
         ReportOptions o;
         o.year = AcademicYear(year);
         o.sections = {name};
-        auto tables = build_report(loaded.records, *index, journeys, o);
+        auto tables = report_tables(build_report(loaded.records, *index, journeys, o));
         REQUIRE(tables.size() == 1);
         CHECK(tables[0].name == name);
         return tables[0];
@@ -61,6 +62,10 @@ std::string rows(const Table& t) {
         for (std::size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + row[c].text();
     }
     return out;
+}
+
+std::string_view pattern_name(const Journey& j, AcademicYear year) {
+    return name_of(journey_pattern(j, year));
 }
 
 std::string joined(const std::vector<std::string>& v) {
@@ -138,53 +143,53 @@ TEST_CASE("report: every band label is one of band_labels") {
 
 TEST_CASE("report: pattern readiness_to_sustaining") {
     auto j = path({{R, 2018}, {D, 2019}, {E, 2020}, {S, 2021}, {S, 2022}});
-    CHECK(journey_pattern(j, AcademicYear(2021)) == "readiness_to_sustaining");
-    CHECK(journey_pattern(j, AcademicYear(2022)) == "readiness_to_sustaining");
+    CHECK(pattern_name(j, AcademicYear(2021)) == "readiness_to_sustaining");
+    CHECK(pattern_name(j, AcademicYear(2022)) == "readiness_to_sustaining");
     // Up to 2020/21 it has not reached sustaining yet.
-    CHECK(journey_pattern(j, AcademicYear(2020)) == "in_progress");
+    CHECK(pattern_name(j, AcademicYear(2020)) == "in_progress");
 }
 
 TEST_CASE("report: pattern development_to_sustaining") {
     auto j = path({{D, 2019}, {E, 2020}, {S, 2021}});
-    CHECK(journey_pattern(j, AcademicYear(2021)) == "development_to_sustaining");
-    CHECK(journey_pattern(j, AcademicYear(2025)) == "development_to_sustaining");
-    CHECK(journey_pattern(j, AcademicYear(2019)) == "in_progress");
+    CHECK(pattern_name(j, AcademicYear(2021)) == "development_to_sustaining");
+    CHECK(pattern_name(j, AcademicYear(2025)) == "development_to_sustaining");
+    CHECK(pattern_name(j, AcademicYear(2019)) == "in_progress");
 }
 
 TEST_CASE("report: pattern gap when a year without engagement lies between two engagements") {
-    CHECK(journey_pattern(path({{D, 2018}, {E, 2020}}), AcademicYear(2020)) == "gap");
+    CHECK(pattern_name(path({{D, 2018}, {E, 2020}}), AcademicYear(2020)) == "gap");
     // A gap comes first: a readiness-to-sustaining journey with a gap year is `gap`.
-    CHECK(journey_pattern(path({{R, 2017}, {D, 2018}, {E, 2019}, {S, 2021}}), AcademicYear(2021)) ==
+    CHECK(pattern_name(path({{R, 2017}, {D, 2018}, {E, 2019}, {S, 2021}}), AcademicYear(2021)) ==
           "gap");
     // Even one that began with embedding.
-    CHECK(journey_pattern(path({{E, 2017}, {S, 2019}}), AcademicYear(2019)) == "gap");
+    CHECK(pattern_name(path({{E, 2017}, {S, 2019}}), AcademicYear(2019)) == "gap");
 }
 
 TEST_CASE("report: pattern gap only counts years up to the selected year") {
     auto j = path({{D, 2019}, {E, 2020}, {S, 2023}});
     // 2021/22 and 2022/23 are gap years, but only once the 2023/24 engagement is counted.
-    CHECK(journey_pattern(j, AcademicYear(2020)) == "in_progress");
-    CHECK(journey_pattern(j, AcademicYear(2022)) == "in_progress");
-    CHECK(journey_pattern(j, AcademicYear(2023)) == "gap");
+    CHECK(pattern_name(j, AcademicYear(2020)) == "in_progress");
+    CHECK(pattern_name(j, AcademicYear(2022)) == "in_progress");
+    CHECK(pattern_name(j, AcademicYear(2023)) == "gap");
 }
 
 TEST_CASE("report: pattern in_progress for a journey begun with readiness or development") {
-    CHECK(journey_pattern(path({{R, 2021}}), AcademicYear(2021)) == "in_progress");
-    CHECK(journey_pattern(path({{D, 2021}}), AcademicYear(2021)) == "in_progress");
-    CHECK(journey_pattern(path({{R, 2020}, {D, 2021}, {E, 2022}}), AcademicYear(2022)) ==
+    CHECK(pattern_name(path({{R, 2021}}), AcademicYear(2021)) == "in_progress");
+    CHECK(pattern_name(path({{D, 2021}}), AcademicYear(2021)) == "in_progress");
+    CHECK(pattern_name(path({{R, 2020}, {D, 2021}, {E, 2022}}), AcademicYear(2022)) ==
           "in_progress");
     // Sustaining planned after the selected year does not count yet.
-    CHECK(journey_pattern(path({{D, 2020}, {E, 2021}, {S, 2022}}), AcademicYear(2021)) ==
+    CHECK(pattern_name(path({{D, 2020}, {E, 2021}, {S, 2022}}), AcademicYear(2021)) ==
           "in_progress");
 }
 
 TEST_CASE("report: pattern other for a school that began with embedding or sustaining") {
-    CHECK(journey_pattern(path({{E, 2020}, {S, 2021}}), AcademicYear(2021)) == "other");
-    CHECK(journey_pattern(path({{E, 2021}}), AcademicYear(2021)) == "other");
-    CHECK(journey_pattern(path({{S, 2020}, {S, 2021}}), AcademicYear(2021)) == "other");
+    CHECK(pattern_name(path({{E, 2020}, {S, 2021}}), AcademicYear(2021)) == "other");
+    CHECK(pattern_name(path({{E, 2021}}), AcademicYear(2021)) == "other");
+    CHECK(pattern_name(path({{S, 2020}, {S, 2021}}), AcademicYear(2021)) == "other");
     // No engagement up to the selected year.
-    CHECK(journey_pattern(path({}), AcademicYear(2021)) == "other");
-    CHECK(journey_pattern(path({{D, 2022}}), AcademicYear(2021)) == "other");
+    CHECK(pattern_name(path({}), AcademicYear(2021)) == "other");
+    CHECK(pattern_name(path({{D, 2022}}), AcademicYear(2021)) == "other");
 }
 
 TEST_CASE("report: pattern of a real journey: history before a cohort") {
@@ -205,8 +210,8 @@ cohorts:
 )",
            Date(2022, 10, 1));
     const Journey& j = t.journey(100001);
-    CHECK(journey_pattern(j, AcademicYear(2022)) == "readiness_to_sustaining");
-    CHECK(journey_pattern(j, AcademicYear(2021)) == "in_progress");
+    CHECK(pattern_name(j, AcademicYear(2022)) == "readiness_to_sustaining");
+    CHECK(pattern_name(j, AcademicYear(2021)) == "in_progress");
 }
 
 // ---- the report's tables ----------------------------------------------------------------
@@ -215,12 +220,12 @@ TEST_CASE("report: sections come in the SPEC's order, all of them by default") {
     Tree t("hub: {name: H}\n", Date(2022, 10, 1));
     ReportOptions o;
     o.year = AcademicYear(2022);
-    auto all = build_report(t.loaded.records, *t.index, t.journeys, o);
+    auto all = report_tables(build_report(t.loaded.records, *t.index, t.journeys, o));
     std::vector<std::string> names;
     for (const auto& table : all) names.push_back(table.name);
     CHECK(joined(names) == "summary stages reach patterns characteristics cohorts");
     o.sections = {"cohorts", "reach"};
-    auto two = build_report(t.loaded.records, *t.index, t.journeys, o);
+    auto two = report_tables(build_report(t.loaded.records, *t.index, t.journeys, o));
     REQUIRE(two.size() == 2);
     CHECK(two[0].name == "reach");
     CHECK(two[1].name == "cohorts");
@@ -460,6 +465,30 @@ cohorts:
           "readiness_to_sustaining,0 | development_to_sustaining,0 | gap,0 | in_progress,3 | "
           "other,1");
 }
+
+TEST_CASE("report: all schools on record by characteristic, with the report's band labels") {
+    auto loaded = load_text(R"(hub:
+  name: H
+  bands: {fsm: [20, 40]}
+schools:
+  - {urn: 100001, name: A, phase: primary, area: North, ofsted: good, fsm: 10}
+  - {urn: 100002, name: B, phase: primary, area: North, fsm: 20}
+  - {urn: 100003, name: C, phase: primary, area: South, ofsted: good, fsm: 45, eal: 3}
+)");
+    // No journeys: no school is engaged, and every school on record is in `all`.
+    auto section = characteristics_section(loaded.records, {}, AcademicYear(2026));
+    CHECK(section.engaged.rows.empty());
+    const Characteristics& c = section.all;
+    CHECK(c.schools == 3);
+    std::vector<std::string> rows;
+    for (const auto& r : c.rows)
+        rows.push_back(std::string(name_of(r.dimension)) + " " + label_of(r.value) + " " + std::to_string(r.schools));
+    CHECK(rows == std::vector<std::string>{"area North 2", "area South 1", "ofsted good 2",
+                                           "ofsted unknown 1", "fsm <20 1", "fsm 20-40 1",
+                                           "fsm >=40 1", "eal <10 1", "eal unknown 2",
+                                           "ehcp unknown 3"});
+}
+
 
 TEST_CASE("report: characteristics of engaged schools, empty bands omitted") {
     // Engaged in 2021/22: S1, S2, S3, S4 (S5 only in 2020/21). The hub sets ehcp cut points
