@@ -91,25 +91,4 @@ std::string data_table(const Table& source, const std::vector<DataColumn>& colum
     return out;
 }
 
-std::string empty_note(std::string_view text) {
-    return fmt::format("<p class=\"empty\">{}</p>\n", escape(text));
-}
-
-std::string figure_card(std::string_view key, std::string_view value, std::string_view label,
-                        std::string_view extra, bool wide) {
-    return fmt::format("<div class=\"card{4}\" data-figure=\"{0}\" data-value=\"{1}\">"
-                       "<p class=\"card-value\">{1}</p><p class=\"card-label\">{2}</p>{3}</div>\n",
-                       escape(key), escape(value), escape(label), extra, wide ? " card-wide" : "");
-}
-
-void Page::open_section(std::string_view id, std::string_view heading, std::string_view lead) {
-    contents.emplace_back(id, heading);
-    // The heading and its lead stay together, and with what follows them, on paper.
-    body += fmt::format("<section id=\"{0}\" aria-labelledby=\"{0}-heading\">\n<div class=\"head\">"
-                        "<h2 id=\"{0}-heading\">{1}</h2>\n",
-                        escape(id), escape(heading));
-    if (!lead.empty()) body += fmt::format("<p class=\"lead\">{}</p>\n", lead);
-    body += "</div>\n";
-}
-
 }  // namespace tfm::detail

@@ -27,20 +27,8 @@ DataColumn kind_column() {
             [](const std::vector<Cell>& r) { return std::optional<std::string>(r[0].text()); }};
 }
 
-}  // namespace
-
-void gaps_section(Page& page, const std::vector<Table>& gaps) {
-    std::size_t total = 0, kinds = 0;
-    for (const auto& g : gaps) {
-        total += g.rows.size();
-        if (!g.rows.empty()) ++kinds;
-    }
-    page.open_section("gaps", "Needs attention",
-                      fmt::format("A summary of <code>tfm gaps</code> for {} as of {}: {} in {} of "
-                                  "its {} kinds. Run <code>tfm gaps</code> for every item.",
-                                  page.year, page.in.context.as_of.str(),
-                                  plural((long long)total, "item", "items"), kinds, gaps.size()));
-    page.body += "<div class=\"figure\">\n";
+// A bar and a table row per kind of gap.
+std::string kinds_figure(const Page& page, const std::vector<Table>& gaps) {
     svg::HorizontalBars chart;
     chart.labels = {"chart-gaps", fmt::format("Items needing attention by kind, {}", page.year), ""};
     chart.series = {{"items", std::string(svg::vermillion), {}}};
@@ -56,12 +44,39 @@ void gaps_section(Page& page, const std::vector<Table>& gaps) {
         desc += fmt::format("{}{} {}", &g == &gaps.front() ? "" : ", ", g.title, g.rows.size());
     }
     chart.labels.desc = desc + ".";
-    page.body += svg::render(chart);
     std::vector<DataColumn> columns = {kind_column(), {"count", "items", true, {}, {}}};
-    page.body += data_table(counts, columns, rows_of(counts), "gaps", "Items needing attention by kind");
-    page.body += "</div>\n";
+    return "<div class=\"figure\">\n" + svg::render(chart) +
+           data_table(counts, columns, rows_of(counts), "gaps", "Items needing attention by kind") + "</div>\n";
+}
 
-    // The most urgent items: up to three of each kind, most urgent kinds first.
+// One item of a gaps table as {kind, title, subject, detail}: the subject is the school
+// (name and URN) or the Work Group; the detail every other non-empty cell, "header value".
+std::vector<Cell> urgent_row(const Table& g, const std::vector<Cell>& row) {
+    int name = column(g, "name"), urn = column(g, "urn"), cohort = column(g, "cohort");
+    std::string subject;
+    std::set<int> used;
+    if (name >= 0 && !row[std::size_t(name)].text().empty()) {
+        subject = row[std::size_t(name)].text();
+        used.insert(name);
+        if (urn >= 0) {
+            subject += " (" + row[std::size_t(urn)].text() + ")";
+            used.insert(urn);
+        }
+    } else if (cohort >= 0) {
+        subject = row[std::size_t(cohort)].text();
+        used.insert(cohort);
+    }
+    std::string detail;
+    for (std::size_t c = 0; c < g.columns.size() && c < row.size(); ++c) {
+        if (used.count(int(c)) || row[c].text().empty()) continue;
+        if (!detail.empty()) detail += " \u00b7 ";
+        detail += g.columns[c].header + " " + row[c].text();
+    }
+    return {g.name, g.title, subject, detail};
+}
+
+// The most urgent items: up to three of each kind, most urgent kinds first, twelve at most.
+Table most_urgent(const std::vector<Table>& gaps) {
     std::vector<const Table*> ordered;
     for (const auto& g : gaps) ordered.push_back(&g);
     std::stable_sort(ordered.begin(), ordered.end(),
@@ -70,47 +85,40 @@ void gaps_section(Page& page, const std::vector<Table>& gaps) {
                  {{"kind", "kind"}, {"title", "what"}, {"subject", "school or Work Group"}, {"detail", "detail"}},
                  {}};
     const std::size_t per_kind = 3, limit = 12;
-    std::size_t shown = 0;
-    for (const Table* g : ordered) {
-        int name = column(*g, "name"), urn = column(*g, "urn"), cohort = column(*g, "cohort");
-        for (std::size_t i = 0; i < g->rows.size() && i < per_kind && urgent.rows.size() < limit; ++i) {
-            const auto& row = g->rows[i];
-            std::string subject;
-            std::set<int> used;
-            if (name >= 0 && !row[std::size_t(name)].text().empty()) {
-                subject = row[std::size_t(name)].text();
-                used.insert(name);
-                if (urn >= 0) {
-                    subject += " (" + row[std::size_t(urn)].text() + ")";
-                    used.insert(urn);
-                }
-            } else if (cohort >= 0) {
-                subject = row[std::size_t(cohort)].text();
-                used.insert(cohort);
-            }
-            std::string detail;
-            for (std::size_t c = 0; c < g->columns.size() && c < row.size(); ++c) {
-                if (used.count(int(c)) || row[c].text().empty()) continue;
-                if (!detail.empty()) detail += " \u00b7 ";
-                detail += g->columns[c].header + " " + row[c].text();
-            }
-            urgent.rows.push_back({g->name, g->title, subject, detail});
-            ++shown;
-        }
+    for (const Table* g : ordered)
+        for (std::size_t i = 0; i < g->rows.size() && i < per_kind && urgent.rows.size() < limit; ++i)
+            urgent.rows.push_back(urgent_row(*g, g->rows[i]));
+    return urgent;
+}
+
+}  // namespace
+
+void gaps_section(Page& page, const std::vector<Table>& gaps) {
+    std::size_t total = 0, kinds = 0;
+    for (const auto& g : gaps) {
+        total += g.rows.size();
+        if (!g.rows.empty()) ++kinds;
     }
+    page.open_section("gaps", "Needs attention",
+                      fmt::format("A summary of <code>tfm gaps</code> for {} as of {}: {} in {} of "
+                                  "its {} kinds. Run <code>tfm gaps</code> for every item.",
+                                  page.year, page.in.context.as_of.str(),
+                                  plural((long long)total, "item", "items"), kinds, gaps.size()));
+    page.body += kinds_figure(page, gaps);
+    Table urgent = most_urgent(gaps);
     page.body += "<h3>Most urgent</h3>\n";
     if (urgent.rows.empty()) {
         page.body += empty_note(fmt::format("Nothing needs attention in {}.", page.year));
     } else {
-        std::vector<DataColumn> ucolumns = {
+        std::vector<DataColumn> columns = {
             kind_column(),
             {"subject", "school or Work Group", false, {}, {}},
             {"detail", "detail", false, {}, {}}};
-        page.body += data_table(urgent, ucolumns, rows_of(urgent), "gaps-urgent",
+        page.body += data_table(urgent, columns, rows_of(urgent), "gaps-urgent",
                                 "The most urgent items: up to three of each kind", "", "urgent");
-        if (total > shown)
+        if (total > urgent.rows.size())
             page.body += fmt::format("<p class=\"note\">\u2026 and {} more: <code>tfm gaps</code> lists them all.</p>\n",
-                                     total - shown);
+                                     total - urgent.rows.size());
     }
     page.close_section();
 }

@@ -7,42 +7,71 @@
 
 namespace tfm {
 
+namespace detail {
+
+std::string empty_note(std::string_view text) {
+    return fmt::format("<p class=\"empty\">{}</p>\n", escape(text));
+}
+
+std::string figure_card(std::string_view key, std::string_view value, std::string_view label,
+                        std::string_view extra, bool wide) {
+    return fmt::format("<div class=\"card{4}\" data-figure=\"{0}\" data-value=\"{1}\">"
+                       "<p class=\"card-value\">{1}</p><p class=\"card-label\">{2}</p>{3}</div>\n",
+                       escape(key), escape(value), escape(label), extra, wide ? " card-wide" : "");
+}
+
+void Page::open_section(std::string_view id, std::string_view heading, std::string_view lead) {
+    contents.emplace_back(id, heading);
+    // The heading and its lead stay together, and with what follows them, on paper.
+    body += fmt::format("<section id=\"{0}\" aria-labelledby=\"{0}-heading\">\n<div class=\"head\">"
+                        "<h2 id=\"{0}-heading\">{1}</h2>\n",
+                        escape(id), escape(heading));
+    if (!lead.empty()) body += fmt::format("<p class=\"lead\">{}</p>\n", lead);
+    body += "</div>\n";
+}
+
+}  // namespace detail
+
+namespace {
+
 using namespace detail;
 
-std::string render_html(const HtmlInput& in) {
-    const HtmlContext& ctx = in.context;
-    Page page{in, ctx.year.str(), {}, {}};
-    const Report& r = in.report;
-    if (r.summary) summary_section(page, *r.summary);
-    if (r.stages) stages_section(page, *r.stages);
-    if (r.reach) reach_section(page, *r.reach);
-    if (r.patterns) patterns_section(page, *r.patterns);
-    if (r.characteristics) characteristics_section(page, *r.characteristics);
-    if (r.cohorts) cohorts_section(page, *r.cohorts);
-    if (!in.gaps.empty()) gaps_section(page, in.gaps);
-
+std::string joined_hubs(const HtmlContext& ctx) {
     std::string hubs;
     for (const auto& h : ctx.hub_names) {
         if (!hubs.empty()) hubs += " + ";
         hubs += h;
     }
-    if (hubs.empty()) hubs = "Maths Hub";
+    return hubs.empty() ? "Maths Hub" : hubs;
+}
+
+// The records' directories, each as code.
+std::string directories_of(const HtmlContext& ctx) {
     std::string dirs;
     for (const auto& d : ctx.directories) {
         if (!dirs.empty()) dirs += ", ";
         dirs += fmt::format("<code>{}</code>", escape(d));
     }
+    return dirs;
+}
 
+std::string head(const HtmlContext& ctx, const std::string& hubs) {
     std::string out;
     out += "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += fmt::format("<meta name=\"generator\" content=\"{}\">\n", escape(ctx.generator));
-    out += fmt::format("<title>{} \u2014 Teaching for Mastery report {}</title>\n", escape(hubs), page.year);
-    out += "<style>\n" + std::string(embedded::html_report_css) + "</style>\n</head>\n<body>\n<div class=\"sheet\">\n";
-    out += fmt::format("<header class=\"masthead\" data-year=\"{}\" data-as-of=\"{}\">\n", page.year, ctx.as_of.str());
+    out += fmt::format("<title>{} \u2014 Teaching for Mastery report {}</title>\n", escape(hubs), ctx.year.str());
+    out += "<style>\n" + std::string(embedded::html_report_css) + "</style>\n</head>\n";
+    return out;
+}
+
+// The header: the hubs, the year and date, and where the figures came from.
+std::string masthead(const HtmlContext& ctx, const std::string& hubs, const std::string& dirs) {
+    std::string out;
+    out += fmt::format("<header class=\"masthead\" data-year=\"{}\" data-as-of=\"{}\">\n", ctx.year.str(), ctx.as_of.str());
     out += "<p class=\"kicker\">Teaching for Mastery \u00b7 hub report</p>\n";
     out += fmt::format("<h1>{}</h1>\n", escape(hubs));
-    out += fmt::format("<p class=\"subtitle\">Academic year {}, as of {}</p>\n", page.year, long_date(ctx.as_of));
+    out += fmt::format("<p class=\"subtitle\">Academic year {}, as of {}</p>\n", ctx.year.str(), long_date(ctx.as_of));
     out += "<dl class=\"provenance\">\n";
     out += fmt::format("<dt>Records</dt><dd data-records=\"\">{} \u00b7 {}, {}</dd>\n", dirs,
                        plural(ctx.files, "file", "files"), plural(ctx.records, "record", "records"));
@@ -56,22 +85,46 @@ std::string render_html(const HtmlInput& in) {
         out += fmt::format("<p class=\"warning\" role=\"note\">The records have {}; the records with "
                            "errors are left out of this report. Run <code>tfm check</code> for details.</p>\n",
                            plural(ctx.errors, "error", "errors"));
-    out += "</header>\n";
-    if (page.contents.size() > 1) {
-        out += "<nav class=\"contents\" aria-label=\"Contents\"><ol>";
-        for (const auto& [id, heading] : page.contents)
-            out += fmt::format("<li><a href=\"#{}\">{}</a></li>", escape(id), escape(heading));
-        out += "</ol></nav>\n";
-    }
-    out += "<main>\n" + page.body + "</main>\n";
-    out += "<footer>\n";
+    return out + "</header>\n";
+}
+
+// Links to the sections, when there is more than one.
+std::string contents_of(const Page& page) {
+    if (page.contents.size() <= 1) return "";
+    std::string out = "<nav class=\"contents\" aria-label=\"Contents\"><ol>";
+    for (const auto& [id, heading] : page.contents)
+        out += fmt::format("<li><a href=\"#{}\">{}</a></li>", escape(id), escape(heading));
+    return out + "</ol></nav>\n";
+}
+
+std::string footer(const HtmlContext& ctx, const std::string& dirs) {
+    std::string out = "<footer>\n";
     out += fmt::format("<p>Made by {} from {} as of {}. Every figure here is also in "
                        "<code>tfm report --format json</code> for the same records and date.</p>\n",
                        escape(ctx.generator), dirs, ctx.as_of.str());
     out += "<p>This page is self-contained: no scripts, fonts or files are fetched, so it reads "
            "offline and prints on A4.</p>\n";
-    out += "</footer>\n</div>\n</body>\n</html>\n";
-    return out;
+    return out + "</footer>\n";
+}
+
+}  // namespace
+
+std::string render_html(const HtmlInput& in) {
+    const HtmlContext& ctx = in.context;
+    Page page{in, ctx.year.str(), {}, {}};
+    const Report& r = in.report;
+    if (r.summary) summary_section(page, *r.summary);
+    if (r.stages) stages_section(page, *r.stages);
+    if (r.reach) reach_section(page, *r.reach);
+    if (r.patterns) patterns_section(page, *r.patterns);
+    if (r.characteristics) characteristics_section(page, *r.characteristics);
+    if (r.cohorts) cohorts_section(page, *r.cohorts);
+    if (!in.gaps.empty()) gaps_section(page, in.gaps);
+
+    std::string hubs = joined_hubs(ctx), dirs = directories_of(ctx);
+    return head(ctx, hubs) + "<body>\n<div class=\"sheet\">\n" + masthead(ctx, hubs, dirs) +
+           contents_of(page) + "<main>\n" + page.body + "</main>\n" + footer(ctx, dirs) +
+           "</div>\n</body>\n</html>\n";
 }
 
 }  // namespace tfm
