@@ -18,10 +18,4 @@ inline constexpr std::string_view ${NAME} = R\"embedded(${text})embedded\";
 
 }  // namespace tfm::embedded
 ")
-# Rewrite only when the text changed, so an unchanged file rebuilds nothing.
-if(EXISTS "${OUTPUT}")
-  file(READ "${OUTPUT}" old)
-endif()
-if(NOT "${old}" STREQUAL "${content}")
-  file(WRITE "${OUTPUT}" "${content}")
-endif()
+file(WRITE "${OUTPUT}" "${content}")
