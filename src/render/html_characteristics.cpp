@@ -73,7 +73,7 @@ std::string shares_table(const Page& page, const DimensionShares& d) {
 
 }  // namespace
 
-void characteristics_section(Page& page, const CharacteristicsSection& s) {
+void write_characteristics(Page& page, const CharacteristicsSection& s) {
     page.open_section("characteristics", "Characteristics of engaged schools", lead_of(page, s));
     if (s.shares.empty()) page.body += empty_note(fmt::format("No school is engaged in {}.", page.year));
     page.body += "<div class=\"panels\">\n";

@@ -40,7 +40,7 @@ std::string attendance_chart(const Page& page, const CohortsSection& s) {
 
 }  // namespace
 
-void cohorts_section(Page& page, const CohortsSection& s) {
+void write_cohorts(Page& page, const CohortsSection& s) {
     page.open_section("cohorts", fmt::format("Work Groups of {}", page.year),
                       "Attendance is the share of expected school places present at the meetings "
                       "logged with attendance so far; a school that withdrew is expected only "

@@ -93,7 +93,7 @@ Table most_urgent(const std::vector<Table>& gaps) {
 
 }  // namespace
 
-void gaps_section(Page& page, const std::vector<Table>& gaps) {
+void write_gaps(Page& page, const std::vector<Table>& gaps) {
     std::size_t total = 0, kinds = 0;
     for (const auto& g : gaps) {
         total += g.rows.size();

@@ -74,12 +74,13 @@ struct Page {
     void close_section() { body += "</section>\n"; }
 };
 
-void summary_section(Page& page, const SummarySection& section);
-void stages_section(Page& page, const StagesSection& section);
-void reach_section(Page& page, const ReachSection& section);
-void patterns_section(Page& page, const PatternsSection& section);
-void characteristics_section(Page& page, const CharacteristicsSection& section);
-void cohorts_section(Page& page, const CohortsSection& section);
-void gaps_section(Page& page, const std::vector<Table>& gaps);
+// Each writes one <section> of the page: its heading, charts and data tables.
+void write_summary(Page& page, const SummarySection& section);
+void write_stages(Page& page, const StagesSection& section);
+void write_reach(Page& page, const ReachSection& section);
+void write_patterns(Page& page, const PatternsSection& section);
+void write_characteristics(Page& page, const CharacteristicsSection& section);
+void write_cohorts(Page& page, const CohortsSection& section);
+void write_gaps(Page& page, const std::vector<Table>& gaps);
 
 }  // namespace tfm::detail

@@ -30,7 +30,7 @@ std::string patterns_chart(const Page& page, const PatternsSection& s) {
 
 }  // namespace
 
-void patterns_section(Page& page, const PatternsSection& s) {
+void write_patterns(Page& page, const PatternsSection& s) {
     page.open_section("patterns", "Journey patterns",
                       fmt::format("How the {} engaged in {} came to it: their engagements up to "
                                   "this year, with or without a gap year.",

@@ -35,7 +35,7 @@ std::string reach_chart(const ReachSection& s) {
 
 }  // namespace
 
-void reach_section(Page& page, const ReachSection& s) {
+void write_reach(Page& page, const ReachSection& s) {
     page.open_section("reach", "Cumulative reach",
                       "Leads trained up to each year, and distinct schools reached: a school counts "
                       "from its first year with any engagement, or from its lead's training year.");

@@ -113,13 +113,13 @@ std::string render_html(const HtmlInput& in) {
     const HtmlContext& ctx = in.context;
     Page page{in, ctx.year.str(), {}, {}};
     const Report& r = in.report;
-    if (r.summary) summary_section(page, *r.summary);
-    if (r.stages) stages_section(page, *r.stages);
-    if (r.reach) reach_section(page, *r.reach);
-    if (r.patterns) patterns_section(page, *r.patterns);
-    if (r.characteristics) characteristics_section(page, *r.characteristics);
-    if (r.cohorts) cohorts_section(page, *r.cohorts);
-    if (!in.gaps.empty()) gaps_section(page, in.gaps);
+    if (r.summary) write_summary(page, *r.summary);
+    if (r.stages) write_stages(page, *r.stages);
+    if (r.reach) write_reach(page, *r.reach);
+    if (r.patterns) write_patterns(page, *r.patterns);
+    if (r.characteristics) write_characteristics(page, *r.characteristics);
+    if (r.cohorts) write_cohorts(page, *r.cohorts);
+    if (!in.gaps.empty()) write_gaps(page, in.gaps);
 
     std::string hubs = joined_hubs(ctx), dirs = directories_of(ctx);
     return head(ctx, hubs) + "<body>\n<div class=\"sheet\">\n" + masthead(ctx, hubs, dirs) +

@@ -31,7 +31,7 @@ std::string stages_chart(const StagesSection& s) {
 
 }  // namespace
 
-void stages_section(Page& page, const StagesSection& s) {
+void write_stages(Page& page, const StagesSection& s) {
     page.open_section("stages", "Schools per stage per year",
                       "Each bar is an academic year; a school counts once for each stage it took "
                       "part in that year, so a school in two stages counts in both.");

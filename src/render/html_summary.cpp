@@ -87,7 +87,7 @@ std::string coverage_chart(const Page& page, const SummarySection& s) {
 
 }  // namespace
 
-void summary_section(Page& page, const SummarySection& s) {
+void write_summary(Page& page, const SummarySection& s) {
     page.open_section("summary", "At a glance", "");
     page.body += headline_cards(page, s);
     page.body += coverage_chart(page, s);
