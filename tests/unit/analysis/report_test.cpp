@@ -139,6 +139,20 @@ TEST_CASE("report: every band label is one of band_labels") {
         CHECK(std::find(labels.begin(), labels.end(), band_label(v, cuts)) != labels.end());
 }
 
+TEST_CASE("report: bands carry their bounds, the first open below and the last open above") {
+    const std::vector<double> cuts = {20, 40};
+    auto bands = bands_of(cuts);
+    REQUIRE(bands.size() == 3);
+    CHECK(bands[0] == Band{std::nullopt, 20.0});
+    CHECK(bands[1] == Band{20.0, 40.0});
+    CHECK(bands[2] == Band{40.0, std::nullopt});
+    CHECK(band_of(19.99, cuts) == bands[0]);
+    CHECK(band_of(20, cuts) == bands[1]);
+    CHECK(band_of(40, cuts) == bands[2]);
+    CHECK(bands_of({}) == std::vector<Band>{Band{}});
+    CHECK(band_label(Band{}) == "all");
+}
+
 // ---- journey patterns -------------------------------------------------------------------
 
 TEST_CASE("report: pattern readiness_to_sustaining") {
@@ -489,6 +503,50 @@ schools:
                                            "ehcp unknown 3"});
 }
 
+
+TEST_CASE("report: characteristics give the engaged schools' shares beside all schools on record") {
+    // Engaged in 2021/22: A (North) and C (South). On record: A, B (North), C (South), D (East).
+    Tree t(R"(hub: {name: H}
+schools:
+  - {urn: 100001, name: A, phase: primary, area: North, history: [{stage: development, year: 2021/22}]}
+  - {urn: 100002, name: B, phase: primary, area: North}
+  - {urn: 100003, name: C, phase: primary, area: South, history: [{stage: development, year: 2021/22}]}
+  - {urn: 100004, name: D, phase: primary, area: East}
+)",
+           Date(2022, 1, 1));
+    ReportOptions o;
+    o.year = AcademicYear(2021);
+    o.sections = {"characteristics"};
+    auto report = build_report(t.loaded.records, *t.index, t.journeys, o);
+    REQUIRE(report.characteristics);
+    const auto& c = *report.characteristics;
+    CHECK(c.engaged.schools == 2);
+    CHECK(c.all.schools == 4);
+    REQUIRE(c.shares.size() == 5);  // every dimension, in order
+    CHECK(c.shares[0].dimension == Dimension::area);
+    CHECK(c.shares[4].dimension == Dimension::ehcp);
+    // Areas in the order of all schools (by name); East has no engaged school.
+    const auto& areas = c.shares[0].values;
+    REQUIRE(areas.size() == 3);
+    CHECK(label_of(areas[0].value) == "East");
+    CHECK(areas[0].engaged == 0);
+    CHECK(areas[0].engaged_percent == 0);
+    CHECK(areas[0].all == 1);
+    CHECK(areas[0].all_percent == doctest::Approx(25));
+    CHECK(label_of(areas[1].value) == "North");
+    CHECK(areas[1].engaged == 1);
+    CHECK(areas[1].engaged_percent == doctest::Approx(50));
+    CHECK(areas[1].all == 2);
+    CHECK(areas[1].all_percent == doctest::Approx(50));
+    CHECK(label_of(areas[2].value) == "South");
+    CHECK(areas[2].all_percent == doctest::Approx(25));
+    // No grade recorded for anyone: one "unknown" value, every school in it.
+    const auto& grades = c.shares[1].values;
+    REQUIRE(grades.size() == 1);
+    CHECK(std::holds_alternative<NotRecorded>(grades[0].value));
+    CHECK(grades[0].engaged_percent == doctest::Approx(100));
+    CHECK(grades[0].all_percent == doctest::Approx(100));
+}
 
 TEST_CASE("report: characteristics of engaged schools, empty bands omitted") {
     // Engaged in 2021/22: S1, S2, S3, S4 (S5 only in 2020/21). The hub sets ehcp cut points

@@ -25,6 +25,8 @@ TEST_CASE("html: the page is one document with no script and no external referen
     in.report.reach = ReachSection{AcademicYear(2026), {{AcademicYear(2025), 1, 2}, {AcademicYear(2026), 3, 5}}};
     std::string page = render_html(in);
     CHECK(page.rfind("<!DOCTYPE html>\n<html lang=\"en-GB\">", 0) == 0);
+    CHECK(page.find("<style>\n:root {") != std::string::npos);  // html_report.css, embedded
+    CHECK(page.find("@media print") != std::string::npos);
     CHECK(page.find("<script") == std::string::npos);
     CHECK(page.find("http") == std::string::npos);
     CHECK(page.find("<h1>Hub &lt;&amp;&gt;</h1>") != std::string::npos);
