@@ -2,6 +2,10 @@
 
 #include "tfm/rules/check.h"
 #include "tfm/base/text.h"
+#include "tfm/render/csv_table.h"
+#include "tfm/render/json_table.h"
+#include "tfm/render/md_table.h"
+#include "tfm/render/text_table.h"
 
 #include <fmt/format.h>
 

@@ -4,13 +4,13 @@
 #include "tfm/base/atomic_file.h"
 #include "tfm/analysis/gaps.h"
 #include "tfm/render/html_report.h"
+#include "tfm/render/report_tables.h"
+#include "tfm/render/shell_command.h"
 #include "tfm/model/index.h"
 #include "tfm/model/journey.h"
 #include "tfm/analysis/report.h"
 
 #include <fmt/format.h>
-
-#include <algorithm>
 
 namespace tfm::cli {
 namespace {
@@ -63,17 +63,13 @@ int run_report(const GlobalOptions& g) {
     const Records& records = tree.loaded.records;
     const Index& index = *tree.index;
     const auto& journeys = tree.journeys;
-    auto tables = build_report(records, index, journeys, options);
+    Report report = build_report(records, index, journeys, options);
     std::string text;
     if (format == "html") {
         HtmlInput input;
-        input.report = std::move(tables);
+        input.report = std::move(report);
         if (options.sections.empty())
             input.gaps = build_gaps(records, index, journeys, GapOptions{options.year, as_of});
-        if (options.sections.empty() ||
-            std::find(options.sections.begin(), options.sections.end(), "characteristics") !=
-                options.sections.end())
-            input.all_schools = records_characteristics(records);
         HtmlContext& ctx = input.context;
         for (const auto& h : records.hubs) ctx.hub_names.push_back(h.name);
         ctx.directories = data_directories(g);
@@ -87,7 +83,7 @@ int run_report(const GlobalOptions& g) {
         if (records.hubs.size() == 1) ctx.completion = records.hubs.front().rules.completion;
         text = render_html(input);
     } else {
-        text = render_tables(g, tables, format);
+        text = render_tables(g, report_tables(report), format);
     }
     if (output_option.empty() || output_option == "-") {
         fmt::print("{}", text);

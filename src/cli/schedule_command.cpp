@@ -3,6 +3,7 @@
 
 #include "tfm/model/index.h"
 #include "tfm/analysis/schedule.h"
+#include "tfm/render/ics.h"
 
 #include <fmt/format.h>
 

@@ -7,6 +7,10 @@
 #include "tfm/load/load.h"
 #include "tfm/analysis/report.h"
 #include "tfm/analysis/schedule.h"
+#include "tfm/render/ics.h"
+#include "tfm/render/json_table.h"
+#include "tfm/render/report_tables.h"
+#include "tfm/render/text_table.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -27,6 +31,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto gaps = build_gaps(records, index, journeys, GapOptions{AcademicYear(2021), as_of});
     ScheduleFilter filter{Date(2021, 9, 1), Date(2022, 8, 31), "", "", std::nullopt};
     auto items = build_schedule(records, index, filter, as_of);
-    std::string out = render_ics(items, index, as_of) + render_json(report) + render_text(gaps, {});
+    std::string out = render_ics(items, index, as_of) + render_json(report_tables(report)) + render_text(gaps, {});
     return out.empty() ? 0 : 0;
 }

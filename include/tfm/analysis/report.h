@@ -1,39 +1,45 @@
-// `tfm report`: the hub coordinator's summary (SPEC sections 5 and 6) as plain tables.
+// `tfm report`: the hub coordinator's summary (SPEC sections 5 and 6) as typed sections, one
+// struct per section (report_summary.h … report_cohorts.h). Renderers turn them into tables
+// (render/report_tables.h) or a page (render/html_report.h).
 #pragma once
 
+#include "tfm/analysis/report_characteristics.h"
+#include "tfm/analysis/report_cohorts.h"
+#include "tfm/analysis/report_patterns.h"
+#include "tfm/analysis/report_reach.h"
+#include "tfm/analysis/report_stages.h"
+#include "tfm/analysis/report_summary.h"
 #include "tfm/model/index.h"
 #include "tfm/model/journey.h"
 #include "tfm/model/model.h"
-#include "tfm/render/table.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tfm {
 
-// The sections, in the order they are printed.
+// The section names (`--section`), in the order they are printed.
 const std::vector<std::string_view>& report_sections();
 
 struct ReportOptions {
     AcademicYear year;                  // the selected year (default: the current year)
-    std::vector<std::string> sections;  // empty: all
+    std::vector<std::string> sections;  // names from report_sections(); empty: all
 };
 
-std::vector<Table> build_report(const Records& records, const Index& index,
-                                const std::vector<Journey>& journeys, const ReportOptions& options);
+// The sections asked for, each for `year`; a section not asked for is absent.
+struct Report {
+    AcademicYear year;
+    std::optional<SummarySection> summary;
+    std::optional<StagesSection> stages;
+    std::optional<ReachSection> reach;
+    std::optional<PatternsSection> patterns;
+    std::optional<CharacteristicsSection> characteristics;
+    std::optional<CohortsSection> cohorts;
+};
 
-// The pattern of a school's journey up to and including `year` (SPEC section 6).
-std::string_view journey_pattern(const Journey& journey, AcademicYear year);
-
-// A characteristics table (area, Ofsted grade, fsm/eal/ehcp bands, each with a count)
-// of these schools, banded by the first hub's cut points (else the defaults).
-Table characteristics_of(const Records& records, const std::vector<const School*>& schools,
-                         std::string name, std::string title);
-
-// The band label of a value for cut points, e.g. "<20", "20-30", ">=50".
-std::string band_label(double value, const std::vector<double>& cuts);
-// Band labels in order, for cut points.
-std::vector<std::string> band_labels(const std::vector<double>& cuts);
+Report build_report(const Records& records, const Index& index,
+                    const std::vector<Journey>& journeys, const ReportOptions& options);
 
 }  // namespace tfm

@@ -1,5 +1,4 @@
-// `tfm schedule`: planned and logged meetings and visits in a date range, one item each,
-// and the iCalendar rendering of them.
+// `tfm schedule`: planned and logged meetings and visits in a date range, one item each.
 #pragma once
 
 #include "tfm/model/index.h"
@@ -43,12 +42,5 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
                                          const ScheduleFilter& filter, Date as_of);
 
 Table schedule_table(const std::vector<ScheduleItem>& items);
-
-// RFC 5545: CRLF line endings, lines folded at 75 octets, stable UIDs, DTSTAMP from as_of.
-std::string render_ics(const std::vector<ScheduleItem>& items, const Index& index, Date as_of);
-
-// Helpers of the ICS writer, exposed for tests.
-std::string ics_escape(std::string_view text);
-std::string ics_fold(std::string_view line);  // adds CRLF
 
 }  // namespace tfm

@@ -1,9 +1,9 @@
 // `tfm report --format html`: one self-contained HTML5 page (inline CSS and SVG, no scripts,
-// no external requests, printable on A4) rendered from the same Tables as the other formats.
+// no external requests, printable on A4) rendered from the typed report sections.
 #pragma once
 
+#include "tfm/analysis/report.h"
 #include "tfm/base/date.h"
-#include "tfm/model/model.h"
 #include "tfm/render/table.h"
 
 #include <optional>
@@ -28,21 +28,13 @@ struct HtmlContext {
 };
 
 struct HtmlInput {
-    std::vector<Table> report;  // build_report(): the sections to show, in order
-    std::vector<Table> gaps;    // build_gaps() for the same year and date; empty: no summary
-    // The characteristics of every school on record (records_characteristics()), shown beside
-    // the engaged schools'; absent: engaged schools only.
-    std::optional<Table> all_schools;
+    Report report;            // build_report(): the sections to show
+    std::vector<Table> gaps;  // build_gaps() for the same year and date; empty: no summary
     HtmlContext context;
 };
 
-// Every school on record by area, Ofsted grade and fsm/eal/ehcp band: a table shaped like the
-// report's `characteristics` section ({dimension, value, schools}), with the same band labels.
-Table records_characteristics(const Records& records);
-
+// The page: a masthead with the provenance, a section per report section (charts and the
+// tables behind them), the gaps summary, a footer. The same input gives the same bytes.
 std::string render_html(const HtmlInput& input);
-
-// Words joined into a command line a POSIX shell reads back as the same words.
-std::string shell_command(const std::vector<std::string>& words);
 
 }  // namespace tfm

@@ -1,5 +1,5 @@
-// Report data as plain tables, and the renderers that print them: text, csv, json, md.
-// Every command that prints rows (report, journey, gaps, schedule) builds Tables.
+// A table of typed cells: what every report, gaps, journey and schedule section becomes before
+// a renderer prints it (text_table.h, csv_table.h, json_table.h, md_table.h, html_report.h).
 #pragma once
 
 #include <string>
@@ -48,21 +48,10 @@ struct Table {
     std::string empty_text = "none";  // shown in text and md when there are no rows
 };
 
-struct RenderStyle {
-    bool color = false;   // bold headings in text output
-    bool titles = true;   // print section titles (text and md)
-};
-
 // Per column: every non-empty cell is a number (and there is one); such columns are right-aligned.
 std::vector<bool> numeric_columns(const Table& t);
 
-std::string render_text(const std::vector<Table>& tables, const RenderStyle& style);
-std::string render_md(const std::vector<Table>& tables, const RenderStyle& style);
-// One RFC 4180 table per section; several sections are separated by an empty line.
-std::string render_csv(const std::vector<Table>& tables);
-// One object keyed by section name; each section an array of row objects.
-std::string render_json(const std::vector<Table>& tables);
-
-std::string csv_field(const std::string& text);
+// Text on one line, for the line-based renderers: newlines and tabs become spaces.
+std::string single_line(std::string text);
 
 }  // namespace tfm

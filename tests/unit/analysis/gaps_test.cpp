@@ -6,7 +6,7 @@
 #include "tfm/model/index.h"
 #include "tfm/model/journey.h"
 #include "tfm/load/load.h"
-#include "tfm/render/table.h"
+#include "tfm/render/json_table.h"
 
 #include <doctest/doctest.h>
 

@@ -6,6 +6,7 @@
 #include "tfm/model/index.h"
 #include "tfm/model/journey.h"
 #include "tfm/analysis/journey_view.h"
+#include "tfm/render/report_tables.h"
 #include "tfm/load/load.h"
 
 #include <doctest/doctest.h>
@@ -40,7 +41,7 @@ struct Tree {
         ReportOptions o;
         o.year = AcademicYear(year);
         o.sections = {name};
-        auto tables = build_report(loaded.records, *index, journeys, o);
+        auto tables = report_tables(build_report(loaded.records, *index, journeys, o));
         REQUIRE(tables.size() == 1);
         CHECK(tables[0].name == name);
         return tables[0];
@@ -61,6 +62,10 @@ std::string rows(const Table& t) {
         for (std::size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + row[c].text();
     }
     return out;
+}
+
+std::string_view pattern_name(const Journey& j, AcademicYear year) {
+    return name_of(journey_pattern(j, year));
 }
 
 std::string joined(const std::vector<std::string>& v) {
@@ -134,57 +139,71 @@ TEST_CASE("report: every band label is one of band_labels") {
         CHECK(std::find(labels.begin(), labels.end(), band_label(v, cuts)) != labels.end());
 }
 
+TEST_CASE("report: bands carry their bounds, the first open below and the last open above") {
+    const std::vector<double> cuts = {20, 40};
+    auto bands = bands_of(cuts);
+    REQUIRE(bands.size() == 3);
+    CHECK(bands[0] == Band{std::nullopt, 20.0});
+    CHECK(bands[1] == Band{20.0, 40.0});
+    CHECK(bands[2] == Band{40.0, std::nullopt});
+    CHECK(band_of(19.99, cuts) == bands[0]);
+    CHECK(band_of(20, cuts) == bands[1]);
+    CHECK(band_of(40, cuts) == bands[2]);
+    CHECK(bands_of({}) == std::vector<Band>{Band{}});
+    CHECK(band_label(Band{}) == "all");
+}
+
 // ---- journey patterns -------------------------------------------------------------------
 
 TEST_CASE("report: pattern readiness_to_sustaining") {
     auto j = path({{R, 2018}, {D, 2019}, {E, 2020}, {S, 2021}, {S, 2022}});
-    CHECK(journey_pattern(j, AcademicYear(2021)) == "readiness_to_sustaining");
-    CHECK(journey_pattern(j, AcademicYear(2022)) == "readiness_to_sustaining");
+    CHECK(pattern_name(j, AcademicYear(2021)) == "readiness_to_sustaining");
+    CHECK(pattern_name(j, AcademicYear(2022)) == "readiness_to_sustaining");
     // Up to 2020/21 it has not reached sustaining yet.
-    CHECK(journey_pattern(j, AcademicYear(2020)) == "in_progress");
+    CHECK(pattern_name(j, AcademicYear(2020)) == "in_progress");
 }
 
 TEST_CASE("report: pattern development_to_sustaining") {
     auto j = path({{D, 2019}, {E, 2020}, {S, 2021}});
-    CHECK(journey_pattern(j, AcademicYear(2021)) == "development_to_sustaining");
-    CHECK(journey_pattern(j, AcademicYear(2025)) == "development_to_sustaining");
-    CHECK(journey_pattern(j, AcademicYear(2019)) == "in_progress");
+    CHECK(pattern_name(j, AcademicYear(2021)) == "development_to_sustaining");
+    CHECK(pattern_name(j, AcademicYear(2025)) == "development_to_sustaining");
+    CHECK(pattern_name(j, AcademicYear(2019)) == "in_progress");
 }
 
 TEST_CASE("report: pattern gap when a year without engagement lies between two engagements") {
-    CHECK(journey_pattern(path({{D, 2018}, {E, 2020}}), AcademicYear(2020)) == "gap");
+    CHECK(pattern_name(path({{D, 2018}, {E, 2020}}), AcademicYear(2020)) == "gap");
     // A gap comes first: a readiness-to-sustaining journey with a gap year is `gap`.
-    CHECK(journey_pattern(path({{R, 2017}, {D, 2018}, {E, 2019}, {S, 2021}}), AcademicYear(2021)) ==
+    CHECK(pattern_name(path({{R, 2017}, {D, 2018}, {E, 2019}, {S, 2021}}), AcademicYear(2021)) ==
           "gap");
     // Even one that began with embedding.
-    CHECK(journey_pattern(path({{E, 2017}, {S, 2019}}), AcademicYear(2019)) == "gap");
+    CHECK(pattern_name(path({{E, 2017}, {S, 2019}}), AcademicYear(2019)) == "gap");
 }
 
 TEST_CASE("report: pattern gap only counts years up to the selected year") {
     auto j = path({{D, 2019}, {E, 2020}, {S, 2023}});
     // 2021/22 and 2022/23 are gap years, but only once the 2023/24 engagement is counted.
-    CHECK(journey_pattern(j, AcademicYear(2020)) == "in_progress");
-    CHECK(journey_pattern(j, AcademicYear(2022)) == "in_progress");
-    CHECK(journey_pattern(j, AcademicYear(2023)) == "gap");
+    CHECK(pattern_name(j, AcademicYear(2020)) == "in_progress");
+    CHECK(pattern_name(j, AcademicYear(2022)) == "in_progress");
+    CHECK(pattern_name(j, AcademicYear(2023)) == "gap");
 }
 
 TEST_CASE("report: pattern in_progress for a journey begun with readiness or development") {
-    CHECK(journey_pattern(path({{R, 2021}}), AcademicYear(2021)) == "in_progress");
-    CHECK(journey_pattern(path({{D, 2021}}), AcademicYear(2021)) == "in_progress");
-    CHECK(journey_pattern(path({{R, 2020}, {D, 2021}, {E, 2022}}), AcademicYear(2022)) ==
+    CHECK(pattern_name(path({{R, 2021}}), AcademicYear(2021)) == "in_progress");
+    CHECK(pattern_name(path({{D, 2021}}), AcademicYear(2021)) == "in_progress");
+    CHECK(pattern_name(path({{R, 2020}, {D, 2021}, {E, 2022}}), AcademicYear(2022)) ==
           "in_progress");
     // Sustaining planned after the selected year does not count yet.
-    CHECK(journey_pattern(path({{D, 2020}, {E, 2021}, {S, 2022}}), AcademicYear(2021)) ==
+    CHECK(pattern_name(path({{D, 2020}, {E, 2021}, {S, 2022}}), AcademicYear(2021)) ==
           "in_progress");
 }
 
 TEST_CASE("report: pattern other for a school that began with embedding or sustaining") {
-    CHECK(journey_pattern(path({{E, 2020}, {S, 2021}}), AcademicYear(2021)) == "other");
-    CHECK(journey_pattern(path({{E, 2021}}), AcademicYear(2021)) == "other");
-    CHECK(journey_pattern(path({{S, 2020}, {S, 2021}}), AcademicYear(2021)) == "other");
+    CHECK(pattern_name(path({{E, 2020}, {S, 2021}}), AcademicYear(2021)) == "other");
+    CHECK(pattern_name(path({{E, 2021}}), AcademicYear(2021)) == "other");
+    CHECK(pattern_name(path({{S, 2020}, {S, 2021}}), AcademicYear(2021)) == "other");
     // No engagement up to the selected year.
-    CHECK(journey_pattern(path({}), AcademicYear(2021)) == "other");
-    CHECK(journey_pattern(path({{D, 2022}}), AcademicYear(2021)) == "other");
+    CHECK(pattern_name(path({}), AcademicYear(2021)) == "other");
+    CHECK(pattern_name(path({{D, 2022}}), AcademicYear(2021)) == "other");
 }
 
 TEST_CASE("report: pattern of a real journey: history before a cohort") {
@@ -205,8 +224,8 @@ cohorts:
 )",
            Date(2022, 10, 1));
     const Journey& j = t.journey(100001);
-    CHECK(journey_pattern(j, AcademicYear(2022)) == "readiness_to_sustaining");
-    CHECK(journey_pattern(j, AcademicYear(2021)) == "in_progress");
+    CHECK(pattern_name(j, AcademicYear(2022)) == "readiness_to_sustaining");
+    CHECK(pattern_name(j, AcademicYear(2021)) == "in_progress");
 }
 
 // ---- the report's tables ----------------------------------------------------------------
@@ -215,12 +234,12 @@ TEST_CASE("report: sections come in the SPEC's order, all of them by default") {
     Tree t("hub: {name: H}\n", Date(2022, 10, 1));
     ReportOptions o;
     o.year = AcademicYear(2022);
-    auto all = build_report(t.loaded.records, *t.index, t.journeys, o);
+    auto all = report_tables(build_report(t.loaded.records, *t.index, t.journeys, o));
     std::vector<std::string> names;
     for (const auto& table : all) names.push_back(table.name);
     CHECK(joined(names) == "summary stages reach patterns characteristics cohorts");
     o.sections = {"cohorts", "reach"};
-    auto two = build_report(t.loaded.records, *t.index, t.journeys, o);
+    auto two = report_tables(build_report(t.loaded.records, *t.index, t.journeys, o));
     REQUIRE(two.size() == 2);
     CHECK(two[0].name == "reach");
     CHECK(two[1].name == "cohorts");
@@ -459,6 +478,74 @@ cohorts:
     CHECK(rows(t.section("patterns", 2021)) ==
           "readiness_to_sustaining,0 | development_to_sustaining,0 | gap,0 | in_progress,3 | "
           "other,1");
+}
+
+TEST_CASE("report: all schools on record by characteristic, with the report's band labels") {
+    auto loaded = load_text(R"(hub:
+  name: H
+  bands: {fsm: [20, 40]}
+schools:
+  - {urn: 100001, name: A, phase: primary, area: North, ofsted: good, fsm: 10}
+  - {urn: 100002, name: B, phase: primary, area: North, fsm: 20}
+  - {urn: 100003, name: C, phase: primary, area: South, ofsted: good, fsm: 45, eal: 3}
+)");
+    // No journeys: no school is engaged, and every school on record is in `all`.
+    auto section = characteristics_section(loaded.records, {}, AcademicYear(2026));
+    CHECK(section.engaged.rows.empty());
+    const Characteristics& c = section.all;
+    CHECK(c.schools == 3);
+    std::vector<std::string> rows;
+    for (const auto& r : c.rows)
+        rows.push_back(std::string(name_of(r.dimension)) + " " + label_of(r.value) + " " + std::to_string(r.schools));
+    CHECK(rows == std::vector<std::string>{"area North 2", "area South 1", "ofsted good 2",
+                                           "ofsted unknown 1", "fsm <20 1", "fsm 20-40 1",
+                                           "fsm >=40 1", "eal <10 1", "eal unknown 2",
+                                           "ehcp unknown 3"});
+}
+
+
+TEST_CASE("report: characteristics give the engaged schools' shares beside all schools on record") {
+    // Engaged in 2021/22: A (North) and C (South). On record: A, B (North), C (South), D (East).
+    Tree t(R"(hub: {name: H}
+schools:
+  - {urn: 100001, name: A, phase: primary, area: North, history: [{stage: development, year: 2021/22}]}
+  - {urn: 100002, name: B, phase: primary, area: North}
+  - {urn: 100003, name: C, phase: primary, area: South, history: [{stage: development, year: 2021/22}]}
+  - {urn: 100004, name: D, phase: primary, area: East}
+)",
+           Date(2022, 1, 1));
+    ReportOptions o;
+    o.year = AcademicYear(2021);
+    o.sections = {"characteristics"};
+    auto report = build_report(t.loaded.records, *t.index, t.journeys, o);
+    REQUIRE(report.characteristics);
+    const auto& c = *report.characteristics;
+    CHECK(c.engaged.schools == 2);
+    CHECK(c.all.schools == 4);
+    REQUIRE(c.shares.size() == 5);  // every dimension, in order
+    CHECK(c.shares[0].dimension == Dimension::area);
+    CHECK(c.shares[4].dimension == Dimension::ehcp);
+    // Areas in the order of all schools (by name); East has no engaged school.
+    const auto& areas = c.shares[0].values;
+    REQUIRE(areas.size() == 3);
+    CHECK(label_of(areas[0].value) == "East");
+    CHECK(areas[0].engaged == 0);
+    CHECK(areas[0].engaged_percent == 0);
+    CHECK(areas[0].all == 1);
+    CHECK(areas[0].all_percent == doctest::Approx(25));
+    CHECK(label_of(areas[1].value) == "North");
+    CHECK(areas[1].engaged == 1);
+    CHECK(areas[1].engaged_percent == doctest::Approx(50));
+    CHECK(areas[1].all == 2);
+    CHECK(areas[1].all_percent == doctest::Approx(50));
+    CHECK(label_of(areas[2].value) == "South");
+    CHECK(areas[2].all_percent == doctest::Approx(25));
+    // No grade recorded for anyone: one "unknown" value, every school in it.
+    const auto& grades = c.shares[1].values;
+    REQUIRE(grades.size() == 1);
+    CHECK(std::holds_alternative<NotRecorded>(grades[0].value));
+    CHECK(grades[0].engaged_percent == doctest::Approx(100));
+    CHECK(grades[0].all_percent == doctest::Approx(100));
 }
 
 TEST_CASE("report: characteristics of engaged schools, empty bands omitted") {

@@ -1,7 +1,5 @@
-// The SVG chart renderer and the HTML report's helpers: escaping, number formatting, ticks,
-// contrast, accessible labelling, determinism, and the all-schools characteristics table.
-#include "tfm/render/html_report.h"
-#include "tfm/load/load.h"
+// The SVG chart renderer: escaping, number formatting, ticks, contrast, accessible labelling
+// and determinism.
 #include "tfm/render/svg_chart.h"
 
 #include <doctest/doctest.h>
@@ -98,47 +96,4 @@ TEST_CASE("svg: horizontal bars show missing values as text and clamp to the sca
     CHECK(out.find(">150%</text>") != std::string::npos);
     CHECK(out.find("<title>target 25%</title>") != std::string::npos);
     CHECK(out.find(">100%</text>") != std::string::npos);  // the axis's last tick (and a value)
-}
-
-TEST_CASE("html: all schools on record by characteristic, with the report's band labels") {
-    auto loaded = load_text(R"(hub:
-  name: H
-  bands: {fsm: [20, 40]}
-schools:
-  - {urn: 100001, name: A, phase: primary, area: North, ofsted: good, fsm: 10}
-  - {urn: 100002, name: B, phase: primary, area: North, fsm: 20}
-  - {urn: 100003, name: C, phase: primary, area: South, ofsted: good, fsm: 45, eal: 3}
-)");
-    Table t = records_characteristics(loaded.records);
-    std::vector<std::string> rows;
-    for (const auto& r : t.rows) rows.push_back(r[0].text() + " " + r[1].text() + " " + r[2].text());
-    CHECK(rows == std::vector<std::string>{"area North 2", "area South 1", "ofsted good 2",
-                                           "ofsted unknown 1", "fsm <20 1", "fsm 20-40 1",
-                                           "fsm >=40 1", "eal <10 1", "eal unknown 2",
-                                           "ehcp unknown 3"});
-}
-
-TEST_CASE("html: a command line is quoted for the shell only where it must be") {
-    CHECK(shell_command({"tfm", "-C", "examples", "--as-of", "2026-11-26"}) == "tfm -C examples --as-of 2026-11-26");
-    CHECK(shell_command({"tfm", "-C", "my records", "--year", "2026/27"}) == "tfm -C 'my records' --year 2026/27");
-    CHECK(shell_command({"it's"}) == "'it'\\''s'");
-}
-
-TEST_CASE("html: the page is one document with no script and no external reference") {
-    HtmlInput in;
-    in.context.hub_names = {"Hub <&>"};
-    in.context.directories = {"records"};
-    in.context.as_of = Date(2026, 11, 26);
-    in.context.year = AcademicYear(2026);
-    in.context.generator = "tfm test";
-    in.report.push_back(Table{"reach", "Cumulative reach", {{"year", "year"}, {"leads", "leads"}, {"schools", "schools"}},
-                              {{"2025/26", 1, 2}, {"2026/27", 3, 5}}});
-    std::string page = render_html(in);
-    CHECK(page.rfind("<!DOCTYPE html>\n<html lang=\"en-GB\">", 0) == 0);
-    CHECK(page.find("<script") == std::string::npos);
-    CHECK(page.find("http") == std::string::npos);
-    CHECK(page.find("<h1>Hub &lt;&amp;&gt;</h1>") != std::string::npos);
-    CHECK(page.find("data-chart=\"chart-reach\"") != std::string::npos);
-    CHECK(page.find("<td data-key=\"schools\" data-value=\"5\" class=\"num\">5</td>") != std::string::npos);
-    CHECK(page == render_html(in));
 }

@@ -1,0 +1,37 @@
+// The report's `summary` section: schools engaged by stage, ever engaged, and coverage of each
+// phase against the hubs' targets (SPEC section 6).
+#pragma once
+
+#include "tfm/model/journey.h"
+#include "tfm/model/model.h"
+
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace tfm {
+
+// One phase's coverage: schools of the phase ever engaged against the hubs' population of it.
+struct PhaseCoverage {
+    Phase phase = Phase::primary;
+    int schools = 0;                  // schools of the phase engaged in any year up to the year
+    std::optional<int> population;    // the hubs' schools of the phase; absent when none recorded
+    std::optional<double> percent;    // schools as a percentage of population (when recorded)
+    std::optional<double> target;     // the target percentage, as written in hub.yaml
+    std::optional<AcademicYear> by;   // the year the target is for
+    bool met = false;                 // percent and target known, and percent reaches the target
+};
+
+struct SummarySection {
+    AcademicYear year;
+    std::array<int, all_stages.size()> engaged_by_stage{};  // indexed by Stage: engaged in year
+    int engaged = 0;       // schools engaged in the year at any stage (each counted once)
+    int ever_engaged = 0;  // schools with any engagement up to and including the year
+    // One row per target, and one for each phase with a population but no target; by phase.
+    std::vector<PhaseCoverage> coverage;
+};
+
+SummarySection summary_section(const Records& records, const std::vector<Journey>& journeys,
+                               AcademicYear year);
+
+}  // namespace tfm

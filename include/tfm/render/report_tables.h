@@ -1,0 +1,32 @@
+// The report's typed sections as Tables, for the text, csv, json and md renderers (and the
+// page's data tables): one row per typed row, columns keyed as in `--format json`.
+#pragma once
+
+#include "tfm/analysis/report.h"
+#include "tfm/render/table.h"
+
+#include <string>
+#include <vector>
+
+namespace tfm {
+
+Table to_table(const SummarySection& section);
+Table to_table(const StagesSection& section);
+Table to_table(const ReachSection& section);
+Table to_table(const PatternsSection& section);
+Table to_table(const CharacteristicsSection& section);  // the engaged schools' rows
+Table to_table(const CohortsSection& section);
+
+// Some schools by characteristic: {dimension, value, schools}, values labelled as the report.
+Table to_table(const Characteristics& characteristics, std::string name, std::string title);
+
+// The sections the report holds, in report_sections() order.
+std::vector<Table> report_tables(const Report& report);
+
+// Percentages as every format shows them: coverage to one place ("37.5"), attendance whole
+// ("71"), a target as written in hub.yaml ("25", "62.5", "12.25").
+std::string coverage_text(double percent);
+std::string attendance_text(double percent);
+std::string target_text(double percent);
+
+}  // namespace tfm

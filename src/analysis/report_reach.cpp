@@ -1,0 +1,48 @@
+#include "tfm/analysis/report_reach.h"
+
+#include <map>
+#include <optional>
+
+namespace tfm {
+
+ReachSection reach_section(const Records& records, const std::vector<Journey>& journeys,
+                           AcademicYear year) {
+    ReachSection s;
+    s.year = year;
+    // The year each school was first reached: its first engagement, or its lead's training.
+    std::map<Urn, AcademicYear> reached;
+    auto reach = [&](Urn urn, AcademicYear y) {
+        auto [it, inserted] = reached.emplace(urn, y);
+        if (!inserted && y < it->second) it->second = y;
+    };
+    std::optional<AcademicYear> first;
+    auto note_first = [&](AcademicYear y) {
+        if (!first || y < *first) first = y;
+    };
+    for (const auto& j : journeys)
+        if (!j.engagements.empty()) {
+            AcademicYear y = j.engagements.front().year;  // engagements are ordered by year
+            reach(j.school->urn, y);
+            note_first(y);
+        }
+    std::vector<AcademicYear> trained;
+    for (const auto& l : records.leads) {
+        if (!l.trained) continue;
+        trained.push_back(*l.trained);
+        note_first(*l.trained);
+        if (l.school) reach(*l.school, *l.trained);
+    }
+    if (!first) return s;
+    std::map<AcademicYear, int> new_schools, new_leads;
+    for (const auto& [urn, y] : reached) ++new_schools[y];
+    for (auto y : trained) ++new_leads[y];
+    int leads = 0, schools = 0;
+    for (AcademicYear y = *first; y <= year; y = y.next()) {
+        leads += new_leads.count(y) ? new_leads[y] : 0;
+        schools += new_schools.count(y) ? new_schools[y] : 0;
+        s.years.push_back({y, leads, schools});
+    }
+    return s;
+}
+
+}  // namespace tfm

@@ -1,0 +1,139 @@
+#include "tfm/render/ics.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace tfm {
+
+std::string ics_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case ';': out += "\\;"; break;
+            case ',': out += "\\,"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': break;
+            default:
+                // Other control characters are not allowed in TEXT (RFC 5545 3.3.11).
+                if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) break;
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string ics_fold(std::string_view line) {
+    std::string out;
+    std::size_t width = 0;  // octets on the current physical line
+    std::size_t limit = 75;
+    for (std::size_t i = 0; i < line.size();) {
+        std::size_t len = 1;
+        auto c = static_cast<unsigned char>(line[i]);
+        if (c >= 0xF0) len = 4;
+        else if (c >= 0xE0) len = 3;
+        else if (c >= 0xC0) len = 2;
+        if (width + len > limit) {
+            out += "\r\n ";
+            width = 1;
+        }
+        out.append(line.substr(i, len));
+        width += len;
+        i += len;
+    }
+    return out + "\r\n";
+}
+
+namespace {
+
+std::string compact(Date d) { return fmt::format("{:04}{:02}{:02}", d.year(), d.month(), d.day()); }
+
+std::string compact(Date d, TimeOfDay t) {
+    return fmt::format("{}T{:02}{:02}00", compact(d), t.minutes / 60, t.minutes % 60);
+}
+
+std::string summary_of(const ScheduleItem& it) {
+    std::string group = it.cohort->name.empty() ? it.cohort->id : it.cohort->name;
+    switch (it.kind) {
+        case SessionType::meeting:
+            return fmt::format("Maths Hub Work Group meeting: {}", group);
+        case SessionType::visit:
+        case SessionType::audit_visit:
+            return fmt::format("{} visit: {} ({})",
+                               it.kind == SessionType::audit_visit ? "Audit" : "Support",
+                               it.school_name.empty() ? std::to_string(it.school.value_or(0))
+                                                      : it.school_name,
+                               group);
+        case SessionType::cpd:
+            return fmt::format("Maths Hub CPD: {}", group);
+    }
+    return group;
+}
+
+const char* london_timezone =
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:Europe/London\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "TZOFFSETFROM:+0000\r\n"
+    "TZOFFSETTO:+0100\r\n"
+    "TZNAME:BST\r\n"
+    "DTSTART:19700329T010000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+    "END:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\n"
+    "TZOFFSETFROM:+0100\r\n"
+    "TZOFFSETTO:+0000\r\n"
+    "TZNAME:GMT\r\n"
+    "DTSTART:19701025T020000\r\n"
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+    "END:STANDARD\r\n"
+    "END:VTIMEZONE\r\n";
+
+}  // namespace
+
+std::string render_ics(const std::vector<ScheduleItem>& items, const Index& index, Date as_of) {
+    std::string out;
+    out += "BEGIN:VCALENDAR\r\n";
+    out += "VERSION:2.0\r\n";
+    out += "PRODID:-//tfm//Teaching for Mastery schedule " TFM_VERSION "//EN\r\n";
+    out += "CALSCALE:GREGORIAN\r\n";
+    out += "METHOD:PUBLISH\r\n";
+    bool timed = std::any_of(items.begin(), items.end(), [](const ScheduleItem& i) { return i.start.has_value(); });
+    if (timed) out += london_timezone;
+    for (const auto& it : items) {
+        out += "BEGIN:VEVENT\r\n";
+        std::string uid = fmt::format("{}-{}-{}-{}@tfm", it.cohort->id,
+                                      it.kind == SessionType::audit_visit ? "visit" : name_of(it.kind),
+                                      compact(it.date), it.school ? std::to_string(*it.school) : "group");
+        out += ics_fold("UID:" + uid);
+        out += "DTSTAMP:" + compact(as_of) + "T000000Z\r\n";
+        if (it.start) {
+            // Without an end time, an hour; late in the evening that ends on the next day.
+            int end = it.end ? it.end->minutes : it.start->minutes + 60;
+            out += "DTSTART;TZID=Europe/London:" + compact(it.date, *it.start) + "\r\n";
+            out += "DTEND;TZID=Europe/London:" +
+                   compact(it.date.plus_days(end / (24 * 60)), TimeOfDay{end % (24 * 60)}) + "\r\n";
+        } else {
+            out += "DTSTART;VALUE=DATE:" + compact(it.date) + "\r\n";
+            out += "DTEND;VALUE=DATE:" + compact(it.date.plus_days(1)) + "\r\n";
+        }
+        out += ics_fold("SUMMARY:" + ics_escape(summary_of(it)));
+        std::string lead = it.cohort->lead;
+        if (const Lead* l = index.lead(it.cohort->lead)) lead = l->name;
+        std::string desc = fmt::format("Work Group {} ({} {}), led by {}. Status: {}.", it.cohort->id,
+                                       name_of(it.cohort->stage), it.cohort->year.str(), lead,
+                                       name_of_item_status(it.status));
+        if (it.mode) desc += fmt::format(" Mode: {}.", it.mode == Mode::online ? "online" : "in person");
+        out += ics_fold("DESCRIPTION:" + ics_escape(desc));
+        if (it.school && !it.school_name.empty()) out += ics_fold("LOCATION:" + ics_escape(it.school_name));
+        out += ics_fold("CATEGORIES:" + ics_escape(std::string(name_of(it.kind))));
+        out += it.status == ItemStatus::done ? "STATUS:CONFIRMED\r\n" : "STATUS:TENTATIVE\r\n";
+        out += "TRANSP:OPAQUE\r\n";
+        out += "END:VEVENT\r\n";
+    }
+    out += "END:VCALENDAR\r\n";
+    return out;
+}
+
+}  // namespace tfm

@@ -1,0 +1,134 @@
+#include "tfm/render/report_tables.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace tfm {
+
+namespace {
+
+constexpr int coverage_places = 1;
+constexpr int attendance_places = 0;
+
+// Decimal places that show a target percentage as written (25, 62.5, 12.25).
+int target_places(double v) {
+    for (int p = 0; p < 2; ++p) {
+        double scaled = v * std::pow(10.0, p);
+        if (std::fabs(scaled - std::round(scaled)) < 1e-9) return p;
+    }
+    return 2;
+}
+
+std::vector<Cell> coverage_row(const PhaseCoverage& c, const std::string& year) {
+    return {"coverage",
+            std::string(name_of(c.phase)),
+            year,
+            c.schools,
+            c.population ? Cell(*c.population) : Cell(),
+            c.percent ? Cell(*c.percent, coverage_places) : Cell(),
+            c.target ? Cell(*c.target, target_places(*c.target)) : Cell(),
+            c.by ? Cell(c.by->str()) : Cell()};
+}
+
+}  // namespace
+
+std::string coverage_text(double percent) { return Cell(percent, coverage_places).text(); }
+std::string attendance_text(double percent) { return Cell(percent, attendance_places).text(); }
+std::string target_text(double percent) { return Cell(percent, target_places(percent)).text(); }
+
+Table to_table(const SummarySection& s) {
+    Table t{"summary", fmt::format("Summary {}", s.year.str()),
+            {{"measure", "measure"},
+             {"of", "of"},
+             {"year", "year"},
+             {"schools", "schools"},
+             {"population", "population"},
+             {"percent", "%"},
+             {"target", "target %"},
+             {"by", "by"}},
+            {}};
+    std::string y = s.year.str();
+    for (Stage st : all_stages)
+        t.rows.push_back({"engaged", std::string(name_of(st)), y, s.engaged_by_stage[std::size_t(st)],
+                          {}, {}, {}, {}});
+    t.rows.push_back({"engaged", "all stages", y, s.engaged, {}, {}, {}, {}});
+    t.rows.push_back({"ever_engaged", "all stages", y, s.ever_engaged, {}, {}, {}, {}});
+    for (const auto& c : s.coverage) t.rows.push_back(coverage_row(c, y));
+    return t;
+}
+
+Table to_table(const StagesSection& s) {
+    Table t{"stages", "Schools per stage per year",
+            {{"year", "year"},
+             {"readiness", "readiness"},
+             {"development", "development"},
+             {"embedding", "embedding"},
+             {"sustaining", "sustaining"}},
+            {}};
+    for (const auto& y : s.years)
+        t.rows.push_back({y.year.str(), y.schools[0], y.schools[1], y.schools[2], y.schools[3]});
+    return t;
+}
+
+Table to_table(const ReachSection& s) {
+    Table t{"reach", "Cumulative reach",
+            {{"year", "year"}, {"leads", "leads trained"}, {"schools", "schools reached"}},
+            {}};
+    for (const auto& y : s.years) t.rows.push_back({y.year.str(), y.leads, y.schools});
+    return t;
+}
+
+Table to_table(const PatternsSection& s) {
+    Table t{"patterns", fmt::format("Journey patterns of schools engaged in {}", s.year.str()),
+            {{"pattern", "pattern"}, {"schools", "schools"}},
+            {}};
+    for (const auto& row : s.rows) t.rows.push_back({std::string(name_of(row.pattern)), row.schools});
+    return t;
+}
+
+Table to_table(const Characteristics& c, std::string name, std::string title) {
+    Table t{std::move(name), std::move(title),
+            {{"dimension", "dimension"}, {"value", "value"}, {"schools", "schools"}},
+            {}};
+    for (const auto& row : c.rows)
+        t.rows.push_back({std::string(name_of(row.dimension)), label_of(row.value), row.schools});
+    return t;
+}
+
+Table to_table(const CharacteristicsSection& s) {
+    return to_table(s.engaged, "characteristics",
+                    fmt::format("Characteristics of schools engaged in {}", s.year.str()));
+}
+
+Table to_table(const CohortsSection& s) {
+    Table t{"cohorts", fmt::format("Work Groups of {}", s.year.str()),
+            {{"cohort", "cohort"},
+             {"stage", "stage"},
+             {"lead", "lead"},
+             {"schools", "schools"},
+             {"meetings_held", "meetings held"},
+             {"meetings_planned", "planned"},
+             {"visits_held", "visits held"},
+             {"visits_planned", "planned"},
+             {"attendance", "attendance %"}},
+            {}};
+    for (const auto& c : s.rows)
+        t.rows.push_back({c.cohort, std::string(name_of(c.stage)), c.lead, c.schools,
+                          c.meetings_held, c.meetings_planned, c.visits_held, c.visits_planned,
+                          c.attendance ? Cell(*c.attendance, attendance_places) : Cell()});
+    return t;
+}
+
+std::vector<Table> report_tables(const Report& r) {
+    std::vector<Table> out;
+    if (r.summary) out.push_back(to_table(*r.summary));
+    if (r.stages) out.push_back(to_table(*r.stages));
+    if (r.reach) out.push_back(to_table(*r.reach));
+    if (r.patterns) out.push_back(to_table(*r.patterns));
+    if (r.characteristics) out.push_back(to_table(*r.characteristics));
+    if (r.cohorts) out.push_back(to_table(*r.cohorts));
+    return out;
+}
+
+}  // namespace tfm
