@@ -1,6 +1,7 @@
 // tfm check: load the tree, apply every rule, print the findings.
 #include "cli.h"
 
+#include "tfm/render/findings.h"
 #include "tfm/rules/check.h"
 #include "tfm/rules/rules.h"
 
@@ -41,7 +42,7 @@ int run_check(const GlobalOptions& g) {
     if (format == "json") {
         fmt::print("{}", render_findings_json(loaded.records, findings, summary));
     } else {
-        TextStyle style{color_on(g, STDERR_FILENO), g.quiet};
+        FindingsStyle style{color_on(g, STDERR_FILENO), g.quiet};
         std::string text = render_findings_text(loaded.records, findings, style);
         text += render_summary_text(summary, style);
         fmt::print(stderr, "{}", text);
