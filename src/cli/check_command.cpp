@@ -2,7 +2,6 @@
 #include "cli.h"
 
 #include "tfm/render/findings.h"
-#include "tfm/rules/check.h"
 #include "tfm/rules/rules.h"
 
 #include <fmt/format.h>
@@ -35,15 +34,15 @@ void define_check(CLI::App& sub) {
 int run_check(const GlobalOptions& g) {
     std::string format = format_or(g, "text", {"text", "table", "json"});
     Date as_of = as_of_date(g);
-    auto loaded = load_tree(data_directories(g), loader_threads());
-    if (print_fatal(loaded)) return exit_unreadable;
-    Diagnostics findings = check_records(loaded, as_of);
-    CheckSummary summary = summarize(loaded.records, findings);
+    Workspace workspace(load_data(g), as_of);
+    if (print_fatal(workspace.fatal())) return exit_unreadable;
+    const Records& records = workspace.records();
+    const CheckSummary& summary = workspace.summary();
     if (format == "json") {
-        fmt::print("{}", render_findings_json(loaded.records, findings, summary));
+        fmt::print("{}", render_findings_json(records, workspace.findings(), summary));
     } else {
         FindingsStyle style{color_on(g, STDERR_FILENO), g.quiet};
-        std::string text = render_findings_text(loaded.records, findings, style);
+        std::string text = render_findings_text(records, workspace.findings(), style);
         text += render_summary_text(summary, style);
         fmt::print(stderr, "{}", text);
     }

@@ -1,10 +1,8 @@
 // The command line: plain option structs filled by CLI11, one run function per command.
 #pragma once
 
-#include "tfm/rules/check.h"
+#include "tfm/analysis/workspace.h"
 #include "tfm/base/date.h"
-#include "tfm/model/index.h"
-#include "tfm/model/journey.h"
 #include "tfm/load/load.h"
 #include "tfm/render/table.h"
 
@@ -65,23 +63,11 @@ std::string format_or(const GlobalOptions& g, std::string_view fallback,
                       const std::vector<std::string_view>& accepted);
 
 // Prints why data directories could not be read; true when one could not (exit 3).
-bool print_fatal(const LoadResult& loaded);
-
-// Loads the tree for a command that prints a report: every rule runs so that errors can be
-// counted; the records with errors are left out. Throws nothing; `fatal` means exit 3.
-// The index and the journeys (as of the date given) are built once, for the rules and the
-// command; they point at records inside the vectors of loaded.records, which moving the
-// tree hands over without moving them.
-struct LoadedTree {
-    LoadResult loaded;
-    std::unique_ptr<const Index> index;  // null when fatal
-    std::vector<Journey> journeys;       // one per school, in loaded.records.schools order
-    CheckSummary summary;                // of every finding, as tfm check counts them
-    bool fatal = false;
-};
-LoadedTree load_for_report(const GlobalOptions& g, Date as_of);
+bool print_fatal(const std::vector<std::string>& fatal);
+// The records tree of -C/--data (or TFM_DATA, or .), loaded on loader_threads().
+LoadResult load_data(const GlobalOptions& g);
 // After printing a report: tells stderr about errors and returns the exit status.
-int report_exit_status(const LoadedTree& tree);
+int report_exit_status(const Workspace& workspace);
 std::string render_tables(const GlobalOptions& g, const std::vector<Table>& tables,
                           std::string_view format);
 

@@ -1,6 +1,5 @@
 #include "cli.h"
 
-#include "tfm/rules/check.h"
 #include "tfm/base/text.h"
 
 #include <fmt/format.h>
@@ -86,31 +85,20 @@ std::string format_or(const GlobalOptions& g, std::string_view fallback,
 
 namespace tfm::cli {
 
-bool print_fatal(const LoadResult& loaded) {
-    for (const auto& m : loaded.fatal) fmt::print(stderr, "tfm: error: {}\n", m);
-    return !loaded.fatal.empty();
+bool print_fatal(const std::vector<std::string>& fatal) {
+    for (const auto& m : fatal) fmt::print(stderr, "tfm: error: {}\n", m);
+    return !fatal.empty();
 }
 
-LoadedTree load_for_report(const GlobalOptions& g, Date as_of) {
-    LoadedTree tree;
-    tree.loaded = load_tree(data_directories(g), loader_threads());
-    if (print_fatal(tree.loaded)) {
-        tree.fatal = true;
-        return tree;
-    }
-    const Records& records = tree.loaded.records;
-    tree.index = std::make_unique<const Index>(records);
-    tree.journeys = all_journeys(records, *tree.index, as_of);
-    tree.summary = summarize(records, check_records(tree.loaded, as_of, *tree.index, tree.journeys));
-    return tree;
-}
+LoadResult load_data(const GlobalOptions& g) { return load_tree(data_directories(g), loader_threads()); }
 
-int report_exit_status(const LoadedTree& tree) {
-    if (tree.summary.errors == 0) return exit_ok;
+int report_exit_status(const Workspace& workspace) {
+    const CheckSummary& summary = workspace.summary();
+    if (summary.errors == 0) return exit_ok;
     fmt::print(stderr,
                "tfm: the records have {} error{}: this output leaves out the records that did "
                "not load and may be wrong where the others break a rule. Run `tfm check`.\n",
-               tree.summary.errors, tree.summary.errors == 1 ? "" : "s");
+               summary.errors, summary.errors == 1 ? "" : "s");
     return exit_findings;
 }
 

@@ -36,10 +36,10 @@ int run_gaps(const GlobalOptions& g) {
     Date as_of = as_of_date(g);
     GapOptions options{AcademicYear::containing(as_of), as_of};
     options.year = year_or(year_option, options.year);
-    auto tree = load_for_report(g, as_of);
-    if (tree.fatal) return exit_unreadable;
-    const Records& records = tree.loaded.records;
-    auto tables = build_gaps(records, *tree.index, tree.journeys, options);
+    Workspace workspace(load_data(g), as_of);
+    if (print_fatal(workspace.fatal())) return exit_unreadable;
+    const Records& records = workspace.records();
+    auto tables = build_gaps(records, workspace.index(), workspace.journeys(), options);
     bool any = std::any_of(tables.begin(), tables.end(), [](const Table& t) { return !t.rows.empty(); });
     if (format == "json" || format == "csv") {
         fmt::print("{}", render_tables(g, tables, format));
@@ -53,7 +53,7 @@ int run_gaps(const GlobalOptions& g) {
             fmt::print("{}", render_tables(g, shown, format));
         }
     }
-    int status = report_exit_status(tree);
+    int status = report_exit_status(workspace);
     if (status == exit_ok && fail_on_findings && any) return exit_findings;
     return status;
 }

@@ -82,7 +82,7 @@ int run_gias(const GlobalOptions& g) {
     selection.phases = phases;
     if (!directories.empty()) {
         tree = load_tree(directories);
-        if (print_fatal(tree)) return exit_unreadable;
+        if (print_fatal(tree.fatal)) return exit_unreadable;
         for (const auto& hub : tree.records.hubs)
             for (const auto& a : hub.areas) selection.spellings.push_back(a);
     }

@@ -28,13 +28,13 @@ void define_journey(CLI::App& sub) {
 int run_journey(const GlobalOptions& g) {
     std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md"});
     Date as_of = as_of_date(g);
-    auto tree = load_for_report(g, as_of);
-    if (tree.fatal) return exit_unreadable;
-    const Records& records = tree.loaded.records;
+    Workspace workspace(load_data(g), as_of);
+    if (print_fatal(workspace.fatal())) return exit_unreadable;
+    const Records& records = workspace.records();
     auto matches = find_schools(records, school_query);
     if (matches.empty()) {
         fmt::print(stderr, "tfm: no school matches `{}`{}\n", school_query,
-                   tree.summary.errors ? " (some records have errors: run tfm check)" : "");
+                   workspace.summary().errors ? " (some records have errors: run tfm check)" : "");
         return exit_findings;
     }
     if (matches.size() > 1) {
@@ -43,9 +43,9 @@ int run_journey(const GlobalOptions& g) {
         for (const School* s : matches) fmt::print(stderr, "  {}  {} ({})\n", s->urn, s->name, s->area);
         return exit_usage;
     }
-    const Journey& j = tree.journeys[std::size_t(matches.front() - records.schools.data())];
+    const Journey& j = workspace.journey_of(*matches.front());
     fmt::print("{}", render_tables(g, journey_tables(j), format));
-    return report_exit_status(tree);
+    return report_exit_status(workspace);
 }
 
 }  // namespace tfm::cli

@@ -33,10 +33,10 @@ int run_plan(const GlobalOptions& g) {
     format_or(g, "yaml", {"yaml"});
     if (replace && !write) throw UsageError{"--replace only makes sense with --write"};
     Date as_of = as_of_date(g);
-    auto tree = load_for_report(g, as_of);
-    if (tree.fatal) return exit_unreadable;
-    const Records& records = tree.loaded.records;
-    const Index& index = *tree.index;
+    Workspace workspace(load_data(g), as_of);
+    if (print_fatal(workspace.fatal())) return exit_unreadable;
+    const Records& records = workspace.records();
+    const Index& index = workspace.index();
     const Cohort* cohort = index.cohort(cohort_id);
     if (!cohort) {
         std::string hint;
@@ -62,7 +62,7 @@ int run_plan(const GlobalOptions& g) {
         if ((!cohort->meetings.empty() || !cohort->visits.empty()) && !g.quiet)
             fmt::print(stderr, "tfm: note: cohort {} already has planned dates; --write --replace replaces them\n",
                        cohort->id);
-        return report_exit_status(tree);
+        return report_exit_status(workspace);
     }
     const auto& file = records.files[std::size_t(cohort->pos.file)];
     PlanWrite result = write_plan(file.full_path, file.path, plan, replace);
@@ -71,7 +71,7 @@ int run_plan(const GlobalOptions& g) {
         return exit_findings;
     }
     if (!g.quiet) fmt::print(stderr, "tfm: {}\n", result.message);
-    return report_exit_status(tree);
+    return report_exit_status(workspace);
 }
 
 }  // namespace tfm::cli

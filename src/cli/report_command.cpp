@@ -58,11 +58,11 @@ int run_report(const GlobalOptions& g) {
     ReportOptions options;
     options.year = year_or(year_option, AcademicYear::containing(as_of));
     options.sections = section_option;
-    auto tree = load_for_report(g, as_of);
-    if (tree.fatal) return exit_unreadable;
-    const Records& records = tree.loaded.records;
-    const Index& index = *tree.index;
-    const auto& journeys = tree.journeys;
+    Workspace workspace(load_data(g), as_of);
+    if (print_fatal(workspace.fatal())) return exit_unreadable;
+    const Records& records = workspace.records();
+    const Index& index = workspace.index();
+    const auto& journeys = workspace.journeys();
     auto tables = build_report(records, index, journeys, options);
     std::string text;
     if (format == "html") {
@@ -80,9 +80,9 @@ int run_report(const GlobalOptions& g) {
         ctx.as_of = as_of;
         ctx.year = options.year;
         ctx.generator = std::string("tfm ") + TFM_VERSION;
-        ctx.files = tree.summary.files;
-        ctx.records = tree.summary.records;
-        ctx.errors = tree.summary.errors;
+        ctx.files = workspace.summary().files;
+        ctx.records = workspace.summary().records;
+        ctx.errors = workspace.summary().errors;
         ctx.command = reproducing_command(g, options, as_of);
         if (records.hubs.size() == 1) ctx.completion = records.hubs.front().rules.completion;
         text = render_html(input);
@@ -98,7 +98,7 @@ int run_report(const GlobalOptions& g) {
             return exit_findings;
         }
     }
-    return report_exit_status(tree);
+    return report_exit_status(workspace);
 }
 
 }  // namespace tfm::cli

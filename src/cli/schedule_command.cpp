@@ -42,10 +42,10 @@ int run_schedule(const GlobalOptions& g) {
             throw UsageError{fmt::format("--school: `{}` is not a URN (six digits)", school_option)};
         filter.school = std::stoi(school_option);
     }
-    auto tree = load_for_report(g, as_of);
-    if (tree.fatal) return exit_unreadable;
-    const Records& records = tree.loaded.records;
-    const Index& index = *tree.index;
+    Workspace workspace(load_data(g), as_of);
+    if (print_fatal(workspace.fatal())) return exit_unreadable;
+    const Records& records = workspace.records();
+    const Index& index = workspace.index();
     if (!filter.cohort.empty() && !index.cohort(filter.cohort))
         throw UsageError{fmt::format("--cohort: no cohort has the id `{}`", filter.cohort)};
     if (!filter.lead.empty() && !index.lead(filter.lead))
@@ -60,7 +60,7 @@ int run_schedule(const GlobalOptions& g) {
         t.title = fmt::format("Schedule {} to {}", filter.from.str(), filter.to.str());
         fmt::print("{}", render_tables(g, {t}, format));
     }
-    return report_exit_status(tree);
+    return report_exit_status(workspace);
 }
 
 }  // namespace tfm::cli

@@ -3,12 +3,12 @@
 // the calendar the rows become.
 #include "tfm/analysis/schedule.h"
 
+#include "../fixtures.h"
 #include "tfm/model/index.h"
 #include "tfm/load/load.h"
 
 #include <doctest/doctest.h>
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,24 +17,18 @@ using namespace tfm;
 
 namespace {
 
+using test::d;
+
 struct Tree {
-    LoadResult loaded;
-    std::unique_ptr<Index> index;
+    Workspace ws;
 
-    explicit Tree(std::string_view yaml) : loaded(load_text(yaml)) {
-        for (const auto& d : loaded.diagnostics)
-            FAIL_CHECK(d.pos.line << ":" << d.pos.column << " " << d.message << " [" << d.rule << "]");
-        REQUIRE(loaded.diagnostics.empty());
-        index = std::make_unique<Index>(loaded.records);
-    }
-    Tree(const Tree&) = delete;
+    explicit Tree(std::string_view yaml) : ws(test::load_fixture(yaml), test::unused_as_of()) {}
 
+    const Index& index() const { return ws.index(); }
     std::vector<ScheduleItem> items(ScheduleFilter f, Date as_of) const {
-        return build_schedule(loaded.records, *index, f, as_of);
+        return build_schedule(ws.records(), ws.index(), f, as_of);
     }
 };
-
-Date d(int y, unsigned m, unsigned day) { return Date(y, m, day); }
 
 ScheduleFilter range(Date from, Date to) {
     ScheduleFilter f;
@@ -423,7 +417,7 @@ TEST_CASE("schedule: table rows give the time when known and leave it empty othe
 TEST_CASE("schedule: the calendar is CRLF, folded, with one VEVENT per row and stable UIDs") {
     Tree t(tree_yaml);
     auto items = t.items(range(year_start, year_end), as_of);
-    std::string ics = render_ics(items, *t.index, as_of);
+    std::string ics = render_ics(items, t.index(), as_of);
     auto lines = crlf_lines(ics);
     for (const auto& l : lines) CHECK(l.size() <= 75);
     CHECK(lines.front() == "BEGIN:VCALENDAR");
@@ -440,7 +434,7 @@ TEST_CASE("schedule: the calendar is CRLF, folded, with one VEVENT per row and s
     // Timed rows need the time zone; DTSTAMP is the as-of date, so runs are identical.
     CHECK(ics.find("BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n") != std::string::npos);
     CHECK(ics.find("DTSTAMP:20211110T000000Z\r\n") != std::string::npos);
-    CHECK(render_ics(t.items(range(year_start, year_end), as_of), *t.index, as_of) == ics);
+    CHECK(render_ics(t.items(range(year_start, year_end), as_of), t.index(), as_of) == ics);
     std::string unfolded = unfold(ics);
     CHECK(unfolded.find("UID:dev-a-meeting-20211005-group@tfm\r\n") != std::string::npos);
     CHECK(unfolded.find("UID:dev-a-visit-20211012-107401@tfm\r\n") != std::string::npos);
@@ -457,7 +451,7 @@ TEST_CASE("schedule: the calendar is CRLF, folded, with one VEVENT per row and s
 TEST_CASE("schedule: a UID does not change when the range or the status changes") {
     Tree t(tree_yaml);
     auto uid_of = [&](Date from, Date to, Date when) {
-        std::string ics = unfold(render_ics(t.items(range(from, to), when), *t.index, when));
+        std::string ics = unfold(render_ics(t.items(range(from, to), when), t.index(), when));
         auto at = ics.find("UID:dev-a-meeting-20211116");
         REQUIRE(at != std::string::npos);
         return ics.substr(at, ics.find("\r\n", at) - at);
@@ -469,7 +463,7 @@ TEST_CASE("schedule: an all-day calendar needs no time zone") {
     Tree t(tree_yaml);
     auto items = t.items(range(d(2021, 11, 16), d(2021, 11, 30)), as_of);
     REQUIRE(!items.empty());
-    std::string ics = render_ics(items, *t.index, as_of);
+    std::string ics = render_ics(items, t.index(), as_of);
     CHECK(ics.find("VTIMEZONE") == std::string::npos);
     CHECK(ics.find("TZID") == std::string::npos);
 }
@@ -494,7 +488,7 @@ sessions:
   - {cohort: dev-a, date: 2021-10-19, type: meeting, start: "13:00"}
 )");
     Date when = d(2021, 12, 1);
-    std::string ics = render_ics(t.items(range(year_start, year_end), when), *t.index, when);
+    std::string ics = render_ics(t.items(range(year_start, year_end), when), t.index(), when);
     CHECK(ics.find("DTSTART;TZID=Europe/London:20211005T233000\r\n"
                    "DTEND;TZID=Europe/London:20211006T003000\r\n") != std::string::npos);
     CHECK(ics.find("DTSTART;TZID=Europe/London:20211012T235900\r\n"
@@ -505,7 +499,7 @@ sessions:
 
 TEST_CASE("schedule: an empty calendar is still a valid VCALENDAR") {
     Tree t(tree_yaml);
-    std::string ics = render_ics({}, *t.index, as_of);
+    std::string ics = render_ics({}, t.index(), as_of);
     CHECK(ics.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:", 0) == 0);
     CHECK(ics.find("VEVENT") == std::string::npos);
     CHECK(ics.substr(ics.size() - 15) == "END:VCALENDAR\r\n");
