@@ -2,36 +2,18 @@
 #include "cli.h"
 
 #include "tfm/render/findings.h"
-#include "tfm/rules/rules.h"
 
 #include <fmt/format.h>
 
 #include <unistd.h>
 
 namespace tfm::cli {
-namespace {
 
-bool strict = false;
-
-std::string rules_footer() {
-    std::string out = "\nRules (switch one off in hub.rules.off; yaml/, schema/, ref/ and file/ always apply):\n";
-    for (const auto& r : rule_table())
-        out += fmt::format("  {:<27} {:<8} {}\n", r.name, severity_name(r.severity), r.summary);
-    out += "\nGlobal options (see tfm --help): -C/--data DIR, --as-of YYYY-MM-DD, --format text|json,\n"
-           "--color auto|always|never, -q/--quiet.\n";
-    out += "\nExit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage error,\n"
-           "3 data directory unreadable.\n";
-    return out;
+void define(CLI::App& sub, CheckArgs& args) {
+    sub.add_flag("--strict", args.strict, "Exit 1 on warnings too");
 }
 
-}  // namespace
-
-void define_check(CLI::App& sub) {
-    sub.add_flag("--strict", strict, "Exit 1 on warnings too");
-    sub.footer(rules_footer());
-}
-
-int run_check(const GlobalOptions& g) {
+int run(const GlobalArgs& g, const CheckArgs& args) {
     std::string format = format_or(g, "text", {"text", "table", "json"});
     Date as_of = as_of_date(g);
     Workspace workspace(load_data(g), as_of);
@@ -47,7 +29,7 @@ int run_check(const GlobalOptions& g) {
         fmt::print(stderr, "{}", text);
     }
     if (summary.errors > 0) return exit_findings;
-    if (strict && summary.warnings > 0) return exit_findings;
+    if (args.strict && summary.warnings > 0) return exit_findings;
     return exit_ok;
 }
 

@@ -9,30 +9,9 @@
 
 namespace tfm::cli {
 
-const std::vector<Command>& commands() {
-    static const std::vector<Command> list = {
-        {"check", "Validate every record and journey against the rules", define_check, run_check},
-        {"report", "The hub's summary: stages, reach, patterns, characteristics, cohorts",
-         define_report, run_report},
-        {"gaps", "What needs attention: gaps, lapsed schools, missing visits, overdue logs",
-         define_gaps, run_gaps},
-        {"schedule", "Planned and logged meetings and visits in a date range (also as iCalendar)",
-         define_schedule, run_schedule},
-        {"plan", "Propose a cohort's meeting and visit dates; --write puts them in its file",
-         define_plan, run_plan},
-        {"journey", "One school's timeline through the programme", define_journey, run_journey},
-        {"completion", "Print a shell completion script (bash, zsh or fish)", define_completion,
-         run_completion},
-        {"init", "Create a new records repository with commented samples", define_init, run_init},
-        {"import", "School records from GIAS: print them, or --write them into the tree",
-         define_import, run_import},
-        {"schema", "Print a JSON Schema of the record format, for editors", define_schema, run_schema},
-        {"man", "", define_man, run_man},
-    };
-    return list;
-}
+int run(const GlobalArgs&, std::monostate) { return exit_usage; }
 
-std::vector<std::string> data_directories(const GlobalOptions& g) {
+std::vector<std::string> data_directories(const GlobalArgs& g) {
     if (!g.data.empty()) return g.data;
     if (const char* env = std::getenv("TFM_DATA"); env && *env) return {env};
     return {"."};
@@ -59,12 +38,12 @@ Date date_option(std::string_view name, const std::string& text) {
     throw UsageError{fmt::format("{}: `{}` is not a valid date: {}", name, text, Date::why_not(text))};
 }
 
-Date as_of_date(const GlobalOptions& g) {
+Date as_of_date(const GlobalArgs& g) {
     if (g.as_of.empty()) return Date::today();
     return date_option("--as-of", g.as_of);
 }
 
-bool color_on(const GlobalOptions& g, int fd) {
+bool color_on(const GlobalArgs& g, int fd) {
     if (g.color == "always") return true;
     if (g.color == "never") return false;
     if (const char* nc = std::getenv("NO_COLOR"); nc && *nc) return false;
@@ -72,7 +51,7 @@ bool color_on(const GlobalOptions& g, int fd) {
     return isatty(fd) == 1;
 }
 
-std::string format_or(const GlobalOptions& g, std::string_view fallback,
+std::string format_or(const GlobalArgs& g, std::string_view fallback,
                       const std::vector<std::string_view>& accepted) {
     if (g.format.empty()) return std::string(fallback);
     for (auto a : accepted)
@@ -90,7 +69,7 @@ bool print_fatal(const std::vector<std::string>& fatal) {
     return !fatal.empty();
 }
 
-LoadResult load_data(const GlobalOptions& g) { return load_tree(data_directories(g), loader_threads()); }
+LoadResult load_data(const GlobalArgs& g) { return load_tree(data_directories(g), loader_threads()); }
 
 int report_exit_status(const Workspace& workspace) {
     const CheckSummary& summary = workspace.summary();
@@ -102,7 +81,7 @@ int report_exit_status(const Workspace& workspace) {
     return exit_findings;
 }
 
-std::string render_tables(const GlobalOptions& g, const std::vector<Table>& tables,
+std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
                           std::string_view format) {
     if (format == "json") return render_json(tables);
     if (format == "csv") return render_csv(tables);
