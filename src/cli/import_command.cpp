@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -58,42 +59,111 @@ Help gias_help() {
             "directory unreadable."};
 }
 
-int run_gias(const GlobalArgs& g, const GiasArgs& args) {
-    format_or(g, "yaml", {"yaml"});
-    bool write = !args.write.empty();
-
-    // The records tree: the one to write, else -C/--data or TFM_DATA for the hub's areas.
-    std::vector<std::string> directories;
-    if (write) {
+// The records tree: the one to write, else -C/--data or TFM_DATA for the hub's areas; none
+// when neither is given.
+std::vector<std::string> records_directories(const GlobalArgs& g, const GiasArgs& args) {
+    if (!args.write.empty()) {
         if (!g.data.empty() && !(g.data.size() == 1 && same_directory(g.data[0], args.write)))
             throw UsageError{fmt::format("--write {} names the records directory; do not also give -C/--data {}",
                                          args.write, fmt::join(g.data, " -C "))};
-        directories = {args.write};
-    } else if (!g.data.empty() || std::getenv("TFM_DATA")) {
-        directories = data_directories(g);
+        return {args.write};
     }
+    if (!g.data.empty() || std::getenv("TFM_DATA")) return data_directories(g);
+    return {};
+}
 
+// --phase in the order given, each once; primary when none is.
+std::vector<Phase> chosen_phases(const GiasArgs& args) {
     std::vector<Phase> phases;
     for (const auto& p : args.phases)
         if (auto ph = parse_enum<Phase>(p); ph && std::find(phases.begin(), phases.end(), *ph) == phases.end())
             phases.push_back(*ph);
     if (phases.empty()) phases.push_back(Phase::primary);
+    return phases;
+}
 
+// The extract, its warnings printed; empty (the error printed) when it cannot be read.
+std::optional<gias::Extract> read_extract_file(const std::string& file) {
     std::string bytes, problem;
     std::error_code ec;
-    if (fs::is_directory(args.file, ec)) problem = "it is a directory";
-    if (!problem.empty() || !read_file(args.file, bytes, problem)) {
-        fmt::print(stderr, "tfm: error: cannot read {}: {}\n", args.file, problem);
-        return exit_findings;
+    if (fs::is_directory(file, ec)) problem = "it is a directory";
+    if (!problem.empty() || !read_file(file, bytes, problem)) {
+        fmt::print(stderr, "tfm: error: cannot read {}: {}\n", file, problem);
+        return std::nullopt;
     }
     gias::Extract extract;
     try {
         extract = gias::read_extract(bytes);
     } catch (const gias::Error& e) {
-        fmt::print(stderr, "tfm: error: {}: {}\n", args.file, e.what());
+        fmt::print(stderr, "tfm: error: {}: {}\n", file, e.what());
+        return std::nullopt;
+    }
+    for (const auto& w : extract.warnings) fmt::print(stderr, "tfm: warning: {}: {}\n", file, w);
+    return extract;
+}
+
+// The areas of the extract's establishments, as GIAS spells them, in first-seen order.
+std::vector<std::string> areas_of(const gias::Extract& extract) {
+    std::vector<std::string> known_areas;
+    for (const auto& e : extract.establishments)
+        if (std::none_of(known_areas.begin(), known_areas.end(), [&](const std::string& a) { return a == e.area; }))
+            known_areas.push_back(e.area);
+    return known_areas;
+}
+
+// An area no establishment is in is a typo, most likely.
+void warn_unknown_areas(const gias::Selection& selection, const std::vector<std::string>& known_areas,
+                        const std::string& file) {
+    std::vector<std::string_view> candidates(known_areas.begin(), known_areas.end());
+    for (const auto& a : selection.areas) {
+        if (std::any_of(known_areas.begin(), known_areas.end(), [&](const std::string& k) { return gias::same_area(k, a); }))
+            continue;
+        std::string hint;
+        if (auto s = closest_match(a, candidates)) hint = fmt::format("; did you mean `{}`?", *s);
+        fmt::print(stderr, "tfm: warning: {}: no establishment is in the area `{}`{}\n", file, a, hint);
+    }
+}
+
+// "tfm: N open primary establishments in AREAS (FILE, ENCODING)", areas as the hub spells
+// them, else as GIAS does.
+void print_count(std::size_t count, const std::vector<Phase>& phases, const gias::Selection& selection,
+                 const std::vector<std::string>& known_areas, const std::string& file,
+                 const gias::Extract& extract) {
+    std::vector<std::string> shown;
+    for (const auto& a : selection.areas) {
+        std::string name = gias::area_spelling(selection, a);
+        if (name == a)
+            for (const auto& k : known_areas)
+                if (gias::same_area(k, a)) name = k;
+        shown.push_back(name);
+    }
+    std::string where = shown.empty() ? "every area" : fmt::format("{}", fmt::join(shown, ", "));
+    fmt::print(stderr, "tfm: {} open {} establishment{} in {} ({}, {})\n", count, phase_words(phases),
+               count == 1 ? "" : "s", where, file, extract.encoding);
+}
+
+// --write: the edit of the tree, its notes, and what changed.
+int write_into(const GlobalArgs& g, const GiasArgs& args, const LoadResult& tree,
+               const gias::Extract& extract, const gias::Selection& selection) {
+    auto result = gias::import_into(args.write, tree, extract, selection);
+    if (!g.quiet)
+        for (const auto& n : result.notes) fmt::print(stderr, "tfm: note: {}\n", n);
+    if (result.refused) {
+        for (const auto& e : result.errors) fmt::print(stderr, "tfm: error: {}\n", e);
+        if (result.files.empty()) fmt::print(stderr, "tfm: nothing was written\n");
         return exit_findings;
     }
-    for (const auto& w : extract.warnings) fmt::print(stderr, "tfm: warning: {}: {}\n", args.file, w);
+    fmt::print("{}", gias::summary_text(result));
+    return exit_ok;
+}
+
+int run_gias(const GlobalArgs& g, const GiasArgs& args) {
+    format_or(g, "yaml", {"yaml"});
+    bool write = !args.write.empty();
+    std::vector<std::string> directories = records_directories(g, args);
+    std::vector<Phase> phases = chosen_phases(args);
+    auto extract = read_extract_file(args.file);
+    if (!extract) return exit_findings;
 
     LoadResult tree;
     gias::Selection selection;
@@ -105,57 +175,22 @@ int run_gias(const GlobalArgs& g, const GiasArgs& args) {
             for (const auto& a : hub.areas) selection.spellings.push_back(a);
     }
     if (!args.areas.empty()) {
-        selection.areas = gias::split_areas(args.areas, extract);
+        selection.areas = gias::split_areas(args.areas, *extract);
     } else {
         selection.areas = selection.spellings;
         if (write && selection.areas.empty())
             throw UsageError{fmt::format("the hub in {} lists no `areas`; choose them with --area NAME", args.write)};
     }
+    std::vector<std::string> known_areas = areas_of(*extract);
+    warn_unknown_areas(selection, known_areas, args.file);
 
-    // An area no establishment is in is a typo, most likely.
-    std::vector<std::string> known_areas;
-    for (const auto& e : extract.establishments)
-        if (std::none_of(known_areas.begin(), known_areas.end(), [&](const std::string& a) { return a == e.area; }))
-            known_areas.push_back(e.area);
-    std::vector<std::string_view> candidates(known_areas.begin(), known_areas.end());
-    for (const auto& a : selection.areas) {
-        if (std::any_of(known_areas.begin(), known_areas.end(), [&](const std::string& k) { return gias::same_area(k, a); }))
-            continue;
-        std::string hint;
-        if (auto s = closest_match(a, candidates)) hint = fmt::format("; did you mean `{}`?", *s);
-        fmt::print(stderr, "tfm: warning: {}: no establishment is in the area `{}`{}\n", args.file, a, hint);
-    }
-
-    auto chosen = gias::select(extract, selection);
-    if (!g.quiet) {
-        // Areas as the hub spells them, else as GIAS does.
-        std::vector<std::string> shown;
-        for (const auto& a : selection.areas) {
-            std::string name = gias::area_spelling(selection, a);
-            if (name == a)
-                for (const auto& k : known_areas)
-                    if (gias::same_area(k, a)) name = k;
-            shown.push_back(name);
-        }
-        std::string where = shown.empty() ? "every area" : fmt::format("{}", fmt::join(shown, ", "));
-        fmt::print(stderr, "tfm: {} open {} establishment{} in {} ({}, {})\n", chosen.size(), phase_words(phases),
-                   chosen.size() == 1 ? "" : "s", where, args.file, extract.encoding);
-    }
+    auto chosen = gias::select(*extract, selection);
+    if (!g.quiet) print_count(chosen.size(), phases, selection, known_areas, args.file, *extract);
     if (!write) {
         fmt::print("{}", gias::schools_yaml(chosen, selection));
         return exit_ok;
     }
-
-    auto result = gias::import_into(args.write, tree, extract, selection);
-    if (!g.quiet)
-        for (const auto& n : result.notes) fmt::print(stderr, "tfm: note: {}\n", n);
-    if (result.refused) {
-        for (const auto& e : result.errors) fmt::print(stderr, "tfm: error: {}\n", e);
-        if (result.files.empty()) fmt::print(stderr, "tfm: nothing was written\n");
-        return exit_findings;
-    }
-    fmt::print("{}", gias::summary_text(result));
-    return exit_ok;
+    return write_into(g, args, tree, *extract, selection);
 }
 
 }  // namespace
