@@ -9,7 +9,8 @@
 namespace tfm::cli {
 namespace {
 
-// check lists the rules, with the same words as the man page's RULES section.
+// check lists the rules, with the same words as the man page's RULES section. Its footer
+// opens and (with its exit status) closes with a blank line, as tests/cli/check-help expects.
 std::string check_about() {
     std::string out = "\nRules (switch one off in hub.rules.off; yaml/, schema/, ref/ and file/ always apply):\n";
     for (const auto& r : rule_table())
