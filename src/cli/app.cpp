@@ -3,6 +3,8 @@
 #include "cli.h"
 
 #include <map>
+#include <type_traits>
+#include <variant>
 
 namespace tfm::cli {
 namespace {
@@ -30,7 +32,7 @@ const std::vector<std::string>* choices_of(const CLI::Option* option) {
     return it == choice_registry().end() ? nullptr : &it->second;
 }
 
-std::unique_ptr<CLI::App> build_app(GlobalOptions& g, const Command*& chosen) {
+std::unique_ptr<CLI::App> build_app(Invocation& invocation) {
     auto app = std::make_unique<CLI::App>("tfm: Teaching for Mastery records for a Maths Hub", "tfm");
     app->set_version_flag("--version", std::string("tfm ") + TFM_VERSION, "Print the version and exit");
     app->require_subcommand(1, 1);
@@ -38,6 +40,7 @@ std::unique_ptr<CLI::App> build_app(GlobalOptions& g, const Command*& chosen) {
     app->footer("Run `tfm COMMAND --help` for a command's options; `man tfm` for everything.\n"
                 "Environment: TFM_DATA (the records directory when -C is not given), NO_COLOR,\n"
                 "TFM_THREADS (threads that load files; default one per core).");
+    GlobalArgs& g = invocation.global;
     app->add_option("-C,--data", g.data, "Records directory (repeatable; default $TFM_DATA or .)")
         ->type_name("DIR");
     app->add_option("--as-of", g.as_of, "Date to judge statuses against (default today)")
@@ -52,8 +55,17 @@ std::unique_ptr<CLI::App> build_app(GlobalOptions& g, const Command*& chosen) {
     for (const auto& c : commands()) {
         CLI::App* sub = app->add_subcommand(std::string(c.name), std::string(c.summary));
         if (c.summary.empty()) sub->group("");  // hidden from help and completions
-        c.define(*sub);
-        sub->callback([&chosen, &c] { chosen = &c; });
+        // Each command's options struct lives as long as its subcommand, which binds to it;
+        // the chosen one is copied out once parsed.
+        auto args = std::make_shared<CommandArgs>(c.args);
+        std::visit(
+            [sub](auto& a) {
+                if constexpr (!std::is_same_v<std::decay_t<decltype(a)>, std::monostate>) define(*sub, a);
+            },
+            *args);
+        // A command without a footer shows tfm's own (CLI11 inherits it).
+        if (std::string footer = help_footer(c.help); !footer.empty()) sub->footer(footer);
+        sub->callback([&invocation, args] { invocation.command = *args; });
     }
     app_pointer() = app.get();
     return app;

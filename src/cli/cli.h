@@ -1,18 +1,19 @@
-// The command line: plain option structs filled by CLI11, one run function per command.
+// The command line: the command table, CLI11 filling the structs of options.h, one
+// define() and run() per command, and the helpers commands share. The only code with CLI11.
 #pragma once
 
-#include "tfm/rules/check.h"
+#include "options.h"
+
+#include "tfm/analysis/workspace.h"
 #include "tfm/base/date.h"
-#include "tfm/model/index.h"
-#include "tfm/model/journey.h"
 #include "tfm/load/load.h"
 #include "tfm/render/table.h"
 
 #include <CLI/CLI.hpp>
 
 #include <memory>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tfm::cli {
@@ -23,110 +24,92 @@ inline constexpr int exit_findings = 1;
 inline constexpr int exit_usage = 2;
 inline constexpr int exit_unreadable = 3;
 
-struct GlobalOptions {
-    std::vector<std::string> data;   // -C/--data, repeatable
-    std::string as_of;               // --as-of YYYY-MM-DD
-    std::string format;              // --format; each command says which it accepts
-    std::string color = "auto";      // --color auto|always|never
-    bool quiet = false;              // -q/--quiet
-};
-
 // Raised for a usage error found after parsing (a bad date, a format a command lacks).
 struct UsageError {
     std::string message;
 };
 
+// The global options as a command's help names them in its "Global options" line.
+namespace global {
+inline constexpr std::string_view data = "-C/--data DIR";
+inline constexpr std::string_view as_of = "--as-of YYYY-MM-DD";
+inline constexpr std::string_view format = "--format";
+inline constexpr std::string_view color = "--color auto|always|never";
+inline constexpr std::string_view quiet = "-q/--quiet";
+}  // namespace global
+
+// What `--help` says after a command's options, in three parts (see help_footer).
+struct Help {
+    std::string about;                      // what it does and prints; may end in a blank line
+    std::vector<std::string_view> globals;  // the global options it reads (global::…)
+    std::string_view exit_status;           // its exit statuses, after "Exit status: "
+};
+// The footer: `about`, then "Global options (see tfm --help): …" wrapped at 90 columns, then
+// a blank line and "Exit status: …"; a part left empty is left out.
+std::string help_footer(const Help& help);
+
 struct Command {
     std::string_view name;
-    std::string_view summary;
-    void (*define)(CLI::App& sub);       // adds the command's own options
-    int (*run)(const GlobalOptions& g);  // returns the exit status
+    std::string_view summary;  // its line in `tfm --help`; empty hides it (tfm man)
+    CommandArgs args;          // the options struct it fills: its alternative, defaulted
+    Help help;
 };
-
+// Every command in the order `tfm --help` lists them.
 const std::vector<Command>& commands();
 
 // The whole command line, built once by main; completion and man page generators read it.
-std::unique_ptr<CLI::App> build_app(GlobalOptions& g, const Command*& chosen);
+// Parsing fills `invocation` (the chosen command's options replace its std::monostate).
+std::unique_ptr<CLI::App> build_app(Invocation& invocation);
 const CLI::App& the_app();
 // An option that takes one of `values`: checked by CLI11, listed by completions and man page.
 CLI::Option* with_choices(CLI::Option* option, std::vector<std::string> values);
 const std::vector<std::string>* choices_of(const CLI::Option* option);
 
 // Shared helpers for commands.
-std::vector<std::string> data_directories(const GlobalOptions& g);  // -C, else TFM_DATA, else .
-Date as_of_date(const GlobalOptions& g);  // --as-of, else today
+std::vector<std::string> data_directories(const GlobalArgs& g);  // -C, else TFM_DATA, else .
+Date as_of_date(const GlobalArgs& g);  // --as-of, else today
 // The date given to the option `name` (a usage error if it is not one).
 Date date_option(std::string_view name, const std::string& text);
 unsigned loader_threads();  // TFM_THREADS, else 0: every core
 // --year as given, else `fallback` (the year containing --as-of).
 AcademicYear year_or(const std::string& option, AcademicYear fallback);
-bool color_on(const GlobalOptions& g, int fd);
-std::string format_or(const GlobalOptions& g, std::string_view fallback,
+bool color_on(const GlobalArgs& g, int fd);
+std::string format_or(const GlobalArgs& g, std::string_view fallback,
                       const std::vector<std::string_view>& accepted);
 
 // Prints why data directories could not be read; true when one could not (exit 3).
-bool print_fatal(const LoadResult& loaded);
-
-// Loads the tree for a command that prints a report: every rule runs so that errors can be
-// counted; the records with errors are left out. Throws nothing; `fatal` means exit 3.
-// The index and the journeys (as of the date given) are built once, for the rules and the
-// command; they point at records inside the vectors of loaded.records, which moving the
-// tree hands over without moving them.
-struct LoadedTree {
-    LoadResult loaded;
-    std::unique_ptr<const Index> index;  // null when fatal
-    std::vector<Journey> journeys;       // one per school, in loaded.records.schools order
-    CheckSummary summary;                // of every finding, as tfm check counts them
-    bool fatal = false;
-};
-LoadedTree load_for_report(const GlobalOptions& g, Date as_of);
+bool print_fatal(const std::vector<std::string>& fatal);
+// The records tree of -C/--data (or TFM_DATA, or .), loaded on loader_threads().
+LoadResult load_data(const GlobalArgs& g);
 // After printing a report: tells stderr about errors and returns the exit status.
-int report_exit_status(const LoadedTree& tree);
-std::string render_tables(const GlobalOptions& g, const std::vector<Table>& tables,
+int report_exit_status(const Workspace& workspace);
+std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
                           std::string_view format);
 
-// check
-void define_check(CLI::App& sub);
-int run_check(const GlobalOptions& g);
-
-// report
-void define_report(CLI::App& sub);
-int run_report(const GlobalOptions& g);
-
-// gaps
-void define_gaps(CLI::App& sub);
-int run_gaps(const GlobalOptions& g);
-
-// schedule
-void define_schedule(CLI::App& sub);
-int run_schedule(const GlobalOptions& g);
-
-// plan
-void define_plan(CLI::App& sub);
-int run_plan(const GlobalOptions& g);
-
-// completion
-void define_completion(CLI::App& sub);
-int run_completion(const GlobalOptions& g);
-
-// schema
-void define_schema(CLI::App& sub);
-int run_schema(const GlobalOptions& g);
-
-// init
-void define_init(CLI::App& sub);
-int run_init(const GlobalOptions& g);
-
-// man (hidden: regenerates man/tfm.1)
-void define_man(CLI::App& sub);
-int run_man(const GlobalOptions& g);
-
-// journey
-void define_journey(CLI::App& sub);
-int run_journey(const GlobalOptions& g);
-
-// import gias
-void define_import(CLI::App& sub);
-int run_import(const GlobalOptions& g);
+// Each command: define() adds its options to its CLI11 subcommand, bound to the struct;
+// run() does the work and returns the exit status. main dispatches with one std::visit.
+int run(const GlobalArgs& g, std::monostate);  // no command: a usage error
+void define(CLI::App& sub, CheckArgs& args);
+int run(const GlobalArgs& g, const CheckArgs& args);
+void define(CLI::App& sub, ReportArgs& args);
+int run(const GlobalArgs& g, const ReportArgs& args);
+void define(CLI::App& sub, GapsArgs& args);
+int run(const GlobalArgs& g, const GapsArgs& args);
+void define(CLI::App& sub, ScheduleArgs& args);
+int run(const GlobalArgs& g, const ScheduleArgs& args);
+void define(CLI::App& sub, PlanArgs& args);
+int run(const GlobalArgs& g, const PlanArgs& args);
+void define(CLI::App& sub, JourneyArgs& args);
+int run(const GlobalArgs& g, const JourneyArgs& args);
+void define(CLI::App& sub, CompletionArgs& args);
+int run(const GlobalArgs& g, const CompletionArgs& args);
+void define(CLI::App& sub, InitArgs& args);
+int run(const GlobalArgs& g, const InitArgs& args);
+void define(CLI::App& sub, ImportArgs& args);  // and its commands: import gias
+int run(const GlobalArgs& g, const ImportArgs& args);
+void define(CLI::App& sub, SchemaArgs& args);
+int run(const GlobalArgs& g, const SchemaArgs& args);
+void define(CLI::App& sub, ManArgs& args);  // hidden: regenerates man/tfm.1
+int run(const GlobalArgs& g, const ManArgs& args);
 
 }  // namespace tfm::cli

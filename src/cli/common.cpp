@@ -1,6 +1,5 @@
 #include "cli.h"
 
-#include "tfm/rules/check.h"
 #include "tfm/base/text.h"
 #include "tfm/render/csv_table.h"
 #include "tfm/render/json_table.h"
@@ -14,30 +13,9 @@
 
 namespace tfm::cli {
 
-const std::vector<Command>& commands() {
-    static const std::vector<Command> list = {
-        {"check", "Validate every record and journey against the rules", define_check, run_check},
-        {"report", "The hub's summary: stages, reach, patterns, characteristics, cohorts",
-         define_report, run_report},
-        {"gaps", "What needs attention: gaps, lapsed schools, missing visits, overdue logs",
-         define_gaps, run_gaps},
-        {"schedule", "Planned and logged meetings and visits in a date range (also as iCalendar)",
-         define_schedule, run_schedule},
-        {"plan", "Propose a cohort's meeting and visit dates; --write puts them in its file",
-         define_plan, run_plan},
-        {"journey", "One school's timeline through the programme", define_journey, run_journey},
-        {"completion", "Print a shell completion script (bash, zsh or fish)", define_completion,
-         run_completion},
-        {"init", "Create a new records repository with commented samples", define_init, run_init},
-        {"import", "School records from GIAS: print them, or --write them into the tree",
-         define_import, run_import},
-        {"schema", "Print a JSON Schema of the record format, for editors", define_schema, run_schema},
-        {"man", "", define_man, run_man},
-    };
-    return list;
-}
+int run(const GlobalArgs&, std::monostate) { return exit_usage; }
 
-std::vector<std::string> data_directories(const GlobalOptions& g) {
+std::vector<std::string> data_directories(const GlobalArgs& g) {
     if (!g.data.empty()) return g.data;
     if (const char* env = std::getenv("TFM_DATA"); env && *env) return {env};
     return {"."};
@@ -64,12 +42,12 @@ Date date_option(std::string_view name, const std::string& text) {
     throw UsageError{fmt::format("{}: `{}` is not a valid date: {}", name, text, Date::why_not(text))};
 }
 
-Date as_of_date(const GlobalOptions& g) {
+Date as_of_date(const GlobalArgs& g) {
     if (g.as_of.empty()) return Date::today();
     return date_option("--as-of", g.as_of);
 }
 
-bool color_on(const GlobalOptions& g, int fd) {
+bool color_on(const GlobalArgs& g, int fd) {
     if (g.color == "always") return true;
     if (g.color == "never") return false;
     if (const char* nc = std::getenv("NO_COLOR"); nc && *nc) return false;
@@ -77,7 +55,7 @@ bool color_on(const GlobalOptions& g, int fd) {
     return isatty(fd) == 1;
 }
 
-std::string format_or(const GlobalOptions& g, std::string_view fallback,
+std::string format_or(const GlobalArgs& g, std::string_view fallback,
                       const std::vector<std::string_view>& accepted) {
     if (g.format.empty()) return std::string(fallback);
     for (auto a : accepted)
@@ -90,35 +68,24 @@ std::string format_or(const GlobalOptions& g, std::string_view fallback,
 
 namespace tfm::cli {
 
-bool print_fatal(const LoadResult& loaded) {
-    for (const auto& m : loaded.fatal) fmt::print(stderr, "tfm: error: {}\n", m);
-    return !loaded.fatal.empty();
+bool print_fatal(const std::vector<std::string>& fatal) {
+    for (const auto& m : fatal) fmt::print(stderr, "tfm: error: {}\n", m);
+    return !fatal.empty();
 }
 
-LoadedTree load_for_report(const GlobalOptions& g, Date as_of) {
-    LoadedTree tree;
-    tree.loaded = load_tree(data_directories(g), loader_threads());
-    if (print_fatal(tree.loaded)) {
-        tree.fatal = true;
-        return tree;
-    }
-    const Records& records = tree.loaded.records;
-    tree.index = std::make_unique<const Index>(records);
-    tree.journeys = all_journeys(records, *tree.index, as_of);
-    tree.summary = summarize(records, check_records(tree.loaded, as_of, *tree.index, tree.journeys));
-    return tree;
-}
+LoadResult load_data(const GlobalArgs& g) { return load_tree(data_directories(g), loader_threads()); }
 
-int report_exit_status(const LoadedTree& tree) {
-    if (tree.summary.errors == 0) return exit_ok;
+int report_exit_status(const Workspace& workspace) {
+    const CheckSummary& summary = workspace.summary();
+    if (summary.errors == 0) return exit_ok;
     fmt::print(stderr,
                "tfm: the records have {} error{}: this output leaves out the records that did "
                "not load and may be wrong where the others break a rule. Run `tfm check`.\n",
-               tree.summary.errors, tree.summary.errors == 1 ? "" : "s");
+               summary.errors, summary.errors == 1 ? "" : "s");
     return exit_findings;
 }
 
-std::string render_tables(const GlobalOptions& g, const std::vector<Table>& tables,
+std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
                           std::string_view format) {
     if (format == "json") return render_json(tables);
     if (format == "csv") return render_csv(tables);

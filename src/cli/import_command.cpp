@@ -12,18 +12,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 namespace fs = std::filesystem;
 
 namespace tfm::cli {
 namespace {
-
-std::string file_option;
-std::vector<std::string> area_option;
-std::vector<std::string> phase_option;
-std::string write_option;
-CLI::App* gias_command = nullptr;
 
 std::string phase_words(const std::vector<Phase>& phases) {
     std::string out;
@@ -41,105 +36,117 @@ bool same_directory(const std::string& a, const std::string& b) {
     return ca == cb;
 }
 
-int run_gias(const GlobalOptions& g) {
-    format_or(g, "yaml", {"yaml"});
-    bool write = !write_option.empty();
+Help gias_help() {
+    return {"Reads the GIAS establishment extract (edubasealldata.csv or a download from\n"
+            "get-information-schools.service.gov.uk): RFC 4180 CSV in Windows-1252 (a file that\n"
+            "starts with a UTF-8 byte-order mark, or is valid UTF-8, is read as UTF-8). Columns\n"
+            "used: URN, EstablishmentName, LA (name), PhaseOfEducation (name), EstablishmentStatus\n"
+            "(name) (all required), TypeOfEstablishment (name) and Trusts (name).\n\n"
+            "Keeps open establishments (status Open, or Open, but proposed to close) of the chosen\n"
+            "areas and phases. Phases: Primary and Middle deemed primary are primary; Secondary and\n"
+            "Middle deemed secondary are secondary; All-through is all_through; a special school\n"
+            "type is special; nurseries, 16 plus and the rest are left out. A row whose URN is not\n"
+            "six digits is skipped with a warning naming its line.\n\n"
+            "Without --write it prints a `schools:` list (YAML) on standard output and a count on\n"
+            "standard error. With --write DIR it adds new schools to schools/AREA.yaml (created\n"
+            "when missing; schools/AREA-gias.yaml when that file does not end with a `schools:`\n"
+            "list), replaces just the name or area of known schools where they stand, keeps every\n"
+            "other field, line and comment, writes each file atomically and prints what changed.\n"
+            "Known schools GIAS lists as closed are noted, never removed. Nothing is written when\n"
+            "a record file has YAML errors or a value to change spans several lines.\n",
+            {"-C/--data DIR (the hub's areas)", global::quiet},
+            "0 printed or written (also when nothing changed), 1 refused or the CSV\n"
+            "unreadable (missing file or column, a quote never closed), 2 usage error, 3 data\n"
+            "directory unreadable."};
+}
 
-    // The records tree: the one to write, else -C/--data or TFM_DATA for the hub's areas.
-    std::vector<std::string> directories;
-    if (write) {
-        if (!g.data.empty() && !(g.data.size() == 1 && same_directory(g.data[0], write_option)))
+// The records tree: the one to write, else -C/--data or TFM_DATA for the hub's areas; none
+// when neither is given.
+std::vector<std::string> records_directories(const GlobalArgs& g, const GiasArgs& args) {
+    if (!args.write.empty()) {
+        if (!g.data.empty() && !(g.data.size() == 1 && same_directory(g.data[0], args.write)))
             throw UsageError{fmt::format("--write {} names the records directory; do not also give -C/--data {}",
-                                         write_option, fmt::join(g.data, " -C "))};
-        directories = {write_option};
-    } else if (!g.data.empty() || std::getenv("TFM_DATA")) {
-        directories = data_directories(g);
+                                         args.write, fmt::join(g.data, " -C "))};
+        return {args.write};
     }
+    if (!g.data.empty() || std::getenv("TFM_DATA")) return data_directories(g);
+    return {};
+}
 
+// --phase in the order given, each once; primary when none is.
+std::vector<Phase> chosen_phases(const GiasArgs& args) {
     std::vector<Phase> phases;
-    for (const auto& p : phase_option)
+    for (const auto& p : args.phases)
         if (auto ph = parse_enum<Phase>(p); ph && std::find(phases.begin(), phases.end(), *ph) == phases.end())
             phases.push_back(*ph);
     if (phases.empty()) phases.push_back(Phase::primary);
+    return phases;
+}
 
+// The extract, its warnings printed; empty (the error printed) when it cannot be read.
+std::optional<gias::Extract> read_extract_file(const std::string& file) {
     std::string bytes, problem;
     std::error_code ec;
-    if (fs::is_directory(file_option, ec)) problem = "it is a directory";
-    if (!problem.empty() || !read_file(file_option, bytes, problem)) {
-        fmt::print(stderr, "tfm: error: cannot read {}: {}\n", file_option, problem);
-        return exit_findings;
+    if (fs::is_directory(file, ec)) problem = "it is a directory";
+    if (!problem.empty() || !read_file(file, bytes, problem)) {
+        fmt::print(stderr, "tfm: error: cannot read {}: {}\n", file, problem);
+        return std::nullopt;
     }
     gias::Extract extract;
     try {
         extract = gias::read_extract(bytes);
     } catch (const gias::Error& e) {
-        fmt::print(stderr, "tfm: error: {}: {}\n", file_option, e.what());
-        return exit_findings;
+        fmt::print(stderr, "tfm: error: {}: {}\n", file, e.what());
+        return std::nullopt;
     }
-    for (const auto& w : extract.warnings) fmt::print(stderr, "tfm: warning: {}: {}\n", file_option, w);
+    for (const auto& w : extract.warnings) fmt::print(stderr, "tfm: warning: {}: {}\n", file, w);
+    return extract;
+}
 
-    LoadResult tree;
-    gias::Selection selection;
-    selection.phases = phases;
-    // A writer holds the records directory's lock from before it reads the records.
-    std::optional<Transaction> tx;
-    // (An unreadable directory is reported by loading, as for every command.)
-    if (write && std::filesystem::is_directory(write_option)) {
-        tx = Transaction::begin(write_option, WriteSettings{false, "tfm import gias --write " + write_option}, problem);
-        if (!tx) {
-            fmt::print(stderr, "tfm: error: {}\n", problem);
-            return exit_findings;
-        }
-    }
-    if (!directories.empty()) {
-        tree = load_tree(directories);
-        if (print_fatal(tree)) return exit_unreadable;
-        for (const auto& hub : tree.records.hubs)
-            for (const auto& a : hub.areas) selection.spellings.push_back(a);
-    }
-    if (!area_option.empty()) {
-        selection.areas = gias::split_areas(area_option, extract);
-    } else {
-        selection.areas = selection.spellings;
-        if (write && selection.areas.empty())
-            throw UsageError{fmt::format("the hub in {} lists no `areas`; choose them with --area NAME", write_option)};
-    }
-
-    // An area no establishment is in is a typo, most likely.
+// The areas of the extract's establishments, as GIAS spells them, in first-seen order.
+std::vector<std::string> areas_of(const gias::Extract& extract) {
     std::vector<std::string> known_areas;
     for (const auto& e : extract.establishments)
         if (std::none_of(known_areas.begin(), known_areas.end(), [&](const std::string& a) { return a == e.area; }))
             known_areas.push_back(e.area);
+    return known_areas;
+}
+
+// An area no establishment is in is a typo, most likely.
+void warn_unknown_areas(const gias::Selection& selection, const std::vector<std::string>& known_areas,
+                        const std::string& file) {
     std::vector<std::string_view> candidates(known_areas.begin(), known_areas.end());
     for (const auto& a : selection.areas) {
         if (std::any_of(known_areas.begin(), known_areas.end(), [&](const std::string& k) { return gias::same_area(k, a); }))
             continue;
         std::string hint;
         if (auto s = closest_match(a, candidates)) hint = fmt::format("; did you mean `{}`?", *s);
-        fmt::print(stderr, "tfm: warning: {}: no establishment is in the area `{}`{}\n", file_option, a, hint);
+        fmt::print(stderr, "tfm: warning: {}: no establishment is in the area `{}`{}\n", file, a, hint);
     }
+}
 
-    auto chosen = gias::select(extract, selection);
-    if (!g.quiet) {
-        // Areas as the hub spells them, else as GIAS does.
-        std::vector<std::string> shown;
-        for (const auto& a : selection.areas) {
-            std::string name = gias::area_spelling(selection, a);
-            if (name == a)
-                for (const auto& k : known_areas)
-                    if (gias::same_area(k, a)) name = k;
-            shown.push_back(name);
-        }
-        std::string where = shown.empty() ? "every area" : fmt::format("{}", fmt::join(shown, ", "));
-        fmt::print(stderr, "tfm: {} open {} establishment{} in {} ({}, {})\n", chosen.size(), phase_words(phases),
-                   chosen.size() == 1 ? "" : "s", where, file_option, extract.encoding);
+// "tfm: N open primary establishments in AREAS (FILE, ENCODING)", areas as the hub spells
+// them, else as GIAS does.
+void print_count(std::size_t count, const std::vector<Phase>& phases, const gias::Selection& selection,
+                 const std::vector<std::string>& known_areas, const std::string& file,
+                 const gias::Extract& extract) {
+    std::vector<std::string> shown;
+    for (const auto& a : selection.areas) {
+        std::string name = gias::area_spelling(selection, a);
+        if (name == a)
+            for (const auto& k : known_areas)
+                if (gias::same_area(k, a)) name = k;
+        shown.push_back(name);
     }
-    if (!write) {
-        fmt::print("{}", gias::schools_yaml(chosen, selection));
-        return exit_ok;
-    }
+    std::string where = shown.empty() ? "every area" : fmt::format("{}", fmt::join(shown, ", "));
+    fmt::print(stderr, "tfm: {} open {} establishment{} in {} ({}, {})\n", count, phase_words(phases),
+               count == 1 ? "" : "s", where, file, extract.encoding);
+}
 
-    auto result = gias::import_into(*tx, write_option, tree, extract, selection);
+// --write: the edit of the tree, its notes, and what changed.
+int write_into(const GlobalArgs& g, const GiasArgs& args, const Transaction& tx, const LoadResult& tree,
+               const gias::Extract& extract, const gias::Selection& selection) {
+    auto result = gias::import_into(tx, args.write, tree, extract, selection);
     if (!g.quiet)
         for (const auto& n : result.notes) fmt::print(stderr, "tfm: note: {}\n", n);
     if (result.refused) {
@@ -151,60 +158,85 @@ int run_gias(const GlobalOptions& g) {
     return exit_ok;
 }
 
+int run_gias(const GlobalArgs& g, const GiasArgs& args) {
+    format_or(g, "yaml", {"yaml"});
+    bool write = !args.write.empty();
+    std::vector<std::string> directories = records_directories(g, args);
+    std::vector<Phase> phases = chosen_phases(args);
+    auto extract = read_extract_file(args.file);
+    if (!extract) return exit_findings;
+
+    LoadResult tree;
+    gias::Selection selection;
+    selection.phases = phases;
+    // A writer holds the records directory's lock from before it reads the records.
+    // (An unreadable directory is reported by loading, as for every command.)
+    std::optional<Transaction> tx;
+    if (write && std::filesystem::is_directory(args.write)) {
+        std::string problem;
+        tx = Transaction::begin(args.write, WriteSettings{false, "tfm import gias --write " + args.write}, problem);
+        if (!tx) {
+            fmt::print(stderr, "tfm: error: {}\n", problem);
+            return exit_findings;
+        }
+    }
+    if (!directories.empty()) {
+        tree = load_tree(directories);
+        if (print_fatal(tree.fatal)) return exit_unreadable;
+        for (const auto& hub : tree.records.hubs)
+            for (const auto& a : hub.areas) selection.spellings.push_back(a);
+    }
+    if (!args.areas.empty()) {
+        selection.areas = gias::split_areas(args.areas, *extract);
+    } else {
+        selection.areas = selection.spellings;
+        if (write && selection.areas.empty())
+            throw UsageError{fmt::format("the hub in {} lists no `areas`; choose them with --area NAME", args.write)};
+    }
+    std::vector<std::string> known_areas = areas_of(*extract);
+    warn_unknown_areas(selection, known_areas, args.file);
+
+    auto chosen = gias::select(*extract, selection);
+    if (!g.quiet) print_count(chosen.size(), phases, selection, known_areas, args.file, *extract);
+    if (!write) {
+        fmt::print("{}", gias::schools_yaml(chosen, selection));
+        return exit_ok;
+    }
+    return write_into(g, args, *tx, tree, *extract, selection);
+}
+
 }  // namespace
 
-void define_import(CLI::App& sub) {
+void define(CLI::App& sub, ImportArgs& args) {
     sub.require_subcommand(1);
-    sub.footer("Sources: gias (the Get Information About Schools establishment extract).\n"
-               "Run `tfm import gias --help` for its options.");
-    gias_command = sub.add_subcommand("gias", "School records from a GIAS establishment extract (CSV)");
-    gias_command->add_option("file", file_option, "The extract: GIAS's establishment CSV download")
+    CLI::App* gias = sub.add_subcommand("gias", "School records from a GIAS establishment extract (CSV)");
+    GiasArgs& o = args.gias;
+    gias->add_option("file", o.file, "The extract: GIAS's establishment CSV download")
         ->required()
         ->type_name("FILE.csv");
-    gias_command
-        ->add_option("--area", area_option,
+    gias->add_option("--area", o.areas,
                      "Local authorities (LA) to keep, ignoring case (repeatable or comma-separated; "
                      "default: the hub's areas)")
         ->type_name("NAME")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    with_choices(gias_command->add_option("--phase", phase_option,
-                                          "Phases to keep (repeatable or comma-separated; default: primary)"),
+    with_choices(gias->add_option("--phase", o.phases,
+                                  "Phases to keep (repeatable or comma-separated; default: primary)"),
                  {"primary", "secondary", "all_through", "special"})
         ->type_name("PHASE")
         ->delimiter(',')
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    gias_command
-        ->add_option("--write", write_option,
+    gias->add_option("--write", o.write,
                      "Update the records in DIR: add new schools, refresh names and areas of known ones")
         ->type_name("DIR");
-    gias_command->footer(
-        "Reads the GIAS establishment extract (edubasealldata.csv or a download from\n"
-        "get-information-schools.service.gov.uk): RFC 4180 CSV in Windows-1252 (a file that\n"
-        "starts with a UTF-8 byte-order mark, or is valid UTF-8, is read as UTF-8). Columns\n"
-        "used: URN, EstablishmentName, LA (name), PhaseOfEducation (name), EstablishmentStatus\n"
-        "(name) (all required), TypeOfEstablishment (name) and Trusts (name).\n\n"
-        "Keeps open establishments (status Open, or Open, but proposed to close) of the chosen\n"
-        "areas and phases. Phases: Primary and Middle deemed primary are primary; Secondary and\n"
-        "Middle deemed secondary are secondary; All-through is all_through; a special school\n"
-        "type is special; nurseries, 16 plus and the rest are left out. A row whose URN is not\n"
-        "six digits is skipped with a warning naming its line.\n\n"
-        "Without --write it prints a `schools:` list (YAML) on standard output and a count on\n"
-        "standard error. With --write DIR it adds new schools to schools/AREA.yaml (created\n"
-        "when missing; schools/AREA-gias.yaml when that file does not end with a `schools:`\n"
-        "list), replaces just the name or area of known schools where they stand, keeps every\n"
-        "other field, line and comment, writes each file atomically and prints what changed.\n"
-        "Known schools GIAS lists as closed are noted, never removed. Nothing is written when\n"
-        "a record file has YAML errors or a value to change spans several lines.\n\n"
-        "Global options (see tfm --help): -C/--data DIR (the hub's areas), -q/--quiet.\n\n"
-        "Exit status: 0 printed or written (also when nothing changed), 1 refused or the CSV\n"
-        "unreadable (missing file or column, a quote never closed), 2 usage error, 3 data\n"
-        "directory unreadable.");
+    gias->footer(help_footer(gias_help()));
+    // Runs before the import command's own callback, which copies `args` out.
+    gias->callback([&args] { args.gias_chosen = true; });
 }
 
-int run_import(const GlobalOptions& g) {
-    if (gias_command && gias_command->parsed()) return run_gias(g);
+int run(const GlobalArgs& g, const ImportArgs& args) {
+    if (args.gias_chosen) return run_gias(g, args.gias);
     throw UsageError{"import needs a source: tfm import gias FILE.csv"};
 }
 

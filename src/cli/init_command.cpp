@@ -12,25 +12,16 @@
 namespace fs = std::filesystem;
 
 namespace tfm::cli {
-namespace {
 
-std::string directory_option = ".";
-
-}  // namespace
-
-void define_init(CLI::App& sub) {
-    sub.add_option("dir", directory_option, "Where to create it (default: the current directory)")
+void define(CLI::App& sub, InitArgs& args) {
+    sub.add_option("dir", args.directory, "Where to create it (default: the current directory)")
         ->type_name("DIR");
-    sub.footer("Writes hub.yaml, leads.yaml, schools/leeds.yaml, a sample cohort and its session log,\n"
-               "a README for the coordinator, hooks/pre-commit (runs tfm check) and .gitignore.\n"
-               "Refuses to overwrite any existing file.\n\n"
-               "Exit status: 0 created, 1 a file already exists or cannot be written, 2 usage error.");
 }
 
-int run_init(const GlobalOptions& g) {
+int run(const GlobalArgs& g, const InitArgs& args) {
     Date today = as_of_date(g);
     auto files = starter_files(today);
-    fs::path root(directory_option);
+    fs::path root(args.directory);
     std::vector<std::string> existing;
     for (const auto& [path, content] : files) {
         std::error_code ec;

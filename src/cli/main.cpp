@@ -4,13 +4,13 @@
 #include <fmt/format.h>
 
 #include <exception>
+#include <variant>
 
 using namespace tfm::cli;
 
 int main(int argc, char** argv) {
-    GlobalOptions g;
-    const Command* chosen = nullptr;
-    auto app = build_app(g, chosen);
+    Invocation invocation;
+    auto app = build_app(invocation);
     try {
         app->parse(argc, argv);
     } catch (const CLI::Success& e) {  // --help, --help-all, --version
@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
     }
 
     try {
-        return chosen ? chosen->run(g) : exit_usage;
+        return std::visit([&](const auto& args) { return run(invocation.global, args); },
+                          invocation.command);
     } catch (const UsageError& e) {
         fmt::print(stderr, "tfm: error: {}\n", e.message);
         return exit_usage;

@@ -148,9 +148,9 @@ std::string man_page() {
 
 }  // namespace
 
-void define_man(CLI::App& sub) { sub.description("Print the manual page (roff)"); }
+void define(CLI::App& sub, ManArgs&) { sub.description("Print the manual page (roff)"); }
 
-int run_man(const GlobalOptions&) {
+int run(const GlobalArgs&, const ManArgs&) {
     fmt::print("{}", man_page());
     return exit_ok;
 }

@@ -10,53 +10,38 @@
 #include <filesystem>
 
 namespace tfm::cli {
-namespace {
 
-std::string cohort_id;
-bool write = false;
-bool replace = false;
-
-}  // namespace
-
-void define_plan(CLI::App& sub) {
-    sub.add_option("cohort", cohort_id, "The cohort's id")->required()->type_name("COHORT");
-    sub.add_flag("--write", write, "Insert the plan into the cohort's own file");
-    sub.add_flag("--replace", replace, "With --write: replace the cohort's planned dates");
-    sub.footer("Meetings: one per half-term on the cohort's weekday (Tuesday if it has none), within\n"
-               "hub.rules.meeting_gap_weeks, inside hub.terms (or the default windows). Visits: one per\n"
-               "school per term for stages with visits. No date on which the lead is booked elsewhere.\n"
-               "--write keeps every other line and comment of the file and writes atomically.\n"
-               "Global options (see tfm --help): -C/--data DIR, --as-of YYYY-MM-DD, -q/--quiet.\n\n"
-               "Exit status: 0 proposed (or written), 1 refused (dates exist without --replace,\n"
-               "the file cannot be edited) or the records have errors, 2 usage error or unknown\n"
-               "cohort, 3 data directory unreadable.");
+void define(CLI::App& sub, PlanArgs& args) {
+    sub.add_option("cohort", args.cohort, "The cohort's id")->required()->type_name("COHORT");
+    sub.add_flag("--write", args.write, "Insert the plan into the cohort's own file");
+    sub.add_flag("--replace", args.replace, "With --write: replace the cohort's planned dates");
 }
 
-int run_plan(const GlobalOptions& g) {
+int run(const GlobalArgs& g, const PlanArgs& args) {
     format_or(g, "yaml", {"yaml"});
-    if (replace && !write) throw UsageError{"--replace only makes sense with --write"};
+    if (args.replace && !args.write) throw UsageError{"--replace only makes sense with --write"};
     Date as_of = as_of_date(g);
     // A writer holds the data directory's lock from before it reads the records.
     std::optional<Transaction> tx;
     // (An unreadable directory is reported by loading, as for every command.)
-    if (write && std::filesystem::is_directory(data_directories(g).front())) {
+    if (args.write && std::filesystem::is_directory(data_directories(g).front())) {
         std::string problem;
-        tx = Transaction::begin(data_directories(g).front(), WriteSettings{false, "tfm plan --write " + cohort_id}, problem);
+        tx = Transaction::begin(data_directories(g).front(), WriteSettings{false, "tfm plan --write " + args.cohort}, problem);
         if (!tx) {
             fmt::print(stderr, "tfm: error: {}\n", problem);
             return exit_findings;
         }
     }
-    auto tree = load_for_report(g, as_of);
-    if (tree.fatal) return exit_unreadable;
-    const Records& records = tree.loaded.records;
-    const Index& index = *tree.index;
-    const Cohort* cohort = index.cohort(cohort_id);
+    Workspace workspace(load_data(g), as_of);
+    if (print_fatal(workspace.fatal())) return exit_unreadable;
+    const Records& records = workspace.records();
+    const Index& index = workspace.index();
+    const Cohort* cohort = index.cohort(args.cohort);
     if (!cohort) {
         std::string hint;
         for (const auto& b : records.broken_cohorts)
-            if (b == cohort_id) hint = " (its record has errors: run tfm check)";
-        throw UsageError{fmt::format("no cohort has the id `{}`{}", cohort_id, hint)};
+            if (b == args.cohort) hint = " (its record has errors: run tfm check)";
+        throw UsageError{fmt::format("no cohort has the id `{}`{}", args.cohort, hint)};
     }
     PlanProposal plan = propose_plan(records, index, *cohort);
     if (!g.quiet) {
@@ -67,7 +52,7 @@ int run_plan(const GlobalOptions& g) {
                        cohort->year.str());
     }
     for (const auto& w : plan.warnings) fmt::print(stderr, "tfm: warning: {}\n", w);
-    if (!write) {
+    if (!args.write) {
         std::string day(weekday_name(plan.weekday));
         day[0] = char(day[0] - 'a' + 'A');
         fmt::print("# Plan for cohort {} ({} {}, meetings on {}s): paste into its record.\n",
@@ -76,16 +61,16 @@ int run_plan(const GlobalOptions& g) {
         if ((!cohort->meetings.empty() || !cohort->visits.empty()) && !g.quiet)
             fmt::print(stderr, "tfm: note: cohort {} already has planned dates; --write --replace replaces them\n",
                        cohort->id);
-        return report_exit_status(tree);
+        return report_exit_status(workspace);
     }
     const auto& file = records.files[std::size_t(cohort->pos.file)];
-    PlanWrite result = write_plan(*tx, file.full_path, file.path, plan, replace);
+    PlanWrite result = write_plan(*tx, file.full_path, file.path, plan, args.replace);
     if (!result.written) {
         fmt::print(stderr, "tfm: error: {}\n", result.message);
         return exit_findings;
     }
     if (!g.quiet) fmt::print(stderr, "tfm: {}\n", result.message);
-    return report_exit_status(tree);
+    return report_exit_status(workspace);
 }
 
 }  // namespace tfm::cli

@@ -15,12 +15,8 @@
 namespace tfm::cli {
 namespace {
 
-std::string year_option;
-std::vector<std::string> section_option;
-std::string output_option;
-
 // The page's provenance: the command line that makes the same page again.
-std::string reproducing_command(const GlobalOptions& g, const ReportOptions& options, Date as_of) {
+std::string reproducing_command(const GlobalArgs& g, const ReportOptions& options, Date as_of) {
     std::vector<std::string> words = {"tfm"};
     for (const auto& d : data_directories(g)) words.insert(words.end(), {"-C", d});
     words.insert(words.end(), {"--as-of", as_of.str(), "report", "--year", options.year.str()});
@@ -32,37 +28,29 @@ std::string reproducing_command(const GlobalOptions& g, const ReportOptions& opt
 
 }  // namespace
 
-void define_report(CLI::App& sub) {
-    sub.add_option("--year", year_option, "Academic year to report on (default: the current year)")
+void define(CLI::App& sub, ReportArgs& args) {
+    sub.add_option("--year", args.year, "Academic year to report on (default: the current year)")
         ->type_name("YYYY/YY");
     std::vector<std::string> names(report_sections().begin(), report_sections().end());
-    with_choices(sub.add_option("--section", section_option, "Sections to print (default: all)"), names)
+    with_choices(sub.add_option("--section", args.sections, "Sections to print (default: all)"), names)
         ->type_name("NAME")
         ->delimiter(',');
-    sub.add_option("-o,--output", output_option,
+    sub.add_option("-o,--output", args.output,
                    "Write the report to FILE (atomically) instead of standard output (-: stdout)")
         ->type_name("FILE");
-    sub.footer("Sections: summary, stages, reach, patterns, characteristics, cohorts.\n"
-               "Formats (--format): table (default), csv, json, md, html. html is one\n"
-               "self-contained page (inline CSS and SVG charts, no scripts, printable on A4)\n"
-               "with a summary of tfm gaps when every section is shown.\n"
-               "Global options (see tfm --help): -C/--data DIR, --as-of YYYY-MM-DD, --format,\n"
-               "--color auto|always|never, -q/--quiet.\n\n"
-               "Exit status: 0 report printed, 1 printed but the records have errors (run tfm\n"
-               "check), 2 usage error, 3 data directory unreadable.");
 }
 
-int run_report(const GlobalOptions& g) {
+int run(const GlobalArgs& g, const ReportArgs& args) {
     std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md", "html"});
     Date as_of = as_of_date(g);
     ReportOptions options;
-    options.year = year_or(year_option, AcademicYear::containing(as_of));
-    options.sections = section_option;
-    auto tree = load_for_report(g, as_of);
-    if (tree.fatal) return exit_unreadable;
-    const Records& records = tree.loaded.records;
-    const Index& index = *tree.index;
-    const auto& journeys = tree.journeys;
+    options.year = year_or(args.year, AcademicYear::containing(as_of));
+    options.sections = args.sections;
+    Workspace workspace(load_data(g), as_of);
+    if (print_fatal(workspace.fatal())) return exit_unreadable;
+    const Records& records = workspace.records();
+    const Index& index = workspace.index();
+    const auto& journeys = workspace.journeys();
     Report report = build_report(records, index, journeys, options);
     std::string text;
     if (format == "html") {
@@ -76,25 +64,25 @@ int run_report(const GlobalOptions& g) {
         ctx.as_of = as_of;
         ctx.year = options.year;
         ctx.generator = std::string("tfm ") + TFM_VERSION;
-        ctx.files = tree.summary.files;
-        ctx.records = tree.summary.records;
-        ctx.errors = tree.summary.errors;
+        ctx.files = workspace.summary().files;
+        ctx.records = workspace.summary().records;
+        ctx.errors = workspace.summary().errors;
         ctx.command = reproducing_command(g, options, as_of);
         if (records.hubs.size() == 1) ctx.completion = records.hubs.front().rules.completion;
         text = render_html(input);
     } else {
         text = render_tables(g, report_tables(report), format);
     }
-    if (output_option.empty() || output_option == "-") {
+    if (args.output.empty() || args.output == "-") {
         fmt::print("{}", text);
     } else {
         std::string problem;
-        if (!write_atomically(output_option, text, problem)) {
-            fmt::print(stderr, "tfm: error: cannot write {}: {}\n", output_option, problem);
+        if (!write_atomically(args.output, text, problem)) {
+            fmt::print(stderr, "tfm: error: cannot write {}: {}\n", args.output, problem);
             return exit_findings;
         }
     }
-    return report_exit_status(tree);
+    return report_exit_status(workspace);
 }
 
 }  // namespace tfm::cli

@@ -7,13 +7,9 @@
 
 namespace tfm::cli {
 
-void define_schema(CLI::App& sub) {
-    sub.footer("Save it beside the records and point your editor at it, e.g. with the YAML\n"
-               "language server: a first line `# yaml-language-server: $schema=tfm.schema.json`.\n"
-               "  tfm schema > tfm.schema.json");
-}
+void define(CLI::App&, SchemaArgs&) {}
 
-int run_schema(const GlobalOptions& g) {
+int run(const GlobalArgs& g, const SchemaArgs&) {
     format_or(g, "json", {"json"});
     fmt::print("{}", json_schema());
     return exit_ok;

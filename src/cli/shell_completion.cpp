@@ -6,8 +6,6 @@
 namespace tfm::cli {
 namespace {
 
-std::string shell_option;
-
 struct OptionInfo {
     std::vector<std::string> names;  // "-C", "--data"
     std::string description;
@@ -285,18 +283,15 @@ std::string fish_script() {
 
 }  // namespace
 
-void define_completion(CLI::App& sub) {
-    with_choices(sub.add_option("shell", shell_option, "The shell: bash, zsh or fish"), {"bash", "zsh", "fish"})
+void define(CLI::App& sub, CompletionArgs& args) {
+    with_choices(sub.add_option("shell", args.shell, "The shell: bash, zsh or fish"), {"bash", "zsh", "fish"})
         ->required()
         ->type_name("SHELL");
-    sub.footer("Examples:\n  tfm completion bash > ~/.local/share/bash-completion/completions/tfm\n"
-               "  tfm completion zsh > \"${fpath[1]}/_tfm\"\n"
-               "  tfm completion fish > ~/.config/fish/completions/tfm.fish");
 }
 
-int run_completion(const GlobalOptions&) {
-    if (shell_option == "bash") fmt::print("{}", bash_script());
-    else if (shell_option == "zsh") fmt::print("{}", zsh_script());
+int run(const GlobalArgs&, const CompletionArgs& args) {
+    if (args.shell == "bash") fmt::print("{}", bash_script());
+    else if (args.shell == "zsh") fmt::print("{}", zsh_script());
     else fmt::print("{}", fish_script());
     return exit_ok;
 }

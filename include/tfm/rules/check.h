@@ -1,4 +1,5 @@
-// `tfm check` as a library call: load, run every rule, and render the findings.
+// `tfm check` as a library call: every finding of the loader and the rules, sorted, and their
+// counts. render/findings.h prints them.
 #pragma once
 
 #include "tfm/base/diagnostic.h"
@@ -6,7 +7,6 @@
 #include "tfm/model/journey.h"
 #include "tfm/load/load.h"
 
-#include <string>
 #include <vector>
 
 namespace tfm {
@@ -20,22 +20,14 @@ struct CheckSummary {
 };
 
 // Runs the rules over what loaded and returns every finding, sorted.
-Diagnostics check_records(LoadResult& loaded, Date as_of);
+Diagnostics check_records(const LoadResult& loaded, Date as_of);
 // The same with the index and journeys of loaded.records already built (as of `as_of`).
 Diagnostics check_records(const LoadResult& loaded, Date as_of, const Index& index,
                           const std::vector<Journey>& journeys);
+// The same over records and the loader's findings handed over (they start the list).
+Diagnostics check_records(const Records& records, Diagnostics load_findings, Date as_of,
+                          const Index& index, const std::vector<Journey>& journeys);
+// Counts findings by severity, and the files and records read.
 CheckSummary summarize(const Records& records, const Diagnostics& findings);
-
-struct TextStyle {
-    bool color = false;
-    bool quiet = false;  // errors and warnings only, no summary line
-};
-
-// "FILE:LINE:COL: severity: message [rule]" with the source line and a caret.
-std::string render_findings_text(const Records& records, const Diagnostics& findings,
-                                 const TextStyle& style);
-std::string render_summary_text(const CheckSummary& summary, const TextStyle& style);
-std::string render_findings_json(const Records& records, const Diagnostics& findings,
-                                 const CheckSummary& summary);
 
 }  // namespace tfm

@@ -1,6 +1,7 @@
 // `tfm gaps` (SPEC section 6) and the term windows it uses (SPEC section 2): each kind of
 // finding positive and negative, over trees loaded from YAML text. Every expected value was
 // worked out by hand from the definitions in include/tfm/gaps.h and include/tfm/calendar.h.
+#include "../fixtures.h"
 #include "tfm/model/term_dates.h"
 #include "tfm/analysis/gaps.h"
 #include "tfm/model/index.h"
@@ -11,7 +12,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -78,13 +78,9 @@ std::string base_with_hub(const std::string& hub_lines) {
 // A loaded tree and its gaps for one year and as-of date.
 class Run {
 public:
-    Run(const std::string& yaml, int year, Date as_of) : loaded_(load_text(yaml)) {
-        for (const auto& d : loaded_.diagnostics)
-            CHECK_MESSAGE(d.severity != Severity::error, d.rule, " ", d.pos.line, ":",
-                          d.pos.column, " ", d.message);
-        index_ = std::make_unique<Index>(loaded_.records);
-        journeys_ = all_journeys(loaded_.records, *index_, as_of);
-        tables_ = build_gaps(loaded_.records, *index_, journeys_,
+    Run(const std::string& yaml, int year, Date as_of)
+        : ws_(test::load_fixture(yaml, test::LoaderFindings::no_errors), as_of) {
+        tables_ = build_gaps(ws_.records(), ws_.index(), ws_.journeys(),
                              GapOptions{AcademicYear(year), as_of});
     }
 
@@ -107,9 +103,7 @@ public:
     }
 
 private:
-    LoadResult loaded_;
-    std::unique_ptr<Index> index_;
-    std::vector<Journey> journeys_;
+    Workspace ws_;
     std::vector<Table> tables_;
 };
 

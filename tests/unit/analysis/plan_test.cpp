@@ -4,6 +4,7 @@
 // never on a date the lead is booked). The writer's tests are in tests/unit/edit/plan_writer_test.cpp.
 #include "tfm/analysis/plan.h"
 
+#include "../fixtures.h"
 #include "tfm/model/term_dates.h"
 #include "tfm/model/index.h"
 #include "tfm/load/load.h"
@@ -12,7 +13,6 @@
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -22,30 +22,24 @@ using namespace tfm;
 
 namespace {
 
-struct Tree {
-    LoadResult loaded;
-    std::unique_ptr<Index> index;
+using test::d;
 
-    explicit Tree(std::string_view yaml) : loaded(load_text(yaml)) {
-        for (const auto& d : loaded.diagnostics)
-            FAIL_CHECK(d.pos.line << ":" << d.pos.column << " " << d.message << " [" << d.rule << "]");
-        REQUIRE(loaded.diagnostics.empty());
-        index = std::make_unique<Index>(loaded.records);
-    }
-    Tree(const Tree&) = delete;
+struct Tree {
+    Workspace ws;
+
+    explicit Tree(std::string_view yaml) : ws(test::load_fixture(yaml), test::unused_as_of()) {}
 
     const Cohort& cohort(std::string_view id) const {
-        const Cohort* c = index->cohort(id);
+        const Cohort* c = ws.index().cohort(id);
         REQUIRE(c);
         return *c;
     }
-    PlanProposal plan(std::string_view id) const { return propose_plan(loaded.records, *index, cohort(id)); }
+    PlanProposal plan(std::string_view id) const { return propose_plan(ws.records(), ws.index(), cohort(id)); }
     std::vector<Window> halves(int year) const {
-        return half_terms(loaded.records.hubs.empty() ? nullptr : &loaded.records.hubs.front(), AcademicYear(year));
+        const Records& r = ws.records();
+        return half_terms(r.hubs.empty() ? nullptr : &r.hubs.front(), AcademicYear(year));
     }
 };
-
-Date d(int y, unsigned m, unsigned day) { return Date(y, m, day); }
 
 std::string dates(const std::vector<Date>& v) {
     std::string out;

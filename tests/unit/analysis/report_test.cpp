@@ -3,6 +3,7 @@
 // is worked out by hand from the SPEC definitions in the comment beside it.
 #include "tfm/analysis/report.h"
 
+#include "../fixtures.h"
 #include "tfm/model/index.h"
 #include "tfm/model/journey.h"
 #include "tfm/analysis/journey_view.h"
@@ -12,7 +13,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,37 +20,27 @@ using namespace tfm;
 
 namespace {
 
-// A loaded tree with its index and journeys against an as-of date. Not copyable: the index
-// and the journeys point into the records.
+// A loaded tree (its index and journeys against an as-of date), and its report sections.
 struct Tree {
-    LoadResult loaded;
-    std::unique_ptr<Index> index;
-    std::vector<Journey> journeys;
+    Workspace ws;
 
-    Tree(std::string_view yaml, Date as_of) : loaded(load_text(yaml)) {
-        for (const auto& d : loaded.diagnostics)
-            FAIL_CHECK(d.pos.line << ":" << d.pos.column << " " << d.message << " [" << d.rule << "]");
-        REQUIRE(loaded.diagnostics.empty());
-        index = std::make_unique<Index>(loaded.records);
-        journeys = all_journeys(loaded.records, *index, as_of);
-    }
-    Tree(const Tree&) = delete;
+    Tree(std::string_view yaml, Date as_of) : ws(test::load_fixture(yaml), as_of) {}
 
     // One section of the report for `year`.
     Table section(std::string name, int year) const {
         ReportOptions o;
         o.year = AcademicYear(year);
         o.sections = {name};
-        auto tables = report_tables(build_report(loaded.records, *index, journeys, o));
+        auto tables = report_tables(build_report(ws.records(), ws.index(), ws.journeys(), o));
         REQUIRE(tables.size() == 1);
         CHECK(tables[0].name == name);
         return tables[0];
     }
     const Journey& journey(Urn urn) const {
-        for (const auto& j : journeys)
+        for (const auto& j : ws.journeys())
             if (j.school->urn == urn) return j;
         FAIL("no journey for ", urn);
-        return journeys.front();
+        return ws.journeys().front();
     }
 };
 
@@ -234,12 +224,12 @@ TEST_CASE("report: sections come in the SPEC's order, all of them by default") {
     Tree t("hub: {name: H}\n", Date(2022, 10, 1));
     ReportOptions o;
     o.year = AcademicYear(2022);
-    auto all = report_tables(build_report(t.loaded.records, *t.index, t.journeys, o));
+    auto all = report_tables(build_report(t.ws.records(), t.ws.index(), t.ws.journeys(), o));
     std::vector<std::string> names;
     for (const auto& table : all) names.push_back(table.name);
     CHECK(joined(names) == "summary stages reach patterns characteristics cohorts");
     o.sections = {"cohorts", "reach"};
-    auto two = report_tables(build_report(t.loaded.records, *t.index, t.journeys, o));
+    auto two = report_tables(build_report(t.ws.records(), t.ws.index(), t.ws.journeys(), o));
     REQUIRE(two.size() == 2);
     CHECK(two[0].name == "reach");
     CHECK(two[1].name == "cohorts");
@@ -517,7 +507,7 @@ schools:
     ReportOptions o;
     o.year = AcademicYear(2021);
     o.sections = {"characteristics"};
-    auto report = build_report(t.loaded.records, *t.index, t.journeys, o);
+    auto report = build_report(t.ws.records(), t.ws.index(), t.ws.journeys(), o);
     REQUIRE(report.characteristics);
     const auto& c = *report.characteristics;
     CHECK(c.engaged.schools == 2);
@@ -662,7 +652,7 @@ schools:
   - {urn: 100004, name: Oak 100001 School, phase: primary, area: North}
 )",
            Date(2022, 1, 1));
-    const Records& r = t.loaded.records;
+    const Records& r = t.ws.records();
     auto urns = [&](std::string_view q) {
         std::string out;
         for (const School* s : find_schools(r, q)) out += (out.empty() ? "" : " ") + std::to_string(s->urn);

@@ -1,0 +1,122 @@
+// The command table: every command's name, summary, options struct and help footer, in the
+// order `tfm --help` lists them. build_app, completions and the man page all read it.
+#include "cli.h"
+
+#include "tfm/rules/rules.h"
+
+#include <fmt/format.h>
+
+namespace tfm::cli {
+namespace {
+
+// check lists the rules, with the same words as the man page's RULES section. Its footer
+// opens and (with its exit status) closes with a blank line, as tests/cli/check-help expects.
+std::string check_about() {
+    std::string out = "\nRules (switch one off in hub.rules.off; yaml/, schema/, ref/ and file/ always apply):\n";
+    for (const auto& r : rule_table())
+        out += fmt::format("  {:<27} {:<8} {}\n", r.name, severity_name(r.severity), r.summary);
+    return out;
+}
+
+// The global options of every command that reads records and prints a table.
+const std::vector<std::string_view> reading_globals = {global::data, global::as_of, global::format,
+                                                       global::color, global::quiet};
+
+std::vector<Command> command_list() {
+    return {
+        {"check", "Validate every record and journey against the rules", CheckArgs{},
+         {check_about(),
+          {global::data, global::as_of, "--format text|json", global::color, global::quiet},
+          "0 no errors, 1 errors (or warnings with --strict), 2 usage error,\n"
+          "3 data directory unreadable.\n"}},
+        {"report", "The hub's summary: stages, reach, patterns, characteristics, cohorts", ReportArgs{},
+         {"Sections: summary, stages, reach, patterns, characteristics, cohorts.\n"
+          "Formats (--format): table (default), csv, json, md, html. html is one\n"
+          "self-contained page (inline CSS and SVG charts, no scripts, printable on A4)\n"
+          "with a summary of tfm gaps when every section is shown.",
+          reading_globals,
+          "0 report printed, 1 printed but the records have errors (run tfm\n"
+          "check), 2 usage error, 3 data directory unreadable."}},
+        {"gaps", "What needs attention: gaps, lapsed schools, missing visits, overdue logs", GapsArgs{},
+         {"Kinds: gaps, lapsed, attendance, visits, overdue, sustaining_visits, year_groups,\n"
+          "agendas, never_engaged. Text and md print only kinds with findings; json and csv\n"
+          "print every kind.\n"
+          "Formats (--format): table (default), csv, json, md.",
+          reading_globals,
+          "0 printed (even with findings), 1 findings with --fail-on-findings or\n"
+          "records with errors, 2 usage error, 3 data directory unreadable."}},
+        {"schedule", "Planned and logged meetings and visits in a date range (also as iCalendar)",
+         ScheduleArgs{},
+         {"Each row is marked done (logged), due, or overdue (passed with no log).\n"
+          "Formats (--format): table (default), csv, json, md, ics (RFC 5545 calendar).",
+          reading_globals,
+          "0 printed, 1 printed but the records have errors, 2 usage error,\n"
+          "3 data directory unreadable."}},
+        {"plan", "Propose a cohort's meeting and visit dates; --write puts them in its file", PlanArgs{},
+         {"Meetings: one per half-term on the cohort's weekday (Tuesday if it has none), within\n"
+          "hub.rules.meeting_gap_weeks, inside hub.terms (or the default windows). Visits: one per\n"
+          "school per term for stages with visits. No date on which the lead is booked elsewhere.\n"
+          "--write keeps every other line and comment of the file and writes atomically.",
+          {global::data, global::as_of, global::quiet},
+          "0 proposed (or written), 1 refused (dates exist without --replace,\n"
+          "the file cannot be edited) or the records have errors, 2 usage error or unknown\n"
+          "cohort, 3 data directory unreadable."}},
+        {"journey", "One school's timeline through the programme", JourneyArgs{},
+         {"Formats (--format): table (default), csv, json, md.", reading_globals,
+          "0 printed, 1 no such school (or the records have errors),\n"
+          "2 usage error or a name that matches several schools, 3 data directory unreadable."}},
+        {"completion", "Print a shell completion script (bash, zsh or fish)", CompletionArgs{},
+         {"Examples:\n  tfm completion bash > ~/.local/share/bash-completion/completions/tfm\n"
+          "  tfm completion zsh > \"${fpath[1]}/_tfm\"\n"
+          "  tfm completion fish > ~/.config/fish/completions/tfm.fish",
+          {},
+          {}}},
+        {"init", "Create a new records repository with commented samples", InitArgs{},
+         {"Writes hub.yaml, leads.yaml, schools/leeds.yaml, a sample cohort and its session log,\n"
+          "a README for the coordinator, hooks/pre-commit (runs tfm check) and .gitignore.\n"
+          "Refuses to overwrite any existing file.",
+          {},
+          "0 created, 1 a file already exists or cannot be written, 2 usage error."}},
+        {"import", "School records from GIAS: print them, or --write them into the tree", ImportArgs{},
+         {"Sources: gias (the Get Information About Schools establishment extract).\n"
+          "Run `tfm import gias --help` for its options.",
+          {},
+          {}}},
+        {"schema", "Print a JSON Schema of the record format, for editors", SchemaArgs{},
+         {"Save it beside the records and point your editor at it, e.g. with the YAML\n"
+          "language server: a first line `# yaml-language-server: $schema=tfm.schema.json`.\n"
+          "  tfm schema > tfm.schema.json",
+          {},
+          {}}},
+        {"man", "", ManArgs{}, {}},
+    };
+}
+
+}  // namespace
+
+std::string help_footer(const Help& help) {
+    std::string out = help.about;
+    if (!help.globals.empty()) {
+        constexpr std::size_t width = 90;
+        std::string line = "Global options (see tfm --help):";
+        for (std::size_t i = 0; i < help.globals.size(); ++i) {
+            std::string item = fmt::format("{}{}", help.globals[i], i + 1 == help.globals.size() ? "." : ",");
+            if (line.size() + 1 + item.size() > width) {
+                out += "\n" + line;
+                line = item;
+            } else {
+                line += " " + item;
+            }
+        }
+        out += "\n" + line;
+    }
+    if (!help.exit_status.empty()) out += fmt::format("\n\nExit status: {}", help.exit_status);
+    return out;
+}
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> list = command_list();
+    return list;
+}
+
+}  // namespace tfm::cli

@@ -1,0 +1,85 @@
+// What the command line says, as plain structs: the global options and one struct per
+// command. CLI11 fills them (each command's define()); run() reads them; nothing else
+// knows they came from a command line.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace tfm::cli {
+
+struct GlobalArgs {
+    std::vector<std::string> data;   // -C/--data, repeatable
+    std::string as_of;               // --as-of YYYY-MM-DD
+    std::string format;              // --format; each command says which it accepts
+    std::string color = "auto";      // --color auto|always|never
+    bool quiet = false;              // -q/--quiet
+};
+
+struct CheckArgs {
+    bool strict = false;  // --strict: warnings fail too
+};
+
+struct ReportArgs {
+    std::string year;                   // --year YYYY/YY; empty: the year of --as-of
+    std::vector<std::string> sections;  // --section; empty: all
+    std::string output;                 // -o/--output FILE; empty or -: standard output
+};
+
+struct GapsArgs {
+    std::string year;               // --year YYYY/YY; empty: the year of --as-of
+    bool fail_on_findings = false;  // --fail-on-findings
+};
+
+struct ScheduleArgs {
+    std::string from, to;  // --from, --to YYYY-MM-DD; empty: --as-of and six weeks on
+    std::string cohort;    // --cohort ID
+    std::string lead;      // --lead ID
+    std::string school;    // --school URN
+};
+
+struct PlanArgs {
+    std::string cohort;    // COHORT
+    bool write = false;    // --write
+    bool replace = false;  // --replace
+};
+
+struct JourneyArgs {
+    std::string school;  // URN|NAME
+};
+
+struct CompletionArgs {
+    std::string shell;  // bash|zsh|fish
+};
+
+struct InitArgs {
+    std::string directory = ".";  // DIR
+};
+
+struct GiasArgs {
+    std::string file;                 // FILE.csv
+    std::vector<std::string> areas;   // --area NAME…; empty: the hub's areas
+    std::vector<std::string> phases;  // --phase PHASE…; empty: primary
+    std::string write;                // --write DIR; empty: print the records
+};
+
+struct ImportArgs {
+    bool gias_chosen = false;  // `tfm import gias …` was given
+    GiasArgs gias;
+};
+
+struct SchemaArgs {};
+struct ManArgs {};
+
+// The options of the command given; std::monostate until one is parsed.
+using CommandArgs = std::variant<std::monostate, CheckArgs, ReportArgs, GapsArgs, ScheduleArgs, PlanArgs,
+                                 JourneyArgs, CompletionArgs, InitArgs, ImportArgs, SchemaArgs, ManArgs>;
+
+// A whole command line: the global options and the chosen command's.
+struct Invocation {
+    GlobalArgs global;
+    CommandArgs command;
+};
+
+}  // namespace tfm::cli
