@@ -7,7 +7,7 @@
 #include "tfm/analysis/workspace.h"
 #include "tfm/base/date.h"
 #include "tfm/load/load.h"
-#include "tfm/render/table.h"
+#include "tfm/base/table.h"
 
 #include <CLI/CLI.hpp>
 

@@ -4,7 +4,7 @@
 
 #include "tfm/render/html_report.h"
 #include "tfm/render/svg_chart.h"
-#include "tfm/render/table.h"
+#include "tfm/base/table.h"
 
 #include <functional>
 #include <optional>

@@ -1,7 +1,7 @@
 #include "tfm/render/html_report.h"
 
 #include "html_parts.h"
-#include "tfm/embedded/html_report_css.h"
+#include "tfm/render/html_report_css.h"
 
 #include <fmt/format.h>
 

@@ -4,7 +4,7 @@
 #include "tfm/model/index.h"
 #include "tfm/model/journey.h"
 #include "tfm/model/model.h"
-#include "tfm/render/table.h"
+#include "tfm/base/table.h"
 
 #include <string_view>
 #include <vector>

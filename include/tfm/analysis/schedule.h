@@ -3,7 +3,7 @@
 
 #include "tfm/model/index.h"
 #include "tfm/model/model.h"
-#include "tfm/render/table.h"
+#include "tfm/base/table.h"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 // Tables as CSV (`--format csv`, RFC 4180).
 #pragma once
 
-#include "tfm/render/table.h"
+#include "tfm/base/table.h"
 
 #include <string>
 #include <vector>

@@ -4,7 +4,7 @@
 
 #include "tfm/analysis/report.h"
 #include "tfm/base/date.h"
-#include "tfm/render/table.h"
+#include "tfm/base/table.h"
 
 #include <optional>
 #include <string>

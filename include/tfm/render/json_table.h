@@ -1,7 +1,7 @@
 // Tables as JSON (`--format json`).
 #pragma once
 
-#include "tfm/render/table.h"
+#include "tfm/base/table.h"
 
 #include <string>
 #include <vector>

@@ -1,7 +1,7 @@
 // Tables as Markdown (`--format md`).
 #pragma once
 
-#include "tfm/render/table.h"
+#include "tfm/base/table.h"
 #include "tfm/render/table_style.h"
 
 #include <string>

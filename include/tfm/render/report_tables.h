@@ -3,7 +3,7 @@
 #pragma once
 
 #include "tfm/analysis/report.h"
-#include "tfm/render/table.h"
+#include "tfm/base/table.h"
 
 #include <string>
 #include <vector>

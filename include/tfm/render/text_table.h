@@ -1,7 +1,7 @@
 // Tables as aligned text for a terminal (`--format table`).
 #pragma once
 
-#include "tfm/render/table.h"
+#include "tfm/base/table.h"
 #include "tfm/render/table_style.h"
 
 #include <string>

@@ -1,4 +1,4 @@
-#include "tfm/render/table.h"
+#include "tfm/base/table.h"
 
 #include <fmt/format.h>
 

@@ -7,7 +7,7 @@ if(NOT clash EQUAL -1)
   message(FATAL_ERROR "${INPUT} contains the raw string delimiter )embedded\"")
 endif()
 get_filename_component(source_name "${INPUT}" NAME)
-set(content "// Generated from ${source_name} by cmake/embed_text.cmake: do not edit.
+set(content "// Generated from ${source_name} by src/render/embed_text.cmake: do not edit.
 #pragma once
 
 #include <string_view>
