@@ -154,6 +154,11 @@ int write_into(const GlobalArgs& g, const GiasArgs& args, const Transaction& tx,
         if (result.files.empty()) fmt::print(stderr, "tfm: nothing was written\n");
         return exit_findings;
     }
+    if (args.dry_run) {
+        fmt::print("{}", result.diff);
+        if (!g.quiet) fmt::print(stderr, "tfm: a dry run: nothing was written\n");
+        return exit_ok;
+    }
     fmt::print("{}", gias::summary_text(result));
     return exit_ok;
 }
@@ -161,6 +166,7 @@ int write_into(const GlobalArgs& g, const GiasArgs& args, const Transaction& tx,
 int run_gias(const GlobalArgs& g, const GiasArgs& args) {
     format_or(g, "yaml", {"yaml"});
     bool write = !args.write.empty();
+    if (args.dry_run && !write) throw UsageError{"--dry-run goes with --write DIR"};
     std::vector<std::string> directories = records_directories(g, args);
     std::vector<Phase> phases = chosen_phases(args);
     auto extract = read_extract_file(args.file);
@@ -174,7 +180,8 @@ int run_gias(const GlobalArgs& g, const GiasArgs& args) {
     std::optional<Transaction> tx;
     if (write && std::filesystem::is_directory(args.write)) {
         std::string problem;
-        tx = Transaction::begin(args.write, WriteSettings{false, "tfm import gias --write " + args.write}, problem);
+        tx = Transaction::begin(args.write, WriteSettings{args.dry_run, "tfm import gias --write " + args.write},
+                                problem);
         if (!tx) {
             fmt::print(stderr, "tfm: error: {}\n", problem);
             return exit_findings;
@@ -230,6 +237,7 @@ void define(CLI::App& sub, ImportArgs& args) {
     gias->add_option("--write", o.write,
                      "Update the records in DIR: add new schools, refresh names and areas of known ones")
         ->type_name("DIR");
+    gias->add_flag("--dry-run", o.dry_run, "With --write: print the changes as a diff; write nothing");
     gias->footer(help_footer(gias_help()));
     // Runs before the import command's own callback, which copies `args` out.
     gias->callback([&args] { args.gias_chosen = true; });

@@ -1,13 +1,13 @@
-// tfm init [DIR]: a new records repository, never overwriting a file.
+// tfm init [DIR] [--dry-run]: a new records repository, never overwriting a file.
 #include "cli.h"
 
 #include "tfm/edit/init.h"
+#include "tfm/edit/init_writer.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <system_error>
 
 namespace fs = std::filesystem;
 
@@ -16,43 +16,36 @@ namespace tfm::cli {
 void define(CLI::App& sub, InitArgs& args) {
     sub.add_option("dir", args.directory, "Where to create it (default: the current directory)")
         ->type_name("DIR");
+    sub.add_flag("--dry-run", args.dry_run, "Print the files it would write, as a diff; write nothing");
 }
 
 int run(const GlobalArgs& g, const InitArgs& args) {
     Date today = as_of_date(g);
-    auto files = starter_files(today);
-    fs::path root(args.directory);
-    std::vector<std::string> existing;
-    for (const auto& [path, content] : files) {
-        std::error_code ec;
-        if (fs::exists(root / path, ec) || fs::is_symlink(root / path, ec))
-            existing.push_back((root / path).lexically_normal().generic_string());
-    }
-    if (!existing.empty()) {
-        for (const auto& e : existing) fmt::print(stderr, "tfm: error: {} already exists\n", e);
+    WriteSettings settings{args.dry_run, "tfm init " + args.directory};
+    InitOutcome out = init_records(args.directory, starter_files(today), settings);
+    if (!out.ok) {
+        for (const auto& p : out.problems) fmt::print(stderr, "tfm: error: {}\n", p);
         fmt::print(stderr, "tfm: init never overwrites a file; nothing was written\n");
         return exit_findings;
     }
-    for (const auto& [path, content] : files) {
-        fs::path target = root / path;
-        std::error_code ec;
-        fs::create_directories(target.parent_path().empty() ? root : target.parent_path(), ec);
-        std::ofstream out(target, std::ios::binary);
-        out << content;
-        out.close();
-        if (!out) {
-            fmt::print(stderr, "tfm: error: cannot write {}\n", target.generic_string());
-            return exit_findings;
-        }
-        if (path == "hooks/pre-commit")
-            fs::permissions(target, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
-                            fs::perm_options::add, ec);
+    if (args.dry_run) {
+        fmt::print("{}", out.diff);
+        if (!g.quiet) fmt::print(stderr, "tfm: a dry run: nothing was written\n");
+        return exit_ok;
     }
     if (!g.quiet) {
-        fmt::print("Created a records repository in {}:\n", root.generic_string());
-        for (const auto& [path, content] : files) fmt::print("  {}\n", path);
-        fmt::print("\nNext: edit hub.yaml, then run `tfm check` there. README.md says how to add schools,\n"
-                   "start a Work Group and log sessions; `git config core.hooksPath hooks` checks each commit.\n");
+        std::string root = fs::path(args.directory).generic_string();
+        fmt::print("Created a records repository in {}:\n", root);
+        for (const auto& path : out.written) fmt::print("  {}\n", path);
+        for (const auto& path : out.kept)
+            fmt::print("Kept your own {}{}.\n", path,
+                       path == "README.md" ? fmt::format("; the guide is {}", guide_beside_readme) : "");
+        if (out.git_initialised) fmt::print("Ran `git init`: the folder is a new git repository.\n");
+        if (!out.note.empty()) fmt::print(stderr, "tfm: note: {}\n", out.note);
+        bool beside = std::find(out.kept.begin(), out.kept.end(), "README.md") != out.kept.end();
+        fmt::print("\nNext: edit hub.yaml, then run `tfm check` there. {} says how to add schools,\n"
+                   "start a Work Group and log sessions; `git config core.hooksPath hooks` checks each commit.\n",
+                   beside ? guide_beside_readme : "README.md");
     }
     return exit_ok;
 }

@@ -43,6 +43,7 @@ struct PlanArgs {
     std::string cohort;    // COHORT
     bool write = false;    // --write
     bool replace = false;  // --replace
+    bool dry_run = false;  // --dry-run: print the diff of --write, write nothing
 };
 
 struct JourneyArgs {
@@ -55,6 +56,7 @@ struct CompletionArgs {
 
 struct InitArgs {
     std::string directory = ".";  // DIR
+    bool dry_run = false;         // --dry-run: print the files as a diff, write nothing
 };
 
 struct GiasArgs {
@@ -62,6 +64,7 @@ struct GiasArgs {
     std::vector<std::string> areas;   // --area NAME…; empty: the hub's areas
     std::vector<std::string> phases;  // --phase PHASE…; empty: primary
     std::string write;                // --write DIR; empty: print the records
+    bool dry_run = false;             // --dry-run: with --write, print the diff, write nothing
 };
 
 struct ImportArgs {

@@ -14,19 +14,22 @@ namespace tfm::cli {
 void define(CLI::App& sub, PlanArgs& args) {
     sub.add_option("cohort", args.cohort, "The cohort's id")->required()->type_name("COHORT");
     sub.add_flag("--write", args.write, "Insert the plan into the cohort's own file");
+    sub.add_flag("--dry-run", args.dry_run, "Print what --write would change, as a diff; write nothing");
     sub.add_flag("--replace", args.replace, "With --write: replace the cohort's planned dates");
 }
 
 int run(const GlobalArgs& g, const PlanArgs& args) {
     format_or(g, "yaml", {"yaml"});
-    if (args.replace && !args.write) throw UsageError{"--replace only makes sense with --write"};
+    const bool write = args.write || args.dry_run;
+    if (args.replace && !write) throw UsageError{"--replace only makes sense with --write"};
     Date as_of = as_of_date(g);
     // A writer holds the data directory's lock from before it reads the records.
     std::optional<Transaction> tx;
     // (An unreadable directory is reported by loading, as for every command.)
-    if (args.write && std::filesystem::is_directory(data_directories(g).front())) {
+    if (write && std::filesystem::is_directory(data_directories(g).front())) {
         std::string problem;
-        tx = Transaction::begin(data_directories(g).front(), WriteSettings{false, "tfm plan --write " + args.cohort}, problem);
+        tx = Transaction::begin(data_directories(g).front(),
+                                WriteSettings{args.dry_run, "tfm plan --write " + args.cohort}, problem);
         if (!tx) {
             fmt::print(stderr, "tfm: error: {}\n", problem);
             return exit_findings;
@@ -52,7 +55,7 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
                        cohort->year.str());
     }
     for (const auto& w : plan.warnings) fmt::print(stderr, "tfm: warning: {}\n", w);
-    if (!args.write) {
+    if (!write) {
         std::string day(weekday_name(plan.weekday));
         day[0] = char(day[0] - 'a' + 'A');
         fmt::print("# Plan for cohort {} ({} {}, meetings on {}s): paste into its record.\n",
@@ -69,6 +72,7 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
         fmt::print(stderr, "tfm: error: {}\n", result.message);
         return exit_findings;
     }
+    fmt::print("{}", result.diff);
     if (!g.quiet) fmt::print(stderr, "tfm: {}\n", result.message);
     return report_exit_status(workspace);
 }
