@@ -1,7 +1,7 @@
 #include "record_reader.h"
 
 #include "tfm/model/record_format.h"
-#include "tfm/rules/rules.h"
+#include "tfm/model/rule_id.h"
 #include "tfm/base/text.h"
 
 #include <fmt/format.h>
@@ -558,19 +558,18 @@ private:
             }
         }
         if (auto x = f.get("off")) {
-            std::vector<std::string_view> names;
-            for (const auto& rule : rule_table()) names.push_back(rule.name);
+            const auto& names = rule_names();
             for (NodeId item : items(*x, "off")) {
                 auto i = choice(item, names, "rule");
                 if (!i) continue;
-                if (!rule_can_be_off(names[*i])) {
+                if (!rule_can_be_off(RuleId(*i))) {
                     error("schema/type", item,
                           fmt::format("rule `{}` cannot be switched off: yaml/, schema/ and ref/ "
                                       "rules always apply",
                                       names[*i]));
                     continue;
                 }
-                r.off.emplace_back(names[*i]);
+                r.off.insert(RuleId(*i));
             }
         }
     }
