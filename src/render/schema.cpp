@@ -149,10 +149,10 @@ std::string json_schema() {
         w.key(top.key);
         if (top.list) {
             w.begin_object().key("type").value("array").key("items");
-            ref(w, top.record);
+            ref(w, top.record());
             w.end_object();
         } else {
-            ref(w, top.record);
+            ref(w, top.record());
         }
     }
     w.end_object();
