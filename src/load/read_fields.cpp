@@ -8,12 +8,11 @@ namespace tfm::detail {
 
 using yaml::Kind;
 
-CustomFields::CustomFields(const RecordSpec& spec,
-                           std::initializer_list<std::pair<std::string_view, FieldReader>> readers) {
+CustomFields::CustomFields(const RecordSpec& spec, std::initializer_list<Named> readers) {
     for (auto [name, read] : readers) readers_[spec.index_of(name)] = read;
     for (std::size_t i = 0; i < spec.fields.size(); ++i)
         if (spec.fields[i].bind.read_by_loader() != (readers_[i] != nullptr))
-            throw std::logic_error(fmt::format("field {} of {} needs a binding or a reader, not both",
+            throw std::logic_error(fmt::format("field {} of {} needs a binding or a reader (one)",
                                                spec.fields[i].name, spec.name));
 }
 

@@ -15,7 +15,8 @@ void read_range(Reader& r, NodeId id, int& lo, int& hi, std::string_view what) {
     r.read_fields(f, range);
     lo = range.min;
     hi = range.max;
-    if (lo > hi) r.error(RuleId::schema_type, id, fmt::format("{}: min {} is above max {}", what, lo, hi));
+    if (lo > hi)
+        r.error(RuleId::schema_type, id, fmt::format("{}: min {} is above max {}", what, lo, hi));
 }
 
 void read_cohort_size(Reader& r, void* record, NodeId value) {
@@ -103,7 +104,8 @@ void read_terms(Reader& r, void* record, NodeId value) {
             Term& t = terms.emplace_back();
             if ((r.read_fields(f, t) & both_dates) != both_dates) continue;
             if (t.end < t.start)
-                r.error(RuleId::schema_type, item, fmt::format("term `{}` ends before it starts", t.name));
+                r.error(RuleId::schema_type, item,
+                        fmt::format("term `{}` ends before it starts", t.name));
             else if (year && (!year->contains(t.start) || !year->contains(t.end)))
                 r.error(RuleId::schema_type, item,
                         fmt::format("term `{}` is not inside {}", t.name, year->str()));

@@ -50,7 +50,8 @@ using FieldReader = void (*)(Reader& r, void* record, NodeId value);
 // cover exactly the fields the format leaves unbound, so a new field cannot be forgotten.
 class CustomFields {
 public:
-    CustomFields(const RecordSpec& spec, std::initializer_list<std::pair<std::string_view, FieldReader>> readers);
+    using Named = std::pair<std::string_view, FieldReader>;
+    CustomFields(const RecordSpec& spec, std::initializer_list<Named> readers);
     FieldReader operator[](std::size_t field) const { return readers_[field]; }
 
 private:
@@ -90,7 +91,8 @@ public:
     // Converts and stores every given field through its binding (or `custom`), in the
     // format's order. Returns a bit per field (1 << index) whose value was stored.
     template <class Record>
-    std::uint32_t read_fields(const Fields& f, Record& record, const CustomFields* custom = nullptr) {
+    std::uint32_t read_fields(const Fields& f, Record& record,
+                              const CustomFields* custom = nullptr) {
         assert(f.spec->type && *f.spec->type == typeid(Record));
         return read_untyped(f, &record, custom);
     }

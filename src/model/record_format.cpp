@@ -37,7 +37,9 @@ public:
     operator FieldSpec() const { return f_; }
 
     Field& required() { return f_.required = true, *this; }
-    Field& values(std::vector<std::string_view> values) { return f_.values = std::move(values), *this; }
+    Field& values(std::vector<std::string_view> values) {
+        return f_.values = std::move(values), *this;
+    }
     Field& record(std::string_view name) { return f_.record = name, *this; }
     Field& map(FieldType value, std::string_view key_pattern = {}) {
         f_.map_value = value;
@@ -61,8 +63,8 @@ public:
     template <auto M>
     Field& each() {
         f_.bind.store = detail::store_item<M>;
-        if constexpr (requires(typename detail::member_traits<decltype(M)>::type v) { v.reserve(1); })
-            f_.bind.reserve = detail::reserve_items<M>;
+        using Member = typename detail::member_traits<decltype(M)>::type;
+        if constexpr (requires(Member m) { m.reserve(1); }) f_.bind.reserve = detail::reserve_items<M>;
         return *this;
     }
     // A sub-record into member M, or each of a list of them appended to the vector M.

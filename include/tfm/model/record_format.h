@@ -49,7 +49,8 @@ struct Choice {
 // A field's value as the loader converted it, by the field's type: text (string, id),
 // a whole number (integer, urn), a number (number, percent, share), a Date, an AcademicYear,
 // a TimeOfDay, or a Choice (enumeration). Lists hand over one item at a time.
-using FieldValue = std::variant<std::string, long long, double, Date, AcademicYear, TimeOfDay, Choice>;
+using FieldValue =
+    std::variant<std::string, long long, double, Date, AcademicYear, TimeOfDay, Choice>;
 
 // Where a field's value goes in its record. Records are passed untyped (RecordSpec::type
 // says which struct); each function is generated from a member pointer in record_format.cpp,
