@@ -127,10 +127,9 @@ void* open_observation(void* record, Pos at) {
     return p;
 }
 
-std::vector<RecordSpec> top_level_specs() {
+RecordSpec hub_format() {
     using T = FieldType;
-    std::vector<RecordSpec> s;
-    s.push_back(kind<Hub>("hub", "hub", "The hub: exactly one in each data directory.", {
+    return kind<Hub>("hub", "hub", "The hub: exactly one in each data directory.", {
         Field("name", T::string, "Name of the Maths Hub.").required().to<&Hub::name>(),
         Field("areas", T::string_list, "Local authorities the hub covers.").each<&Hub::areas>(),
         Field("population", T::map,
@@ -145,8 +144,12 @@ std::vector<RecordSpec> top_level_specs() {
         Field("bands", T::map,
               "Cut points for the characteristics tables (fsm, eal, ehcp: [numbers]).")
             .values({"fsm", "eal", "ehcp"}).map(T::number_list),
-    }));
-    s.push_back(kind<School>("school", "school", "A school (keyed by its URN).", {
+    });
+}
+
+RecordSpec school_format() {
+    using T = FieldType;
+    return kind<School>("school", "school", "A school (keyed by its URN).", {
         Field("urn", T::urn, "Unique Reference Number: six digits.")
             .required().to<&School::urn>().at<&School::urn_pos>(),
         Field("name", T::string, "The school's name.").required().to<&School::name>(),
@@ -165,8 +168,12 @@ std::vector<RecordSpec> top_level_specs() {
             .record("school.staff[]").given<&School::has_staff>(),
         Field("history", T::record_list, "Engagement from before the records began.")
             .record("school.history[]").items<&School::history>(),
-    }));
-    s.push_back(kind<Lead>("lead", "lead", "A Mastery Specialist or the hub's Readiness Lead.", {
+    });
+}
+
+RecordSpec lead_format() {
+    using T = FieldType;
+    return kind<Lead>("lead", "lead", "A Mastery Specialist or the hub's Readiness Lead.", {
         Field("id", T::id, "Unique id: [a-z0-9][a-z0-9_-]*.")
             .required().noun("lead id").to<&Lead::id>().at<&Lead::id_pos>(),
         Field("name", T::string, "The lead's name.").required().to<&Lead::name>(),
@@ -176,8 +183,12 @@ std::vector<RecordSpec> top_level_specs() {
             .to<&Lead::school>().at<&Lead::school_pos>(),
         Field("trained", T::year, "Academic year of specialist training.").to<&Lead::trained>(),
         Field("email", T::string, "Email address.").to<&Lead::email>(),
-    }));
-    s.push_back(kind<Cohort>("cohort", "cohort", "A Work Group: one stage, one academic year, one lead.", {
+    });
+}
+
+RecordSpec cohort_format() {
+    using T = FieldType;
+    return kind<Cohort>("cohort", "cohort", "A Work Group: one stage, one academic year, one lead.", {
         Field("id", T::id, "Unique id.")
             .required().noun("cohort id").to<&Cohort::id>().at<&Cohort::id_pos>(),
         Field("name", T::string, "A readable name.").to<&Cohort::name>(),
@@ -196,8 +207,12 @@ std::vector<RecordSpec> top_level_specs() {
             .each<&Cohort::meetings>().at<&Cohort::meetings_pos>(),
         Field("visits", T::record_list, "Planned school visits.")
             .record("cohort.visits[]").items<&Cohort::visits>(),
-    }));
-    s.push_back(kind<Session>("session", "session", "The log of a meeting or visit that took place.", {
+    });
+}
+
+RecordSpec session_format() {
+    using T = FieldType;
+    return kind<Session>("session", "session", "The log of a meeting or visit that took place.", {
         Field("cohort", T::id, "Id of the cohort.")
             .required().noun("cohort id").to<&Session::cohort>().at<&Session::cohort_pos>(),
         Field("date", T::date, "Date it took place.")
@@ -220,25 +235,32 @@ std::vector<RecordSpec> top_level_specs() {
             .map(T::string_list, "^[1-9][0-9]{5}$").given<&Session::has_attendance>(),
         Field("gap_task", T::string, "Task set for before the next meeting.").store(discard),
         Field("notes", T::string, "Free text.").store(discard),
-    }));
-    return s;
+    });
 }
 
-void add_sub_record_specs(std::vector<RecordSpec>& s) {
+RecordSpec target_format() {
     using T = FieldType;
-    s.push_back(kind<Target>("hub.targets[]", "a target", "An engagement target.", {
+    return kind<Target>("hub.targets[]", "a target", "An engagement target.", {
         Field("phase", T::enumeration, "Phase.")
             .required().values(values_of<Phase>()).to<&Target::phase>(),
         Field("percent", T::percent, "Share of the population to engage.")
             .required().to<&Target::percent>(),
         Field("by", T::year, "Academic year to reach it by.").required().to<&Target::by>(),
-    }));
-    s.push_back(kind<Term>("hub.terms[]", "a term", "A half-term.", {
+    });
+}
+
+RecordSpec term_format() {
+    using T = FieldType;
+    return kind<Term>("hub.terms[]", "a term", "A half-term.", {
         Field("name", T::string, "Name, e.g. Autumn 1.").required().to<&Term::name>(),
         Field("start", T::date, "First day.").required().to<&Term::start>(),
         Field("end", T::date, "Last day.").required().to<&Term::end>(),
-    }));
-    s.push_back(kind<RuleSettings>("hub.rules", "hub.rules", "Rule settings.", {
+    });
+}
+
+RecordSpec rules_format() {
+    using T = FieldType;
+    return kind<RuleSettings>("hub.rules", "hub.rules", "Rule settings.", {
         Field("cohort_size", T::record, "Schools per cohort {min, max}.").record("hub.rules.range"),
         Field("lead_load", T::integer, "Cohorts one lead may lead in a year.")
             .range(0, 100).to<&RuleSettings::lead_load>(),
@@ -251,47 +273,75 @@ void add_sub_record_specs(std::vector<RecordSpec>& s) {
         Field("stages", T::map, "Stage -> {meetings, visits, participants} expected.")
             .values(values_of<Stage>()).record("hub.rules.stage").map(T::record),
         Field("off", T::string_list, "Rule names to switch off."),
-    }));
-    // Named by the field that holds it (cohort_size, meeting_gap_weeks): no noun of its own.
-    s.push_back(kind<RangeSetting>("hub.rules.range", "", "A range.", {
+    });
+}
+
+// Named by the field that holds it (cohort_size, meeting_gap_weeks): no noun of its own.
+RecordSpec range_format() {
+    using T = FieldType;
+    return kind<RangeSetting>("hub.rules.range", "", "A range.", {
         Field("min", T::integer, "Least.").range(0, 1000).to<&RangeSetting::min>(),
         Field("max", T::integer, "Most.").range(0, 1000).to<&RangeSetting::max>(),
-    }));
-    s.push_back(kind<StageRules>("hub.rules.stage", "a stage's settings", "What a stage expects.", {
+    });
+}
+
+RecordSpec stage_rules_format() {
+    using T = FieldType;
+    return kind<StageRules>("hub.rules.stage", "a stage's settings", "What a stage expects.", {
         Field("meetings", T::integer, "Meetings a year.").range(0, 100).to<&StageRules::meetings>(),
         Field("visits", T::integer, "Visits per school a year.").range(0, 100).to<&StageRules::visits>(),
         Field("participants", T::integer, "Participants per school.")
             .range(0, 100).to<&StageRules::participants>(),
-    }));
-    s.push_back(kind<StaffMember>("school.staff[]", "a member of staff", "A member of staff.", {
+    });
+}
+
+RecordSpec staff_member_format() {
+    using T = FieldType;
+    return kind<StaffMember>("school.staff[]", "a member of staff", "A member of staff.", {
         Field("name", T::string, "Name, unique within the school.").required().to<&StaffMember::name>(),
         Field("role", T::enumeration, "Role.").values(values_of<StaffRole>()).to<&StaffMember::role>(),
         Field("year_groups", T::enum_list, "Year groups taught.")
             .values(year_groups()).noun("year group").each<&StaffMember::year_groups>(),
-    }));
-    s.push_back(kind<HistoryEntry>("school.history[]", "a history entry",
-                                   "An engagement from before the records began.", {
+    });
+}
+
+RecordSpec history_entry_format() {
+    using T = FieldType;
+    return kind<HistoryEntry>("school.history[]", "a history entry",
+                               "An engagement from before the records began.", {
         Field("stage", T::enumeration, "Stage.")
             .required().values(values_of<Stage>()).to<&HistoryEntry::stage>(),
         Field("year", T::year, "Academic year.").required().to<&HistoryEntry::year>(),
         Field("lead", T::id, "Id of the lead.")
             .noun("lead id").to<&HistoryEntry::lead>().at<&HistoryEntry::lead_pos>(),
-    }));
-    s.push_back(kind<Member>("cohort.schools[]", "a cohort's school", "A member school of a cohort.", {
+    });
+}
+
+RecordSpec member_format() {
+    using T = FieldType;
+    return kind<Member>("cohort.schools[]", "a cohort's school", "A member school of a cohort.", {
         Field("urn", T::urn, "URN of the school.").required().to<&Member::urn>(),
         Field("participants", T::string_list, "Names of the participants.")
             .store(add_participant).reserve(reserve_participants).at<&Member::participants_pos>(),
         Field("status", T::enumeration, "Status (default enrolled).")
             .values(values_of<MemberStatus>()).to<&Member::status>(),
         Field("withdrawn_on", T::date, "Date the school withdrew.").to<&Member::withdrawn_on>(),
-    }));
-    s.push_back(kind<PlannedVisit>("cohort.visits[]", "a planned visit", "A planned school visit.", {
+    });
+}
+
+RecordSpec planned_visit_format() {
+    using T = FieldType;
+    return kind<PlannedVisit>("cohort.visits[]", "a planned visit", "A planned school visit.", {
         Field("urn", T::urn, "URN of the school.")
             .required().to<&PlannedVisit::urn>().at<&PlannedVisit::urn_pos>(),
         Field("date", T::date, "Planned date.")
             .required().to<&PlannedVisit::date>().at<&PlannedVisit::date_pos>(),
-    }));
-    s.push_back(kind<Observation>("session.observation", "an observation", "The observed lesson.", {
+    });
+}
+
+RecordSpec observation_format() {
+    using T = FieldType;
+    return kind<Observation>("session.observation", "an observation", "The observed lesson.", {
         Field("year_group", T::enumeration, "Year group.")
             .values(year_groups()).noun("year group").to<&Observation::year_group>(),
         Field("unit", T::string, "Unit of work.").to<&Observation::unit>(),
@@ -299,8 +349,12 @@ void add_sub_record_specs(std::vector<RecordSpec>& s) {
             .range(1, 1000).to<&Observation::lesson>(),
         Field("taught_by", T::id, "Id of the lead who taught it.")
             .noun("lead id").to<&Observation::taught_by>().at<&Observation::taught_by_pos>(),
-    }));
-    s.push_back(kind<AgendaItem>("session.agenda[]", "an agenda item", "An agenda item.", {
+    });
+}
+
+RecordSpec agenda_item_format() {
+    using T = FieldType;
+    return kind<AgendaItem>("session.agenda[]", "an agenda item", "An agenda item.", {
         Field("at", T::time, "Start time, \"HH:MM\".").to<&AgendaItem::at>(),
         Field("minutes", T::integer, "Length in minutes.").range(1, 24 * 60).to<&AgendaItem::minutes>(),
         Field("item", T::string, "What happens.").required().to<&AgendaItem::item>(),
@@ -308,12 +362,17 @@ void add_sub_record_specs(std::vector<RecordSpec>& s) {
             .values(year_groups()).noun("year group").each<&AgendaItem::year_groups>(),
         Field("audience", T::enumeration, "Who it is for (default all).")
             .values(values_of<Audience>()).to<&AgendaItem::audience>(),
-    }));
+    });
 }
 
 std::vector<RecordSpec> build_specs() {
-    std::vector<RecordSpec> s = top_level_specs();
-    add_sub_record_specs(s);
+    // Top-level kinds first, in RecordKind order.
+    std::vector<RecordSpec> s = {
+        hub_format(),        school_format(),       lead_format(),          cohort_format(),
+        session_format(),    target_format(),       term_format(),          rules_format(),
+        range_format(),      stage_rules_format(),  staff_member_format(),  history_entry_format(),
+        member_format(),     planned_visit_format(), observation_format(),  agenda_item_format(),
+    };
     // Link each record field to its spec, now that the vector no longer moves.
     for (auto& r : s) {
         if (r.fields.size() > max_fields)
