@@ -1,6 +1,6 @@
 #include "tfm/load/load.h"
 
-#include "record_reader.h"
+#include "file_records.h"
 #include "tfm/base/atomic_file.h"
 
 #include <fmt/format.h>
@@ -17,6 +17,11 @@ namespace fs = std::filesystem;
 
 namespace tfm {
 namespace {
+
+// A finding of the loader itself (not of one record).
+Diagnostic finding(Pos p, Severity severity, RuleId rule, std::string message) {
+    return {p, severity, std::string(rule_name(rule)), std::move(message)};
+}
 
 bool is_yaml_name(const std::string& name) {
     auto ends = [&](std::string_view ext) {
@@ -81,8 +86,9 @@ void load_job(Job& job, const std::string& full_path) {
     std::string bytes;
     std::string problem;
     if (!read_file(full_path, bytes, problem)) {
-        job.result.diagnostics.push_back({Pos{job.file, 0, 0}, Severity::error, "file/unreadable",
-                                          fmt::format("cannot read this file: {}", problem)});
+        job.result.diagnostics.push_back(finding(Pos{job.file, 0, 0}, Severity::error,
+                                                 RuleId::file_unreadable,
+                                                 fmt::format("cannot read this file: {}", problem)));
         return;
     }
     job.result = detail::read_file_records(bytes, job.file, job.directory);
@@ -153,11 +159,96 @@ void drop_duplicates(std::vector<Rec>& records, const std::vector<std::pair<Key,
             keep(i);
             continue;
         }
-        diagnostics.push_back({p, Severity::error, "ref/duplicate-id",
-                               fmt::format("{} {} is defined twice (first at {}:{})", what, k,
-                                           files[std::size_t(earlier.file)].path, earlier.line)});
+        diagnostics.push_back(finding(p, Severity::error, RuleId::ref_duplicate_id,
+                                      fmt::format("{} {} is defined twice (first at {}:{})", what,
+                                                  k, files[std::size_t(earlier.file)].path,
+                                                  earlier.line)));
     }
     records.erase(records.begin() + std::ptrdiff_t(kept), records.end());
+}
+
+// Lists the files of data directory d (adding them to records.files) and a job for each.
+void add_directory(const std::vector<std::string>& directories, std::size_t d, LoadResult& result,
+                   std::vector<Job>& jobs) {
+    Records& rec = result.records;
+    const std::string& dir = directories[d];
+    rec.directories.push_back(dir);
+    std::error_code ec;
+    auto st = fs::status(dir, ec);
+    if (ec || !fs::is_directory(st)) {
+        result.fatal.push_back(fmt::format("cannot read data directory {}: {}", dir,
+                                           ec ? ec.message() : "not a directory"));
+        return;
+    }
+    fs::directory_iterator probe(dir, ec);
+    if (ec) {
+        result.fatal.push_back(fmt::format("cannot read data directory {}: {}", dir, ec.message()));
+        return;
+    }
+    std::vector<Found> found;
+    std::vector<std::string> unreadable_dirs;
+    walk(fs::path(dir), fs::path(dir), found, unreadable_dirs);
+    std::sort(found.begin(), found.end(),
+              [](const Found& a, const Found& b) { return a.relative < b.relative; });
+    // The directory itself, for findings about the whole tree (such as a missing hub).
+    rec.files.push_back({directories.size() > 1 ? dir : std::string("."), dir, int(d), true});
+    int dir_entry = int(rec.files.size()) - 1;
+    for (const auto& sub : unreadable_dirs)
+        result.diagnostics.push_back(finding(Pos{dir_entry, 0, 0}, Severity::warning,
+                                             RuleId::file_skipped,
+                                             fmt::format("cannot read folder {}; skipped", sub)));
+    for (auto& f : found) {
+        std::string shown = directories.size() > 1
+                                ? (fs::path(dir) / f.relative).lexically_normal().generic_string()
+                                : f.relative;
+        rec.files.push_back({shown, f.full.string(), int(d)});
+        Job job;
+        job.file = int(rec.files.size()) - 1;
+        job.directory = int(d);
+        job.readable = f.regular;
+        if (!f.regular)
+            result.diagnostics.push_back(finding(Pos{job.file, 0, 0}, Severity::warning,
+                                                 RuleId::file_skipped,
+                                                 fmt::format("{}; skipped", f.problem)));
+        jobs.push_back(std::move(job));
+    }
+}
+
+// Exactly one hub in each data directory: a second is an error, and so is none (unless a
+// file that may have held it did not load).
+void one_hub_each(std::size_t directories, const std::set<int>& broken_hub_dirs,
+                  LoadResult& result) {
+    Records& rec = result.records;
+    auto file_name = [&](Pos p) { return rec.files[std::size_t(p.file)].path; };
+    std::vector<Hub> hubs;
+    for (std::size_t d = 0; d < directories; ++d) {
+        const Hub* first = nullptr;
+        for (auto& h : rec.hubs) {
+            if (h.directory != int(d)) continue;
+            if (!first) {
+                first = &h;
+                hubs.push_back(h);
+            } else {
+                result.diagnostics.push_back(finding(
+                    h.pos, Severity::error, RuleId::ref_duplicate_id,
+                    fmt::format("a second hub in this data directory (the first is at {}:{}); "
+                                "each directory holds exactly one hub",
+                                file_name(first->pos), first->pos.line)));
+            }
+        }
+        if (!first && !broken_hub_dirs.count(int(d))) {
+            int dir_entry = 0;
+            for (std::size_t f = 0; f < rec.files.size(); ++f)
+                if (rec.files[f].directory == int(d)) {
+                    dir_entry = int(f);
+                    break;
+                }
+            result.diagnostics.push_back(finding(
+                Pos{dir_entry, 0, 0}, Severity::error, RuleId::schema_missing,
+                "no hub record in this data directory: add a hub.yaml with `hub: {name: …}`"));
+        }
+    }
+    rec.hubs = std::move(hubs);
 }
 
 }  // namespace
@@ -166,47 +257,7 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
     LoadResult result;
     Records& rec = result.records;
     std::vector<Job> jobs;
-    std::vector<std::vector<std::string>> unreadable_dirs(directories.size());
-    for (std::size_t d = 0; d < directories.size(); ++d) {
-        const std::string& dir = directories[d];
-        rec.directories.push_back(dir);
-        std::error_code ec;
-        auto st = fs::status(dir, ec);
-        if (ec || !fs::is_directory(st)) {
-            result.fatal.push_back(fmt::format("cannot read data directory {}: {}", dir,
-                                               ec ? ec.message() : "not a directory"));
-            continue;
-        }
-        fs::directory_iterator probe(dir, ec);
-        if (ec) {
-            result.fatal.push_back(fmt::format("cannot read data directory {}: {}", dir, ec.message()));
-            continue;
-        }
-        std::vector<Found> found;
-        walk(fs::path(dir), fs::path(dir), found, unreadable_dirs[d]);
-        std::sort(found.begin(), found.end(),
-                  [](const Found& a, const Found& b) { return a.relative < b.relative; });
-        // The directory itself, for findings about the whole tree (such as a missing hub).
-        rec.files.push_back({directories.size() > 1 ? dir : std::string("."), dir, int(d), true});
-        int dir_entry = int(rec.files.size()) - 1;
-        for (const auto& sub : unreadable_dirs[d])
-            result.diagnostics.push_back({Pos{dir_entry, 0, 0}, Severity::warning, "file/skipped",
-                                          fmt::format("cannot read folder {}; skipped", sub)});
-        for (auto& f : found) {
-            std::string shown = directories.size() > 1
-                                    ? (fs::path(dir) / f.relative).lexically_normal().generic_string()
-                                    : f.relative;
-            rec.files.push_back({shown, f.full.string(), int(d)});
-            Job job;
-            job.file = int(rec.files.size()) - 1;
-            job.directory = int(d);
-            job.readable = f.regular;
-            if (!f.regular)
-                result.diagnostics.push_back({Pos{job.file, 0, 0}, Severity::warning, "file/skipped",
-                                              fmt::format("{}; skipped", f.problem)});
-            jobs.push_back(std::move(job));
-        }
-    }
+    for (std::size_t d = 0; d < directories.size(); ++d) add_directory(directories, d, result, jobs);
     if (!result.fatal.empty()) return result;
 
     run_jobs(jobs, rec.files, threads);
@@ -234,7 +285,6 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
     }
 
     auto& diags = result.diagnostics;
-    auto file_name = [&](Pos p) { return rec.files[std::size_t(p.file)].path; };
     // Duplicate ids: keep the first in file order.
     drop_duplicates(rec.schools, broken_schools, [](const School& s) { return s.urn; },
                     &School::urn_pos, "school", rec.files, diags);
@@ -246,34 +296,7 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
     for (auto& [id, p] : broken_leads) rec.broken_leads.push_back(id);
     for (auto& [id, p] : broken_cohorts) rec.broken_cohorts.push_back(id);
 
-    // Exactly one hub in each data directory.
-    std::vector<Hub> hubs;
-    for (std::size_t d = 0; d < directories.size(); ++d) {
-        const Hub* first = nullptr;
-        for (auto& h : rec.hubs) {
-            if (h.directory != int(d)) continue;
-            if (!first) {
-                first = &h;
-                hubs.push_back(h);
-            } else {
-                diags.push_back({h.pos, Severity::error, "ref/duplicate-id",
-                                 fmt::format("a second hub in this data directory (the first is at "
-                                             "{}:{}); each directory holds exactly one hub",
-                                             file_name(first->pos), first->pos.line)});
-            }
-        }
-        if (!first && !broken_hub_dirs.count(int(d))) {
-            int dir_entry = 0;
-            for (std::size_t f = 0; f < rec.files.size(); ++f)
-                if (rec.files[f].directory == int(d)) {
-                    dir_entry = int(f);
-                    break;
-                }
-            diags.push_back({Pos{dir_entry, 0, 0}, Severity::error, "schema/missing",
-                             "no hub record in this data directory: add a hub.yaml with `hub: {name: …}`"});
-        }
-    }
-    rec.hubs = std::move(hubs);
+    one_hub_each(directories.size(), broken_hub_dirs, result);
     return result;
 }
 

@@ -28,10 +28,6 @@ TFM_ENUM_NAMES(BigIdea, "coherence", "representation_structure", "mathematical_t
 
 std::string year_group_name(YearGroup g) { return g == 0 ? "R" : "Y" + std::to_string(g); }
 
-bool RuleSettings::is_off(std::string_view rule) const {
-    return std::find(off.begin(), off.end(), rule) != off.end();
-}
-
 std::vector<double> default_bands(std::string_view dimension) {
     if (dimension == "fsm") return {20, 30, 40, 50};
     if (dimension == "eal") return {10, 20, 30, 40, 50, 60, 70, 80, 90};

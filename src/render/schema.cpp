@@ -121,8 +121,8 @@ void record_schema(JsonWriter& w, const RecordSpec& r) {
         for (auto n : required) w.value(n);
         w.end_array();
     }
-    if (r.name == "session") {
-        // Visits name the school visited.
+    if (&r == &record_spec(RecordKind::session)) {
+        // Visits name the school visited (read_session.cpp checks the same).
         w.key("if").begin_object().key("properties").begin_object().key("type").begin_object();
         w.key("enum").begin_array().value("visit").value("audit_visit").end_array();
         w.end_object().end_object().key("required").begin_array().value("type").end_array().end_object();
@@ -149,10 +149,10 @@ std::string json_schema() {
         w.key(top.key);
         if (top.list) {
             w.begin_object().key("type").value("array").key("items");
-            ref(w, top.record);
+            ref(w, top.record());
             w.end_object();
         } else {
-            ref(w, top.record);
+            ref(w, top.record());
         }
     }
     w.end_object();

@@ -31,7 +31,7 @@ void check_cohort_size(const CheckContext& ctx, Reporter& out) {
         const RuleSettings& rules = ctx.records.rules_of(c.directory);
         int n = int(c.schools.size());
         if (n >= rules.cohort_size_min && n <= rules.cohort_size_max) continue;
-        out.report("cohort/size", Severity::warning, at(c.schools_pos, c.pos),
+        out.report(RuleId::cohort_size, Severity::warning, at(c.schools_pos, c.pos),
                    fmt::format("cohort {} has {}; expected {} to {}", c.id,
                                plural(n, "school", "schools"), rules.cohort_size_min,
                                rules.cohort_size_max));
@@ -45,7 +45,7 @@ void check_cohort_participants(const CheckContext& ctx, Reporter& out) {
             if (m.status == MemberStatus::withdrawn) continue;
             int n = int(m.participants.size());
             if (n >= expected) continue;
-            out.report("cohort/participants", Severity::warning, at(m.participants_pos, m.pos),
+            out.report(RuleId::cohort_participants, Severity::warning, at(m.participants_pos, m.pos),
                        fmt::format("school {} has {} in cohort {}; expected at least {} for {}",
                                    m.urn, plural(n, "participant", "participants"), c.id,
                                    expected, name_of(c.stage)));
@@ -66,7 +66,7 @@ void check_cohort_lead_load(const CheckContext& ctx, Reporter& out) {
         int nth = ++seen[k];
         int load = ctx.records.rules_of(c.directory).lead_load;
         if (nth <= load) continue;
-        out.report("cohort/lead-load", Severity::warning, at(c.lead_pos, c.pos),
+        out.report(RuleId::cohort_lead_load, Severity::warning, at(c.lead_pos, c.pos),
                    fmt::format("lead {} leads {} cohorts in {}; expected at most {}", c.lead,
                                total[k], c.year.str(), load));
     }
@@ -77,7 +77,7 @@ void check_cohort_phase(const CheckContext& ctx, Reporter& out) {
         for (const auto& m : c.schools) {
             const School* s = ctx.index.school(m.urn);
             if (!s || phases_compatible(s->phase, c.phase)) continue;
-            out.report("cohort/phase", Severity::warning, m.pos,
+            out.report(RuleId::cohort_phase, Severity::warning, m.pos,
                        fmt::format("school {} is {} but cohort {} is {}", m.urn, name_of(s->phase),
                                    c.id, name_of(c.phase)));
         }
@@ -93,7 +93,7 @@ void check_cohort_plan(const CheckContext& ctx, Reporter& out) {
         for (const Session* s : logs)
             if (s->type == SessionType::meeting) meetings.insert(s->date);
         if (int(meetings.size()) < expected.meetings)
-            out.report("cohort/plan", Severity::warning, at(c.meetings_pos, c.pos),
+            out.report(RuleId::cohort_plan, Severity::warning, at(c.meetings_pos, c.pos),
                        fmt::format("cohort {} has {} planned or held; expected {} for {}", c.id,
                                    plural(int(meetings.size()), "meeting", "meetings"),
                                    expected.meetings, name_of(c.stage)));
@@ -108,7 +108,7 @@ void check_cohort_plan(const CheckContext& ctx, Reporter& out) {
             auto it = visits.find(m.urn);
             int n = it == visits.end() ? 0 : int(it->second.size());
             if (n >= expected.visits) continue;
-            out.report("cohort/plan", Severity::warning, m.pos,
+            out.report(RuleId::cohort_plan, Severity::warning, m.pos,
                        fmt::format("school {} has {} planned or held in cohort {}; expected {} "
                                    "for {}",
                                    m.urn, plural(n, "visit", "visits"), c.id, expected.visits,

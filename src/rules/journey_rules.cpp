@@ -32,7 +32,7 @@ void check_journey_order(const CheckContext& ctx, Reporter& out) {
             if (i > 0 && es[i].year != es[i - 1].year) highest_before = highest_so_far;
             const Engagement& e = es[i];
             if (highest_before && highest_before->stage > e.stage)
-                out.report("journey/order", Severity::error, e.pos,
+                out.report(RuleId::journey_order, Severity::error, e.pos,
                            fmt::format("{} in {} after {} in {}", name_of(e.stage), e.year.str(),
                                        name_of(highest_before->stage),
                                        highest_before->year.str()));
@@ -56,7 +56,7 @@ void check_journey_prerequisite(const CheckContext& ctx, Reporter& out) {
             });
             if (found) continue;
             reported[std::size_t(e.stage)] = true;
-            out.report("journey/prerequisite", Severity::error, e.pos,
+            out.report(RuleId::journey_prerequisite, Severity::error, e.pos,
                        fmt::format("{} in {} without an earlier {}", name_of(e.stage),
                                    e.year.str(), name_of(*required)));
         }
@@ -75,7 +75,7 @@ void check_journey_repeat(const CheckContext& ctx, Reporter& out) {
                 // Two of one year are journey/same-year's finding, not a repeat.
                 if (done && done->year < e.year) {
                     Severity sev = stage == Stage::development ? Severity::error : Severity::warning;
-                    out.report("journey/repeat", sev, e.pos,
+                    out.report(RuleId::journey_repeat, sev, e.pos,
                                fmt::format("{} again in {}; already done in {}", name_of(stage),
                                            e.year.str(), done->year.str()));
                 }
@@ -109,7 +109,7 @@ void check_journey_same_year(const CheckContext& ctx, Reporter& out) {
                     else
                         message = fmt::format("school {} has two engagements in {}: {} and {}",
                                               j.school->urn, e.year.str(), what(first), what(e));
-                    out.report("journey/same-year", Severity::error, e.pos, std::move(message));
+                    out.report(RuleId::journey_same_year, Severity::error, e.pos, std::move(message));
                 }
             }
             i = k;
@@ -136,7 +136,7 @@ void check_journey_unfinished(const CheckContext& ctx, Reporter& out) {
                                       "threshold of {:g}%)",
                                       e.meetings_attended, e.meetings_logged, name_of(e.stage),
                                       e.year.str(), rules.completion * 100);
-                out.report("journey/unfinished", Severity::warning, later.pos,
+                out.report(RuleId::journey_unfinished, Severity::warning, later.pos,
                            fmt::format("{} in {} after {}", name_of(later.stage),
                                        later.year.str(), why));
                 break;

@@ -10,8 +10,8 @@
 namespace tfm {
 namespace {
 
-constexpr std::string_view unknown = "ref/unknown";
-constexpr std::string_view participant = "ref/participant";
+constexpr RuleId unknown = RuleId::ref_unknown;
+constexpr RuleId participant = RuleId::ref_participant;
 
 }  // namespace
 

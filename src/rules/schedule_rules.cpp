@@ -75,7 +75,7 @@ void check_schedule_clash(const CheckContext& ctx, Reporter& out) {
                 first = i;
                 continue;
             }
-            out.report("schedule/clash", Severity::error, diary[i].pos,
+            out.report(RuleId::schedule_clash, Severity::error, diary[i].pos,
                        fmt::format("lead {} is booked twice on {}: {} and {}", lead,
                                    diary[i].date.str(), describe(diary[first]),
                                    describe(diary[i])));

@@ -61,7 +61,7 @@ bool audiences_meet(Audience a, Audience b) {
 }  // namespace
 
 void check_session_out_of_year(const CheckContext& ctx, Reporter& out) {
-    constexpr std::string_view rule = "session/out-of-year";
+    constexpr RuleId rule = RuleId::session_out_of_year;
     for (const auto& c : ctx.records.cohorts) {
         for (const auto& m : c.meetings)
             if (!c.year.contains(m.date))
@@ -83,7 +83,7 @@ void check_session_out_of_year(const CheckContext& ctx, Reporter& out) {
 }
 
 void check_session_not_enrolled(const CheckContext& ctx, Reporter& out) {
-    constexpr std::string_view rule = "session/not-enrolled";
+    constexpr RuleId rule = RuleId::session_not_enrolled;
     // A URN that no record defines is ref/unknown's finding (most likely a typo): saying
     // also that it is not enrolled would report one mistake twice.
     const Defined defined(ctx);
@@ -119,7 +119,7 @@ void check_session_future(const CheckContext& ctx, Reporter& out) {
         // The sessions whose cohort is broken: every session rule leaves them alone.
         if (defined.broken_cohort(s.cohort)) continue;
         if (s.date <= ctx.as_of) continue;
-        out.report("session/future", Severity::error, at(s.date_pos, s.pos),
+        out.report(RuleId::session_future, Severity::error, at(s.date_pos, s.pos),
                    fmt::format("{} of {} is logged on {}, after the as-of date {}", kind_of(s),
                                s.cohort, s.date.str(), ctx.as_of.str()));
     }
@@ -142,7 +142,7 @@ void check_session_duplicate(const CheckContext& ctx, Reporter& out) {
                 continue;
             }
             const Session& s = *logs[i];
-            out.report("session/duplicate", Severity::warning, s.pos,
+            out.report(RuleId::session_duplicate, Severity::warning, s.pos,
                        fmt::format("{} of {} on {} is already logged at {}", kind_of(s), c.id,
                                    s.date.str(), where(ctx.records, logs[first]->pos, s.pos)));
         }
@@ -164,7 +164,7 @@ void check_session_spacing(const CheckContext& ctx, Reporter& out) {
             if (next == dates.end()) break;
             int days = it->first.days_until(next->first);
             if (days >= min_days && days <= max_days) continue;
-            out.report("session/spacing", Severity::warning, next->second,
+            out.report(RuleId::session_spacing, Severity::warning, next->second,
                        fmt::format("meetings {} and {} are {} apart; expected {} to {} weeks",
                                    it->first.str(), next->first.str(), weeks(days),
                                    rules.meeting_gap_min_weeks, rules.meeting_gap_max_weeks));
@@ -173,7 +173,7 @@ void check_session_spacing(const CheckContext& ctx, Reporter& out) {
 }
 
 void check_session_agenda(const CheckContext& ctx, Reporter& out) {
-    constexpr std::string_view rule = "session/agenda";
+    constexpr RuleId rule = RuleId::session_agenda;
     const Defined defined(ctx);
     for (const auto& s : ctx.records.sessions) {
         if (defined.broken_cohort(s.cohort)) continue;
@@ -250,7 +250,7 @@ void check_session_observation_order(const CheckContext& ctx, Reporter& out) {
             std::string unit = o.year_group
                                    ? fmt::format("{} {}", year_group_name(*o.year_group), o.unit)
                                    : o.unit;
-            out.report("session/observation-order", Severity::warning, at(o.pos, s->pos),
+            out.report(RuleId::session_observation_order, Severity::warning, at(o.pos, s->pos),
                        fmt::format("meeting on {} observes lesson {} of {} after lesson {} was "
                                    "observed on {}",
                                    s->date.str(), *o.lesson, unit, it->second.lesson,

@@ -4,6 +4,7 @@
 #include "tfm/base/chunked.h"
 #include "tfm/base/date.h"
 #include "tfm/base/diagnostic.h"
+#include "tfm/model/rule_id.h"
 
 #include <array>
 #include <cstdint>
@@ -104,10 +105,10 @@ struct RuleSettings {
                                                           Stage::development, Stage::embedding};
     std::array<StageRules, 4> stages = {StageRules{6, 3, 2}, StageRules{6, 3, 2},
                                         StageRules{6, 3, 2}, StageRules{6, 0, 1}};
-    std::vector<std::string> off;
+    RuleSet off;  // rules the hub switched off for its own records
 
     const StageRules& stage(Stage s) const { return stages[std::size_t(s)]; }
-    bool is_off(std::string_view rule) const;
+    bool is_off(RuleId rule) const { return off.contains(rule); }
 };
 
 struct Target {

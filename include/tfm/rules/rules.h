@@ -18,7 +18,7 @@ namespace tfm {
 class Reporter {
 public:
     Reporter(const Records& records, Diagnostics& out) : records_(records), out_(out) {}
-    void report(std::string_view rule, Severity severity, Pos pos, std::string message);
+    void report(RuleId rule, Severity severity, Pos pos, std::string message);
 
 private:
     const Records& records_;
@@ -35,7 +35,13 @@ struct CheckContext {
 using CheckFunction = void (*)(const CheckContext&, Reporter&);
 
 struct Rule {
-    std::string_view name;
+    Rule(RuleId id, Severity severity, std::string_view summary, std::string_view setting,
+         CheckFunction check)
+        : id(id), name(rule_name(id)), severity(severity), summary(summary), setting(setting),
+          check(check) {}
+
+    RuleId id;
+    std::string_view name;      // rule_name(id), for the listings
     Severity severity;          // the severity it reports at (journey/repeat and
                                 // session/agenda also report a milder one, as documented)
     std::string_view summary;   // one line: what it catches
@@ -43,10 +49,11 @@ struct Rule {
     CheckFunction check;        // null for the rules the loader applies
 };
 
+// Every rule, in RuleId order.
 const std::vector<Rule>& rule_table();
+const Rule& find_rule(RuleId id);
+// The rule of a name as written in findings; null for a name no rule has.
 const Rule* find_rule(std::string_view name);
-// yaml/, schema/ and ref/ rules cannot be switched off.
-bool rule_can_be_off(std::string_view name);
 
 // Runs every rule function over loaded records, appending findings to `out`.
 void run_checks(const Records& records, Date as_of, Diagnostics& out);

@@ -173,7 +173,7 @@ struct Tree {
             h.pos = pos();
             r.hubs.push_back(h);
         }
-        r.hubs.front().rules.off.push_back(std::move(rule));
+        if (auto id = parse_rule(rule)) r.hubs.front().rules.off.insert(*id);
     }
     RuleSettings& rules() {
         if (r.hubs.empty()) off("none/none");

@@ -1,4 +1,4 @@
-// Internal: turns the YAML documents of one file into typed records.
+// Internal: what reading one record file gives, before load.cpp merges the files.
 #pragma once
 
 #include "tfm/base/diagnostic.h"
@@ -25,7 +25,7 @@ struct FileRecords {
     Diagnostics diagnostics;
 };
 
-// Reads raw file bytes: checks encoding, parses YAML, builds records.
+// Reads raw file bytes: checks encoding, parses YAML, builds records (read_file.cpp).
 FileRecords read_file_records(std::string_view bytes, int file_index, int directory);
 
 }  // namespace tfm::detail

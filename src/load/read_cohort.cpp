@@ -1,0 +1,53 @@
+#include "reader.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace tfm::detail {
+namespace {
+
+// A school is a member of a cohort once.
+void read_members(Reader& r, void* record, NodeId list) {
+    static const RecordSpec& spec = record_spec("cohort.schools[]");
+    static const std::size_t urn_field = spec.index_of("urn");
+    auto& cohort = *static_cast<Cohort*>(record);
+    std::map<Urn, NodeId> seen;
+    const auto& items = r.items(list, "schools");
+    cohort.schools.reserve(items.size());
+    for (NodeId item : items) {
+        auto f = r.fields(item, spec);
+        if (!f.ok) continue;
+        Member& m = cohort.schools.emplace_back();
+        m.pos = r.pos(item);
+        if (!(r.read_fields(f, m) & (1u << urn_field))) continue;
+        NodeId urn = f.values[urn_field];
+        if (auto it = seen.find(m.urn); it != seen.end())
+            r.error(RuleId::ref_duplicate_id, urn,
+                    fmt::format("school {} is listed twice in this cohort (first on line {})",
+                                m.urn, r.pos(it->second).line));
+        else
+            seen.emplace(m.urn, urn);
+    }
+}
+
+}  // namespace
+
+void read_cohort(Reader& r, NodeId id) {
+    static const RecordSpec& spec = record_spec(RecordKind::cohort);
+    static const CustomFields custom(spec, {{"schools", read_members}});
+    auto f = r.fields(id, spec);
+    if (!f.ok) return;
+    Cohort c;
+    c.directory = r.directory();
+    c.pos = r.pos(id);
+    r.read_fields(f, c, &custom);
+    if (r.broken()) {
+        // Its id still counts as defined: references to it are not "unknown".
+        if (!c.id.empty()) r.out().broken_cohorts.emplace_back(c.id, c.id_pos);
+        return;
+    }
+    r.out().cohorts.push_back(std::move(c));
+}
+
+}  // namespace tfm::detail

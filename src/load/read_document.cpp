@@ -1,0 +1,64 @@
+#include "reader.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <map>
+
+namespace tfm::detail {
+
+using yaml::Kind;
+
+void read_record(Reader& r, RecordKind kind, NodeId id) {
+    // In RecordKind order.
+    static constexpr std::array<void (*)(Reader&, NodeId), 5> readers = {
+        read_hub, read_school, read_lead, read_cohort, read_session};
+    ++r.out().records_seen;
+    r.broken_ = false;
+    readers[std::size_t(kind)](r, id);
+}
+
+void Reader::read_document() {
+    NodeId root = doc_.root;
+    if (doc_.nodes.empty()) return;
+    const auto& n = node(root);
+    if (n.kind == Kind::null) return;  // an empty document
+    if (n.kind != Kind::mapping) {
+        error(RuleId::schema_type, root,
+              fmt::format("a document must be a mapping with keys such as school or cohorts, "
+                          "not {}",
+                          kind_word(n.kind)));
+        return;
+    }
+    std::vector<std::string_view> names;
+    for (const auto& k : top_level_keys()) names.push_back(k.key);
+    std::map<std::string, NodeId> seen;
+    for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
+        NodeId key = n.children[i], value = n.children[i + 1];
+        auto k = key_text(key);
+        if (!k) continue;
+        if (auto it = seen.find(*k); it != seen.end()) {
+            duplicate_key(key, *k, it->second);
+            continue;
+        }
+        seen.emplace(*k, key);
+        const TopLevelKey* top = nullptr;
+        for (const auto& t : top_level_keys())
+            if (t.key == *k) top = &t;
+        if (!top) {
+            unknown_key(key, *k, names, "a document");
+            continue;
+        }
+        if (!top->list) {
+            read_record(*this, top->kind, value);
+        } else if (node(value).kind == Kind::sequence) {
+            for (NodeId item : node(value).children) read_record(*this, top->kind, item);
+        } else if (node(value).kind != Kind::null) {
+            error(RuleId::schema_type, value,
+                  fmt::format("`{}` must be a list of {} records, not {}", *k, top->record(),
+                              kind_word(node(value).kind)));
+        }
+    }
+}
+
+}  // namespace tfm::detail

@@ -1,0 +1,124 @@
+#include "file_records.h"
+#include "reader.h"
+
+#include "tfm/base/text.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+namespace tfm::detail {
+namespace {
+
+Pos position_of_offset(std::string_view text, std::size_t offset, int file) {
+    Pos p{file, 1, 1};
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i)
+        if (text[i] == '\n') {
+            ++p.line;
+            line_start = i + 1;
+        }
+    p.column = int(code_points(text.substr(line_start, offset - line_start))) + 1;
+    return p;
+}
+
+Diagnostic syntax_error(Pos p, std::string message) {
+    return {p, Severity::error, std::string(rule_name(RuleId::yaml_syntax)), std::move(message)};
+}
+
+// A NUL byte or bytes that are not UTF-8: the file is not YAML text at all.
+std::optional<Diagnostic> encoding_problem(std::string_view text, int file) {
+    if (auto nul = text.find('\0'); nul != std::string_view::npos)
+        return syntax_error(position_of_offset(text, nul, file),
+                            "this is a binary file, not YAML (it holds a NUL byte)");
+    if (auto bad = first_invalid_utf8(text); bad != std::string_view::npos)
+        return syntax_error(position_of_offset(text, bad, file),
+                            fmt::format("byte 0x{:02X} is not valid UTF-8; save the file as UTF-8",
+                                        static_cast<unsigned char>(text[bad])));
+    return std::nullopt;
+}
+
+// YAML indents with spaces only; yaml-cpp's message for a tab is obscure, so name it when
+// a line up to the first syntax error is indented with one.
+std::optional<Diagnostic> tab_indentation(std::string_view text, std::uint32_t error_line, int file) {
+    std::uint32_t line = 0;
+    for (std::size_t i = 0; i < text.size() && line <= error_line; ++line) {
+        std::size_t j = i;
+        while (j < text.size() && text[j] == ' ') ++j;
+        if (j < text.size() && text[j] == '\t')
+            return syntax_error(position_of_offset(text, j, file),
+                                "a tab is used for indentation; YAML indents with spaces");
+        std::size_t nl = text.find('\n', i);
+        if (nl == std::string_view::npos) break;
+        i = nl + 1;
+    }
+    return std::nullopt;
+}
+
+// yaml-cpp's error, at the line and column an editor shows.
+Diagnostic parse_error(std::string_view text, yaml::SyntaxError e, int file) {
+    // yaml-cpp places "not found" errors one line past the end: point at the last line.
+    std::size_t lines = std::size_t(std::count(text.begin(), text.end(), '\n'));
+    if (!text.empty() && text.back() != '\n') ++lines;
+    if (lines > 0 && e.line >= lines) {
+        e.line = std::uint32_t(lines - 1);
+        std::size_t last = text.rfind('\n', text.size() - (text.back() == '\n' ? 2 : 1));
+        std::size_t start = last == std::string_view::npos ? 0 : last + 1;
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (end > start && text[end - 1] == '\r') --end;
+        e.byte_col = std::uint32_t(end - start);
+    }
+    Pos p{file, int(e.line) + 1, int(e.byte_col) + 1};
+    // Convert the byte column to characters on that line.
+    std::size_t start = 0;
+    for (std::uint32_t l = 0; l < e.line; ++l) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) break;
+        start = nl + 1;
+    }
+    if (start <= text.size())
+        p.column = int(code_points(text.substr(
+                       start, std::min<std::size_t>(e.byte_col, text.size() - start)))) +
+                   1;
+    return syntax_error(p, std::move(e.message));
+}
+
+}  // namespace
+
+FileRecords read_file_records(std::string_view bytes, int file_index, int directory) {
+    FileRecords out;
+    std::string_view text = bytes;
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte-order mark
+    // A file that is not YAML, or does not parse, may have held the hub: do not also say
+    // the hub is missing (broken_hubs).
+    if (auto problem = encoding_problem(text, file_index)) {
+        out.diagnostics.push_back(std::move(*problem));
+        ++out.broken_hubs;
+        return out;
+    }
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+
+    auto parsed = yaml::parse(text);
+    if (!parsed.errors.empty()) {
+        ++out.broken_hubs;
+        if (auto tab = tab_indentation(text, parsed.errors.front().line, file_index)) {
+            out.diagnostics.push_back(std::move(*tab));
+            return out;
+        }
+    }
+    for (auto& e : parsed.errors) out.diagnostics.push_back(parse_error(text, std::move(e), file_index));
+    for (const auto& doc : parsed.documents) {
+        if (doc.broken) continue;
+        Reader(doc, text, file_index, directory, out).read_document();
+    }
+    // The file's records wait for the merge while other files load: give back the slack
+    // that growing by doubling left (on a national tree, a quarter of the peak memory).
+    out.schools.shrink_to_fit();
+    out.cohorts.shrink_to_fit();
+    out.sessions.shrink_to_fit();
+    return out;
+}
+
+}  // namespace tfm::detail

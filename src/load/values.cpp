@@ -1,0 +1,201 @@
+#include "reader.h"
+
+#include "tfm/base/text.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cstdlib>
+
+namespace tfm::detail {
+
+using yaml::Kind;
+
+namespace {
+
+bool plain_integer_text(std::string_view t) {
+    std::size_t i = t.starts_with('-') ? 1 : 0;
+    if (i >= t.size()) return false;
+    for (std::size_t k = i; k < t.size(); ++k)
+        if (t[k] < '0' || t[k] > '9') return false;
+    return true;
+}
+
+bool plain_number_text(std::string_view t) {
+    std::size_t dot = t.find('.');
+    if (dot == std::string_view::npos) return plain_integer_text(t);
+    auto whole = t.substr(0, dot), frac = t.substr(dot + 1);
+    if (frac.empty()) return false;
+    for (char c : frac)
+        if (c < '0' || c > '9') return false;
+    return plain_integer_text(whole);
+}
+
+bool leading_zero(std::string_view t) {
+    if (t.starts_with('-')) t.remove_prefix(1);
+    return t.size() > 1 && t[0] == '0' && t[1] != '.';
+}
+
+bool valid_id(std::string_view t) {
+    if (t.empty()) return false;
+    auto ok_first = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+    if (!ok_first(t[0])) return false;
+    for (char c : t)
+        if (!ok_first(c) && c != '_' && c != '-') return false;
+    return true;
+}
+
+}  // namespace
+
+const yaml::Node* Reader::scalar(NodeId id, std::string_view expected) {
+    const auto& n = node(id);
+    if (n.kind == Kind::scalar) return &n;
+    error(RuleId::schema_type, id, fmt::format("expected {}, not {}", expected, kind_word(n.kind)));
+    return nullptr;
+}
+
+std::optional<std::string> Reader::text(NodeId id) {
+    auto* n = scalar(id, "text");
+    if (!n) return std::nullopt;
+    return n->value;
+}
+
+std::optional<std::string> Reader::identifier(NodeId id, std::string_view what) {
+    auto* n = scalar(id, what);
+    if (!n) return std::nullopt;
+    if (!valid_id(n->value)) {
+        error(RuleId::schema_type, id,
+              fmt::format("`{}` is not a valid {}: use lower-case letters, digits, _ and -, "
+                          "starting with a letter or digit",
+                          n->value, what));
+        return std::nullopt;
+    }
+    return n->value;
+}
+
+std::optional<long long> Reader::integer(NodeId id, std::string_view what) {
+    auto* n = scalar(id, what);
+    if (!n) return std::nullopt;
+    if (n->quoted) {
+        error(RuleId::schema_type, id,
+              fmt::format("expected {}, not the quoted text \"{}\"; write it without quotes",
+                          what, n->value));
+        return std::nullopt;
+    }
+    if (!plain_integer_text(n->value)) {
+        error(RuleId::schema_type, id, fmt::format("expected {}, not `{}`", what, n->value));
+        return std::nullopt;
+    }
+    if (leading_zero(n->value)) {
+        error(RuleId::schema_type, id,
+              fmt::format("`{}` starts with 0: YAML may read it as an octal number; write it "
+                          "without the leading zero",
+                          n->value));
+        return std::nullopt;
+    }
+    long long v = 0;
+    auto [p, ec] = std::from_chars(n->value.data(), n->value.data() + n->value.size(), v);
+    if (ec != std::errc()) {
+        error(RuleId::schema_type, id, fmt::format("`{}` is too large", n->value));
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<int> Reader::bounded(NodeId id, long long lo, long long hi, std::string_view what) {
+    auto v = integer(id, what);
+    if (!v) return std::nullopt;
+    if (*v < lo || *v > hi) {
+        error(RuleId::schema_type, id, fmt::format("{} must be from {} to {}, not {}", what, lo, hi, *v));
+        return std::nullopt;
+    }
+    return int(*v);
+}
+
+std::optional<double> Reader::number(NodeId id, double lo, double hi, std::string_view what) {
+    auto* n = scalar(id, what);
+    if (!n) return std::nullopt;
+    if (n->quoted) {
+        error(RuleId::schema_type, id,
+              fmt::format("expected {}, not the quoted text \"{}\"; write it without quotes",
+                          what, n->value));
+        return std::nullopt;
+    }
+    if (!plain_number_text(n->value)) {
+        error(RuleId::schema_type, id, fmt::format("expected {}, not `{}`", what, n->value));
+        return std::nullopt;
+    }
+    if (leading_zero(n->value)) {
+        error(RuleId::schema_type, id,
+              fmt::format("`{}` starts with 0: write it without the leading zero", n->value));
+        return std::nullopt;
+    }
+    double v = std::strtod(n->value.c_str(), nullptr);
+    if (v < lo || v > hi) {
+        error(RuleId::schema_type, id, fmt::format("{} must be from {} to {}, not {}", what, lo, hi, n->value));
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<Urn> Reader::urn(NodeId id) {
+    auto* n = scalar(id, "a URN");
+    if (!n) return std::nullopt;
+    if (n->quoted) {
+        error(RuleId::schema_type, id,
+              fmt::format("a URN is a number: write {} without quotes", n->value));
+        return std::nullopt;
+    }
+    const std::string& t = n->value;
+    if (t.size() != 6 || !plain_integer_text(t) || t[0] == '0') {
+        error(RuleId::schema_type, id,
+              fmt::format("`{}` is not a URN: a URN is six digits, like 107329", t));
+        return std::nullopt;
+    }
+    return std::atoi(t.c_str());
+}
+
+std::optional<Date> Reader::date(NodeId id) {
+    auto* n = scalar(id, "a date (YYYY-MM-DD)");
+    if (!n) return std::nullopt;
+    if (auto d = Date::parse(n->value)) return d;
+    error(RuleId::schema_type, id,
+          fmt::format("`{}` is not a valid date: {}", n->value, Date::why_not(n->value)));
+    return std::nullopt;
+}
+
+std::optional<AcademicYear> Reader::year(NodeId id) {
+    auto* n = scalar(id, "an academic year (like 2021/22)");
+    if (!n) return std::nullopt;
+    if (auto y = AcademicYear::parse(n->value)) return y;
+    std::string hint;
+    if (n->value.size() == 4 && plain_integer_text(n->value))
+        hint = fmt::format("; did you mean `{}`?", AcademicYear(std::atoi(n->value.c_str())).str());
+    error(RuleId::schema_type, id,
+          fmt::format("`{}` is not an academic year: write it like 2021/22{}", n->value, hint));
+    return std::nullopt;
+}
+
+std::optional<TimeOfDay> Reader::time(NodeId id) {
+    auto* n = scalar(id, "a time (\"HH:MM\")");
+    if (!n) return std::nullopt;
+    if (auto t = TimeOfDay::parse(n->value)) return t;
+    error(RuleId::schema_type, id,
+          fmt::format("`{}` is not a time: write it as \"HH:MM\", like \"13:30\"", n->value));
+    return std::nullopt;
+}
+
+std::optional<std::size_t> Reader::choice(NodeId id, const std::vector<std::string_view>& values,
+                                  std::string_view what) {
+    auto* n = scalar(id, what);
+    if (!n) return std::nullopt;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (values[i] == n->value) return i;
+    std::string msg = fmt::format("unknown {} `{}`", what, n->value);
+    if (auto s = closest_match(n->value, values)) msg += fmt::format("; did you mean `{}`?", *s);
+    else msg += fmt::format("; expected {}", join_or(values));
+    error(RuleId::schema_type, id, msg);
+    return std::nullopt;
+}
+
+}  // namespace tfm::detail
