@@ -52,6 +52,9 @@ std::unique_ptr<CLI::App> build_app(Invocation& invocation) {
                  {"auto", "always", "never"})
         ->type_name("WHEN");
     app->add_flag("-q,--quiet", g.quiet, "Less output: no notes or summary lines");
+    app->add_option("-o,--output", g.output,
+                    "Write standard output to FILE instead (atomically for a file; -: standard output)")
+        ->type_name("FILE");
     for (const auto& c : commands()) {
         CLI::App* sub = app->add_subcommand(std::string(c.name), std::string(c.summary));
         if (c.summary.empty()) sub->group("");  // hidden from help and completions

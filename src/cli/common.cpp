@@ -48,6 +48,8 @@ Date as_of_date(const GlobalArgs& g) {
 }
 
 bool color_on(const GlobalArgs& g, int fd) {
+    // Output for a file is never coloured, whatever --color says.
+    if (fd == STDOUT_FILENO && !g.output.empty() && g.output != "-") return false;
     if (g.color == "always") return true;
     if (g.color == "never") return false;
     if (const char* nc = std::getenv("NO_COLOR"); nc && *nc) return false;

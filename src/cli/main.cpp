@@ -1,6 +1,9 @@
 // tfm: the single place where the command line is parsed and exceptions become exit codes.
 #include "cli.h"
 
+#include "tfm/base/output_file.h"
+#include "tfm/base/stdout_capture.h"
+
 #include <fmt/format.h>
 
 #include <exception>
@@ -8,18 +11,10 @@
 
 using namespace tfm::cli;
 
-int main(int argc, char** argv) {
-    Invocation invocation;
-    auto app = build_app(invocation);
-    try {
-        app->parse(argc, argv);
-    } catch (const CLI::Success& e) {  // --help, --help-all, --version
-        return app->exit(e);
-    } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "tfm: error: {}\nRun `tfm --help` for usage.\n", e.what());
-        return exit_usage;
-    }
+namespace {
 
+// Runs the chosen command, turning its exceptions into exit statuses.
+int run_command(const Invocation& invocation) {
     try {
         return std::visit([&](const auto& args) { return run(invocation.global, args); },
                           invocation.command);
@@ -33,4 +28,42 @@ int main(int argc, char** argv) {
         fmt::print(stderr, "tfm: internal error: {}\n", e.what());
         return 70;
     }
+}
+
+// -o FILE: the command's standard output, caught whole, is written once the command has run
+// (write_output: atomically for a regular file, into a pipe or device as a redirection
+// would). A usage error or an unreadable data directory leaves FILE as it was.
+int run_into(const Invocation& invocation, const std::string& output) {
+    tfm::StdoutCapture capture;
+    if (!capture.active()) {
+        fmt::print(stderr, "tfm: error: cannot make a temporary file for -o {}\n", output);
+        return exit_unreadable;
+    }
+    int status = run_command(invocation);
+    std::string text = capture.finish();
+    if (status == exit_usage || status == exit_unreadable) return status;
+    std::string problem;
+    if (!tfm::write_output(output, text, problem)) {
+        fmt::print(stderr, "tfm: error: cannot write {}: {}\n", output, problem);
+        return status == exit_ok ? exit_findings : status;
+    }
+    return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Invocation invocation;
+    auto app = build_app(invocation);
+    try {
+        app->parse(argc, argv);
+    } catch (const CLI::Success& e) {  // --help, --help-all, --version
+        return app->exit(e);
+    } catch (const CLI::ParseError& e) {
+        fmt::print(stderr, "tfm: error: {}\nRun `tfm --help` for usage.\n", e.what());
+        return exit_usage;
+    }
+    const std::string& output = invocation.global.output;
+    if (output.empty() || output == "-") return run_command(invocation);
+    return run_into(invocation, output);
 }

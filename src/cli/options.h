@@ -15,6 +15,7 @@ struct GlobalArgs {
     std::string format;              // --format; each command says which it accepts
     std::string color = "auto";      // --color auto|always|never
     bool quiet = false;              // -q/--quiet
+    std::string output;              // -o/--output FILE; empty or -: standard output
 };
 
 struct CheckArgs {
@@ -24,7 +25,6 @@ struct CheckArgs {
 struct ReportArgs {
     std::string year;                   // --year YYYY/YY; empty: the year of --as-of
     std::vector<std::string> sections;  // --section; empty: all
-    std::string output;                 // -o/--output FILE; empty or -: standard output
 };
 
 struct GapsArgs {

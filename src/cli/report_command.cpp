@@ -35,9 +35,6 @@ void define(CLI::App& sub, ReportArgs& args) {
     with_choices(sub.add_option("--section", args.sections, "Sections to print (default: all)"), names)
         ->type_name("NAME")
         ->delimiter(',');
-    sub.add_option("-o,--output", args.output,
-                   "Write the report to FILE (atomically) instead of standard output (-: stdout)")
-        ->type_name("FILE");
 }
 
 int run(const GlobalArgs& g, const ReportArgs& args) {
@@ -73,15 +70,7 @@ int run(const GlobalArgs& g, const ReportArgs& args) {
     } else {
         text = render_tables(g, report_tables(report), format);
     }
-    if (args.output.empty() || args.output == "-") {
-        fmt::print("{}", text);
-    } else {
-        std::string problem;
-        if (!write_atomically(args.output, text, problem)) {
-            fmt::print(stderr, "tfm: error: cannot write {}: {}\n", args.output, problem);
-            return exit_findings;
-        }
-    }
+    fmt::print("{}", text);
     return report_exit_status(workspace);
 }
 

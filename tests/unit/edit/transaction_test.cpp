@@ -1,0 +1,140 @@
+#include "tfm/edit/transaction.h"
+
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace tfm;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string tmpl = (fs::temp_directory_path() / "tfm-tx-XXXXXX").string();
+        path = ::mkdtemp(tmpl.data());
+    }
+    ~TempDir() { fs::remove_all(path); }
+    fs::path write(const std::string& name, const std::string& text) const {
+        fs::create_directories((path / name).parent_path());
+        std::ofstream(path / name, std::ios::binary) << text;
+        return path / name;
+    }
+};
+
+std::string contents(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+FileEdit edit_of(const fs::path& p, const std::string& shown) {
+    FileEdit e;
+    e.path = p.string();
+    e.shown = shown;
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("Transaction: writes the edits and releases the lock") {
+    TempDir dir;
+    auto file = dir.write("a.yaml", "old\n");
+    std::string problem;
+    {
+        auto tx = Transaction::begin(dir.path.string(), WriteSettings{false, "test", 100ms}, problem);
+        REQUIRE(tx);
+        FileEdit e = edit_of(file, "a.yaml");
+        REQUIRE(tx->read(e, problem));
+        e.updated = "new\n";
+        FileEdit created = edit_of(dir.path / "sub" / "b.yaml", "sub/b.yaml");
+        created.exists = false;
+        created.updated = "b\n";
+        WriteOutcome out = tx->commit({e, created});
+        CHECK(out.ok);
+        CHECK(out.written == std::vector<std::string>{"a.yaml", "sub/b.yaml"});
+    }
+    CHECK(contents(file) == "new\n");
+    CHECK(contents(dir.path / "sub" / "b.yaml") == "b\n");
+    CHECK_FALSE(fs::exists(dir.path / DirectoryLock::file_name));
+}
+
+TEST_CASE("Transaction: a file changed since it was read is refused, nothing written") {
+    TempDir dir;
+    auto a = dir.write("a.yaml", "a\n");
+    auto b = dir.write("b.yaml", "b\n");
+    std::string problem;
+    auto tx = Transaction::begin(dir.path.string(), WriteSettings{false, "test", 100ms}, problem);
+    REQUIRE(tx);
+    FileEdit ea = edit_of(a, "a.yaml"), eb = edit_of(b, "b.yaml");
+    REQUIRE(tx->read(ea, problem));
+    REQUIRE(tx->read(eb, problem));
+    ea.updated = "A\n";
+    eb.updated = "B\n";
+    dir.write("b.yaml", "changed by an editor\n");
+    WriteOutcome out = tx->commit({ea, eb});
+    CHECK_FALSE(out.ok);
+    CHECK(out.problem.find("b.yaml changed since tfm read it") != std::string::npos);
+    CHECK(contents(a) == "a\n");
+    CHECK(contents(b) == "changed by an editor\n");
+}
+
+TEST_CASE("Transaction: a dry run returns the diff and writes nothing") {
+    TempDir dir;
+    auto a = dir.write("a.yaml", "one\ntwo\n");
+    std::string problem;
+    auto tx = Transaction::begin(dir.path.string(), WriteSettings{true, "test", 100ms}, problem);
+    REQUIRE(tx);
+    FileEdit e = edit_of(a, "a.yaml");
+    REQUIRE(tx->read(e, problem));
+    e.updated = "one\n2\n";
+    WriteOutcome out = tx->commit({e});
+    CHECK(out.ok);
+    CHECK(out.diff == "--- a/a.yaml\n+++ b/a.yaml\n@@ -1,2 +1,2 @@\n one\n-two\n+2\n");
+    CHECK(contents(a) == "one\ntwo\n");
+}
+
+TEST_CASE("Transaction: read-only and hard-linked files are refused when read") {
+    TempDir dir;
+    auto ro = dir.write("ro.yaml", "x\n");
+    REQUIRE(::chmod(ro.c_str(), 0444) == 0);
+    auto linked = dir.write("linked.yaml", "y\n");
+    fs::create_hard_link(linked, dir.path / "other-name.yaml");
+    std::string problem;
+    auto tx = Transaction::begin(dir.path.string(), WriteSettings{false, "test", 100ms}, problem);
+    REQUIRE(tx);
+    FileEdit e = edit_of(ro, "ro.yaml");
+    CHECK_FALSE(tx->read(e, problem));
+    CHECK(problem == "tfm will not change ro.yaml: it is read-only (make it writable first if it should change)");
+    FileEdit l = edit_of(linked, "linked.yaml");
+    CHECK_FALSE(tx->read(l, problem));
+    CHECK(problem.find("hard links") != std::string::npos);
+}
+
+TEST_CASE("Transaction: a failed write puts back the files already written") {
+    TempDir dir;
+    auto a = dir.write("a.yaml", "a\n");
+    std::string problem;
+    auto tx = Transaction::begin(dir.path.string(), WriteSettings{false, "test", 100ms}, problem);
+    REQUIRE(tx);
+    FileEdit ea = edit_of(a, "a.yaml");
+    REQUIRE(tx->read(ea, problem));
+    ea.updated = "A\n";
+    // A new file whose folder cannot be made: a file stands where the folder would be.
+    dir.write("blocker", "x");
+    FileEdit bad = edit_of(dir.path / "blocker" / "c.yaml", "blocker/c.yaml");
+    bad.exists = false;
+    bad.updated = "c\n";
+    WriteOutcome out = tx->commit({ea, bad});
+    CHECK_FALSE(out.ok);
+    CHECK(out.problem.find("every file is as it was") != std::string::npos);
+    CHECK(contents(a) == "a\n");
+}
