@@ -21,8 +21,8 @@ bool expand(const Document& d, std::uint32_t id, std::size_t& budget, Value& out
     if (n.kind == Kind::mapping) {
         out.entries.resize(n.children.size() / 2);
         for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
-            if (!expand(d, n.children[i], budget, out.entries[i / 2].first)) return false;
-            if (!expand(d, n.children[i + 1], budget, out.entries[i / 2].second)) return false;
+            if (!expand(d, n.children[i], budget, out.entries[i / 2].key)) return false;
+            if (!expand(d, n.children[i + 1], budget, out.entries[i / 2].value)) return false;
         }
     }
     return true;
@@ -31,13 +31,13 @@ bool expand(const Document& d, std::uint32_t id, std::size_t& budget, Value& out
 // A total order on values, so that mappings can be compared as sets of entries.
 int compare(const Value& a, const Value& b);
 
-int compare_entries(const std::pair<Value, Value>& a, const std::pair<Value, Value>& b) {
-    if (int c = compare(a.first, b.first)) return c;
-    return compare(a.second, b.second);
+int compare_entries(const Entry& a, const Entry& b) {
+    if (int c = compare(a.key, b.key)) return c;
+    return compare(a.value, b.value);
 }
 
-std::vector<const std::pair<Value, Value>*> sorted_entries(const Value& v) {
-    std::vector<const std::pair<Value, Value>*> out;
+std::vector<const Entry*> sorted_entries(const Value& v) {
+    std::vector<const Entry*> out;
     for (const auto& e : v.entries) out.push_back(&e);
     std::sort(out.begin(), out.end(), [](auto* x, auto* y) { return compare_entries(*x, *y) < 0; });
     return out;
@@ -73,13 +73,13 @@ bool is_key(const Value& k, std::string_view key) {
 
 Value* Value::find(std::string_view key) {
     for (auto& e : entries)
-        if (is_key(e.first, key)) return &e.second;
+        if (is_key(e.key, key)) return &e.value;
     return nullptr;
 }
 
 const Value* Value::find(std::string_view key) const {
     for (const auto& e : entries)
-        if (is_key(e.first, key)) return &e.second;
+        if (is_key(e.key, key)) return &e.value;
     return nullptr;
 }
 
@@ -91,11 +91,11 @@ void Value::set(std::string_view key, Value value) {
     Value k;
     k.kind = Kind::scalar;
     k.scalar = std::string(key);
-    entries.emplace_back(std::move(k), std::move(value));
+    entries.push_back(Entry{std::move(k), std::move(value)});
 }
 
 void Value::erase(std::string_view key) {
-    std::erase_if(entries, [&](const auto& e) { return is_key(e.first, key); });
+    std::erase_if(entries, [&](const auto& e) { return is_key(e.key, key); });
 }
 
 bool operator==(const Value& a, const Value& b) { return compare(a, b) == 0; }

@@ -16,12 +16,14 @@ namespace tfm::yaml {
 // A node's meaning: aliases expanded, positions and styles dropped. A scalar keeps whether it
 // was quoted (a quoted "2021" is text, a plain 2021 a number). Mappings compare as the set of
 // their entries (YAML gives their order no meaning), lists in order.
+struct Entry;
+
 struct Value {
     Kind kind = Kind::null;
     bool quoted = false;
     std::string scalar;
     std::vector<Value> items;                       // sequence items
-    std::vector<std::pair<Value, Value>> entries;   // mapping entries, in written order
+    std::vector<Entry> entries;                     // mapping entries, in written order
 
     // The value of the first entry whose key is the plain or quoted scalar `key`, or null.
     Value* find(std::string_view key);
@@ -30,6 +32,12 @@ struct Value {
     void set(std::string_view key, Value value);
     // Removes every entry whose key is `key`.
     void erase(std::string_view key);
+};
+
+// A mapping entry.
+struct Entry {
+    Value key;
+    Value value;
 };
 
 bool operator==(const Value& a, const Value& b);
