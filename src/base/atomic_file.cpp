@@ -41,6 +41,9 @@ bool refusal(const std::string& real, const struct stat& st, std::string& proble
     return false;
 }
 
+
+}  // namespace
+
 bool write_all(int fd, std::string_view text, std::string& problem) {
     std::size_t done = 0;
     while (done < text.size()) {
@@ -54,8 +57,6 @@ bool write_all(int fd, std::string_view text, std::string& problem) {
     }
     return true;
 }
-
-}  // namespace
 
 bool can_replace(const std::string& path, std::string& problem) {
     std::string real = resolved(path);

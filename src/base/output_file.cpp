@@ -13,19 +13,6 @@ namespace tfm {
 
 namespace {
 
-bool write_into(int fd, std::string_view text, std::string& problem) {
-    std::size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            problem = std::strerror(errno);
-            return false;
-        }
-        done += std::size_t(n);
-    }
-    return true;
-}
 
 // Opens and writes as `> target` would: for a device or pipe there is nothing to replace.
 bool redirect_into(const std::string& target, std::string_view text, std::string& problem) {
@@ -34,7 +21,7 @@ bool redirect_into(const std::string& target, std::string_view text, std::string
         problem = std::strerror(errno);
         return false;
     }
-    bool ok = write_into(fd, text, problem);
+    bool ok = write_all(fd, text, problem);
     if (::close(fd) != 0 && ok) {
         problem = std::strerror(errno);
         ok = false;
@@ -63,7 +50,7 @@ bool output_is_stdout(const std::string& target) {
 
 bool write_output(const std::string& target, std::string_view text, std::string& problem) {
     if (target == "-") {
-        if (!write_into(STDOUT_FILENO, text, problem)) return false;
+        if (!write_all(STDOUT_FILENO, text, problem)) return false;
         return true;
     }
     struct stat st {};
@@ -95,7 +82,7 @@ bool write_output(const std::string& target, std::string_view text, std::string&
             problem = std::strerror(errno);
             return false;
         }
-        bool ok = write_into(fd, text, problem);
+        bool ok = write_all(fd, text, problem);
         ::close(fd);
         return ok;
     }

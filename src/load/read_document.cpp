@@ -32,16 +32,9 @@ void Reader::read_document() {
     }
     std::vector<std::string_view> names;
     for (const auto& k : top_level_keys()) names.push_back(k.key);
-    std::map<std::string, NodeId> seen;
-    for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
-        NodeId key = n.children[i], value = n.children[i + 1];
+    for (auto [key, value] : pairs(root, "a document")) {
         auto k = key_text(key);
         if (!k) continue;
-        if (auto it = seen.find(*k); it != seen.end()) {
-            duplicate_key(key, *k, it->second);
-            continue;
-        }
-        seen.emplace(*k, key);
         const TopLevelKey* top = nullptr;
         for (const auto& t : top_level_keys())
             if (t.key == *k) top = &t;

@@ -101,6 +101,8 @@ public:
     // ---- values (values.cpp); each reports and returns nothing when malformed -----------
     std::optional<std::string> text(NodeId id);
     std::optional<std::string> identifier(NodeId id, std::string_view what);
+    // The plain number text of a scalar, or null after reporting why it is not one.
+    const yaml::Node* number_text(NodeId id, std::string_view what, bool (*shape)(std::string_view), bool octal);
     std::optional<long long> integer(NodeId id, std::string_view what = "a whole number");
     std::optional<int> bounded(NodeId id, long long lo, long long hi, std::string_view what);
     std::optional<double> number(NodeId id, double lo, double hi, std::string_view what);

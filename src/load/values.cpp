@@ -73,26 +73,36 @@ std::optional<std::string> Reader::identifier(NodeId id, std::string_view what) 
     return n->value;
 }
 
-std::optional<long long> Reader::integer(NodeId id, std::string_view what) {
+// The text of a plain number: refused (with why) when quoted, not of `shape`, or with a
+// leading zero (`octal`: YAML 1.1 readers may take it as an octal number).
+const yaml::Node* Reader::number_text(NodeId id, std::string_view what, bool (*shape)(std::string_view),
+                                      bool octal) {
     auto* n = scalar(id, what);
-    if (!n) return std::nullopt;
+    if (!n) return nullptr;
     if (n->quoted) {
         error(RuleId::schema_type, id,
               fmt::format("expected {}, not the quoted text \"{}\"; write it without quotes",
                           what, n->value));
-        return std::nullopt;
+        return nullptr;
     }
-    if (!plain_integer_text(n->value)) {
+    if (!shape(n->value)) {
         error(RuleId::schema_type, id, fmt::format("expected {}, not `{}`", what, n->value));
-        return std::nullopt;
+        return nullptr;
     }
     if (leading_zero(n->value)) {
         error(RuleId::schema_type, id,
-              fmt::format("`{}` starts with 0: YAML may read it as an octal number; write it "
-                          "without the leading zero",
-                          n->value));
-        return std::nullopt;
+              octal ? fmt::format("`{}` starts with 0: YAML may read it as an octal number; write it "
+                                  "without the leading zero",
+                                  n->value)
+                    : fmt::format("`{}` starts with 0: write it without the leading zero", n->value));
+        return nullptr;
     }
+    return n;
+}
+
+std::optional<long long> Reader::integer(NodeId id, std::string_view what) {
+    auto* n = number_text(id, what, plain_integer_text, true);
+    if (!n) return std::nullopt;
     long long v = 0;
     auto [p, ec] = std::from_chars(n->value.data(), n->value.data() + n->value.size(), v);
     if (ec != std::errc()) {
@@ -113,23 +123,8 @@ std::optional<int> Reader::bounded(NodeId id, long long lo, long long hi, std::s
 }
 
 std::optional<double> Reader::number(NodeId id, double lo, double hi, std::string_view what) {
-    auto* n = scalar(id, what);
+    auto* n = number_text(id, what, plain_number_text, false);
     if (!n) return std::nullopt;
-    if (n->quoted) {
-        error(RuleId::schema_type, id,
-              fmt::format("expected {}, not the quoted text \"{}\"; write it without quotes",
-                          what, n->value));
-        return std::nullopt;
-    }
-    if (!plain_number_text(n->value)) {
-        error(RuleId::schema_type, id, fmt::format("expected {}, not `{}`", what, n->value));
-        return std::nullopt;
-    }
-    if (leading_zero(n->value)) {
-        error(RuleId::schema_type, id,
-              fmt::format("`{}` starts with 0: write it without the leading zero", n->value));
-        return std::nullopt;
-    }
     double v = std::strtod(n->value.c_str(), nullptr);
     if (v < lo || v > hi) {
         error(RuleId::schema_type, id, fmt::format("{} must be from {} to {}, not {}", what, lo, hi, n->value));

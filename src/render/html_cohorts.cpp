@@ -45,15 +45,8 @@ void write_cohorts(Page& page, const CohortsSection& s) {
                       "Attendance is the share of expected school places present at the meetings "
                       "logged with attendance so far; a school that withdrew is expected only "
                       "before it withdrew.");
-    page.body += "<div class=\"figure wide\">\n";
-    if (s.rows.empty()) {
-        page.body += empty_note(fmt::format("No Work Group is recorded for {}.", page.year));
-    } else {
-        page.body += attendance_chart(page, s);
-        Table t = to_table(s);
-        page.body += data_table(t, columns_of(t), rows_of(t), "cohorts", t.title);
-    }
-    page.body += "</div>\n";
+    page.body += figure_with_table(Figure{true, s.rows.empty(), fmt::format("No Work Group is recorded for {}.", page.year), "cohorts"},
+                                   [&] { return attendance_chart(page, s); }, to_table(s));
     page.close_section();
 }
 

@@ -61,6 +61,26 @@ std::string data_table(const Table& source, const std::vector<DataColumn>& colum
 // ---- the page -----------------------------------------------------------------------------
 
 std::string empty_note(std::string_view text);
+
+// A chart and the table of its figures in one <div class="figure[ wide]">, or the empty note
+// when there is nothing to show. `chart` is drawn only when there is something.
+struct Figure {
+    bool wide = false;
+    bool empty = false;
+    std::string empty_text;
+    std::string_view section;  // the data table's data-section
+};
+template <class Chart>
+std::string figure_with_table(const Figure& f, Chart&& chart, const Table& t) {
+    std::string out = f.wide ? "<div class=\"figure wide\">\n" : "<div class=\"figure\">\n";
+    if (f.empty) {
+        out += empty_note(f.empty_text);
+    } else {
+        out += chart();
+        out += data_table(t, columns_of(t), rows_of(t), f.section, t.title);
+    }
+    return out + "</div>\n";
+}
 std::string figure_card(std::string_view key, std::string_view value, std::string_view label,
                         std::string_view extra = "", bool wide = false);
 

@@ -39,15 +39,8 @@ void write_reach(Page& page, const ReachSection& s) {
     page.open_section("reach", "Cumulative reach",
                       "Leads trained up to each year, and distinct schools reached: a school counts "
                       "from its first year with any engagement, or from its lead's training year.");
-    page.body += "<div class=\"figure\">\n";
-    if (s.years.empty()) {
-        page.body += empty_note("No engagement or training is recorded up to this year.");
-    } else {
-        page.body += reach_chart(s);
-        Table t = to_table(s);
-        page.body += data_table(t, columns_of(t), rows_of(t), "reach", t.title);
-    }
-    page.body += "</div>\n";
+    page.body += figure_with_table(Figure{false, s.years.empty(), "No engagement or training is recorded up to this year.", "reach"},
+                                   [&] { return reach_chart(s); }, to_table(s));
     page.close_section();
 }
 

@@ -35,15 +35,8 @@ void write_stages(Page& page, const StagesSection& s) {
     page.open_section("stages", "Schools per stage per year",
                       "Each bar is an academic year; a school counts once for each stage it took "
                       "part in that year, so a school in two stages counts in both.");
-    page.body += "<div class=\"figure wide\">\n";
-    if (s.years.empty()) {
-        page.body += empty_note("No engagements are recorded up to this year.");
-    } else {
-        page.body += stages_chart(s);
-        Table t = to_table(s);
-        page.body += data_table(t, columns_of(t), rows_of(t), "stages", t.title);
-    }
-    page.body += "</div>\n";
+    page.body += figure_with_table(Figure{true, s.years.empty(), "No engagements are recorded up to this year.", "stages"},
+                                   [&] { return stages_chart(s); }, to_table(s));
     page.close_section();
 }
 

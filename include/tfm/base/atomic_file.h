@@ -18,6 +18,10 @@ bool write_atomically(const std::string& path, std::string_view text, std::strin
 // for the refusals above. Lets a writer refuse before it plans an edit.
 bool can_replace(const std::string& path, std::string& problem);
 
+// Writes all of `text` to descriptor `fd` (retrying short writes and EINTR); false with
+// `problem` set on an error.
+bool write_all(int fd, std::string_view text, std::string& problem);
+
 // The whole file, or false with `problem` set.
 bool read_file(const std::string& path, std::string& text, std::string& problem);
 
