@@ -73,8 +73,8 @@ Table attendance_table(const Records& records, const std::vector<Journey>& journ
              {"cohort", "cohort"},
              {"attended", "attended"},
              {"logged", "of"},
-             {"attendance", "attendance %"},
-             {"threshold", "threshold %"}},
+             {"attendance", "attendance %", ColumnKind::percent},
+             {"threshold", "threshold %", ColumnKind::percent}},
             {}};
     for (const auto& j : journeys) {
         double threshold = records.rules_of(j.school->directory).completion;
@@ -120,7 +120,7 @@ Table visits_table(const Records& records, const Index& index,
 
 Table overdue_table(const Index& index, const std::vector<const Cohort*>& cohorts, Date as_of) {
     Table t{"overdue", "Overdue session logs",
-            {{"date", "date"},
+            {{"date", "date", ColumnKind::date},
              {"kind", "kind"},
              {"cohort", "cohort"},
              {"lead", "lead"},
@@ -210,7 +210,7 @@ Table year_groups_table(const Index& index, const std::vector<const Cohort*>& co
 
 Table agendas_table(const Index& index, const std::vector<const Cohort*>& cohorts) {
     Table t{"agendas", "Meetings without a timed agenda",
-            {{"date", "date"}, {"cohort", "cohort"}, {"lead", "lead"}},
+            {{"date", "date", ColumnKind::date}, {"cohort", "cohort"}, {"lead", "lead"}},
             {}};
     for (const Cohort* c : cohorts)
         for (const Session* s : index.sessions_of(c->id)) {

@@ -1,9 +1,11 @@
 #include "cli.h"
 
+#include "tfm/base/output_file.h"
 #include "tfm/base/text.h"
 #include "tfm/render/csv_table.h"
 #include "tfm/render/json_table.h"
 #include "tfm/render/md_table.h"
+#include "tfm/render/shell_command.h"
 #include "tfm/render/text_table.h"
 
 #include <fmt/format.h>
@@ -85,11 +87,61 @@ int report_exit_status(const Workspace& workspace) {
     return exit_findings;
 }
 
+namespace {
+
+std::vector<std::string>& command_words() {
+    static std::vector<std::string> words;
+    return words;
+}
+
+bool to_stdout(const std::string& output) { return output.empty() || output == "-"; }
+
+}  // namespace
+
+CLI::Option* add_output_option(CLI::App& sub, std::string& target) {
+    return sub.add_option("-o,--output", target, "Write to FILE (atomically) instead of standard output (-: stdout)")
+        ->type_name("FILE");
+}
+
+void remember_command_line(int argc, char** argv) {
+    command_words() = {"tfm"};
+    for (int i = 1; i < argc; ++i) command_words().emplace_back(argv[i]);
+}
+
+std::string output_format(const GlobalArgs& g, std::string_view fallback,
+                          const std::vector<std::string_view>& accepted, const std::string& output) {
+    std::string format = format_or(g, fallback, accepted);
+    if (format == "xlsx" && to_stdout(output) && isatty(STDOUT_FILENO) == 1)
+        throw UsageError{"--format xlsx writes a binary workbook, not text for a terminal: give "
+                         "-o FILE.xlsx (or redirect standard output to a file)"};
+    return format;
+}
+
+XlsxCover cover_sheet(const Workspace& workspace, std::string title) {
+    XlsxCover cover;
+    cover.title = std::move(title);
+    for (const auto& h : workspace.records().hubs) cover.hubs.push_back(h.name);
+    cover.as_of = workspace.as_of();
+    cover.command = shell_command(command_words());
+    cover.generator = std::string("tfm ") + TFM_VERSION;
+    return cover;
+}
+
+bool emit(const std::string& output, std::string_view text) {
+    std::string problem;
+    if (write_output(to_stdout(output) ? "-" : output, text, problem)) return true;
+    fmt::print(stderr, "tfm: error: cannot write {}: {}\n", output, problem);
+    return false;
+}
+
 std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
-                          std::string_view format) {
+                          std::string_view format, const std::string& output,
+                          const XlsxCover* cover) {
     if (format == "json") return render_json(tables);
     if (format == "csv") return render_csv(tables);
-    RenderStyle style{color_on(g, STDOUT_FILENO), true};
+    if (format == "xlsx") return render_xlsx(tables, cover ? *cover : XlsxCover{});
+    RenderStyle style{color_on(g, STDOUT_FILENO) && output_is_stdout(to_stdout(output) ? "-" : output),
+                      true};
     if (format == "md") return render_md(tables, style);
     return render_text(tables, style);
 }

@@ -15,10 +15,11 @@ void define(CLI::App& sub, GapsArgs& args) {
     sub.add_option("--year", args.year, "Academic year to look at (default: the current year)")
         ->type_name("YYYY/YY");
     sub.add_flag("--fail-on-findings", args.fail_on_findings, "Exit 1 when anything is listed (for cron)");
+    add_output_option(sub, args.output);
 }
 
 int run(const GlobalArgs& g, const GapsArgs& args) {
-    std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md"});
+    std::string format = output_format(g, "table", {"table", "text", "csv", "json", "md", "xlsx"}, args.output);
     Date as_of = as_of_date(g);
     GapOptions options{AcademicYear::containing(as_of), as_of};
     options.year = year_or(args.year, options.year);
@@ -27,18 +28,21 @@ int run(const GlobalArgs& g, const GapsArgs& args) {
     const Records& records = workspace.records();
     auto tables = build_gaps(records, workspace.index(), workspace.journeys(), options);
     bool any = std::any_of(tables.begin(), tables.end(), [](const Table& t) { return !t.rows.empty(); });
-    if (format == "json" || format == "csv") {
-        fmt::print("{}", render_tables(g, tables, format));
+    std::string text;
+    if (format == "json" || format == "csv" || format == "xlsx") {
+        XlsxCover cover = cover_sheet(workspace, fmt::format("What needs attention in {}", options.year.str()));
+        text = render_tables(g, tables, format, args.output, &cover);
     } else {
         std::vector<Table> shown;
         for (auto& t : tables)
             if (!t.rows.empty()) shown.push_back(std::move(t));
         if (shown.empty()) {
-            if (!g.quiet) fmt::print("Nothing needs attention in {}.\n", options.year.str());
+            if (!g.quiet) text = fmt::format("Nothing needs attention in {}.\n", options.year.str());
         } else {
-            fmt::print("{}", render_tables(g, shown, format));
+            text = render_tables(g, shown, format, args.output);
         }
     }
+    if (!emit(args.output, text)) return exit_findings;
     int status = report_exit_status(workspace);
     if (status == exit_ok && args.fail_on_findings && any) return exit_findings;
     return status;

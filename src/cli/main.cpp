@@ -9,6 +9,7 @@
 using namespace tfm::cli;
 
 int main(int argc, char** argv) {
+    remember_command_line(argc, argv);
     Invocation invocation;
     auto app = build_app(invocation);
     try {

@@ -30,6 +30,7 @@ struct ReportArgs {
 struct GapsArgs {
     std::string year;               // --year YYYY/YY; empty: the year of --as-of
     bool fail_on_findings = false;  // --fail-on-findings
+    std::string output;             // -o/--output FILE; empty or -: standard output
 };
 
 struct ScheduleArgs {
@@ -37,6 +38,7 @@ struct ScheduleArgs {
     std::string cohort;    // --cohort ID
     std::string lead;      // --lead ID
     std::string school;    // --school URN
+    std::string output;    // -o/--output FILE; empty or -: standard output
 };
 
 struct PlanArgs {
@@ -47,6 +49,7 @@ struct PlanArgs {
 
 struct JourneyArgs {
     std::string school;  // URN|NAME
+    std::string output;  // -o/--output FILE; empty or -: standard output
 };
 
 struct CompletionArgs {

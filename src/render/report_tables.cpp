@@ -44,8 +44,8 @@ Table to_table(const SummarySection& s) {
              {"year", "year"},
              {"schools", "schools"},
              {"population", "population"},
-             {"percent", "%"},
-             {"target", "target %"},
+             {"percent", "%", ColumnKind::percent},
+             {"target", "target %", ColumnKind::percent},
              {"by", "by"}},
             {}};
     std::string y = s.year.str();
@@ -111,7 +111,7 @@ Table to_table(const CohortsSection& s) {
              {"meetings_planned", "planned"},
              {"visits_held", "visits held"},
              {"visits_planned", "planned"},
-             {"attendance", "attendance %"}},
+             {"attendance", "attendance %", ColumnKind::percent}},
             {}};
     for (const auto& c : s.rows)
         t.rows.push_back({c.cohort, std::string(name_of(c.stage)), c.lead, c.schools,
