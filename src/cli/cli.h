@@ -118,6 +118,8 @@ void define(CLI::App& sub, PlanArgs& args);
 int run(const GlobalArgs& g, const PlanArgs& args);
 void define(CLI::App& sub, JourneyArgs& args);
 int run(const GlobalArgs& g, const JourneyArgs& args);
+void define(CLI::App& sub, RegisterArgs& args);
+int run(const GlobalArgs& g, const RegisterArgs& args);
 void define(CLI::App& sub, CompletionArgs& args);
 int run(const GlobalArgs& g, const CompletionArgs& args);
 void define(CLI::App& sub, InitArgs& args);

@@ -66,6 +66,15 @@ std::vector<Command> command_list() {
          {"Formats (--format): table (default), csv, json, md, xlsx (-o FILE).", reading_globals,
           "0 printed, 1 no such school (or the records have errors),\n"
           "2 usage error or a name that matches several schools, 3 data directory unreadable."}},
+        {"register", "A Work Group's attendance register: each school and participant at each meeting",
+         RegisterArgs{},
+         {"Marks: present, absent, not yet a member (before the first log that lists the school),\n"
+          "withdrawn (from its withdrawn_on). Totals per school and per meeting; schools below the\n"
+          "completion threshold (hub.rules.completion) are marked.\n"
+          "Formats (--format): table (default), csv, json, md, xlsx (-o FILE), html (one A4 page).",
+          reading_globals,
+          "0 printed, 1 printed but the records have errors, 2 usage error or\n"
+          "unknown cohort, 3 data directory unreadable."}},
         {"completion", "Print a shell completion script (bash, zsh or fish)", CompletionArgs{},
          {"Examples:\n  tfm completion bash > ~/.local/share/bash-completion/completions/tfm\n"
           "  tfm completion zsh > \"${fpath[1]}/_tfm\"\n"

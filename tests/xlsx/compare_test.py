@@ -158,6 +158,8 @@ cases = [
     ("hostile report", ["-C", HOSTILE, "--as-of", "2022-07-30", "report"], "2022-07-30"),
     ("hostile gaps", ["-C", HOSTILE, "--as-of", "2022-07-30", "gaps"], "2022-07-30"),
     ("hostile schedule", ["-C", HOSTILE, "--as-of", "2022-07-30", "schedule", "--from", "2021-09-01", "--to", "2022-08-31"], "2022-07-30"),
+    ("register", ["-C", EXAMPLES, "--as-of", "2026-11-26", "register", "kirk-dev-2025a"], "2026-11-26"),
+    ("hostile register", ["-C", HOSTILE, "--as-of", "2022-07-30", "register", "leeds-dev-2021a"], "2022-07-30"),
     ("hostile journey", ["-C", HOSTILE, "--as-of", "2022-07-30", "journey", "100002"], "2022-07-30"),
 ]
 extra = os.environ.get("TFM_XLSX_EXTRA_CASES")  # more cases as JSON, for other commands
