@@ -29,8 +29,8 @@ std::vector<Command> command_list() {
           {global::data, global::as_of, "--format text|json", global::color, global::quiet},
           "0 no errors, 1 errors (or warnings with --strict), 2 usage error,\n"
           "3 data directory unreadable.\n"}},
-        {"report", "The hub's summary: stages, reach, patterns, characteristics, cohorts", ReportArgs{},
-         {"Sections: summary, stages, reach, patterns, characteristics, cohorts.\n"
+        {"report", "The hub's summary: stages, reach, patterns, characteristics, cohorts, leads", ReportArgs{},
+         {"Sections: summary, stages, reach, patterns, characteristics, cohorts, leads.\n"
           "Formats (--format): table (default), csv, json, md, xlsx (-o FILE), html. html is one\n"
           "self-contained page (inline CSS and SVG charts, no scripts, printable on A4)\n"
           "with a summary of tfm gaps when every section is shown.",

@@ -53,6 +53,7 @@ int run(const GlobalArgs& g, const ReportArgs& args) {
     ReportOptions options;
     options.year = year_or(args.year, AcademicYear::containing(as_of));
     options.sections = args.sections;
+    options.as_of = as_of;
     Workspace workspace(load_data(g), as_of);
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();

@@ -120,6 +120,27 @@ Table to_table(const CohortsSection& s) {
     return t;
 }
 
+Table to_table(const LeadsSection& s) {
+    Table t{"leads", fmt::format("Leads' Work Groups and sessions, {}", s.year.str()),
+            {{"lead", "lead"},
+             {"name", "name"},
+             {"work_groups", "Work Groups"},
+             {"cohorts", "cohorts"},
+             {"schools", "schools"},
+             {"meetings_held", "meetings held"},
+             {"meetings_planned", "meetings planned"},
+             {"visits_held", "visits held"},
+             {"visits_planned", "visits planned"},
+             {"overdue_logs", "overdue logs"}},
+            {}};
+    t.empty_text = "no lead recorded";
+    for (const auto& l : s.rows)
+        t.rows.push_back({l.lead, l.name.empty() ? Cell() : Cell(l.name), int(l.cohorts.size()), l.cohorts,
+                          l.schools, l.meetings_held, l.meetings_planned, l.visits_held, l.visits_planned,
+                          l.overdue_logs});
+    return t;
+}
+
 std::vector<Table> report_tables(const Report& r) {
     std::vector<Table> out;
     if (r.summary) out.push_back(to_table(*r.summary));
@@ -128,6 +149,7 @@ std::vector<Table> report_tables(const Report& r) {
     if (r.patterns) out.push_back(to_table(*r.patterns));
     if (r.characteristics) out.push_back(to_table(*r.characteristics));
     if (r.cohorts) out.push_back(to_table(*r.cohorts));
+    if (r.leads) out.push_back(to_table(*r.leads));
     return out;
 }
 
