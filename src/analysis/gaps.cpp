@@ -73,8 +73,8 @@ Table attendance_table(const Records& records, const std::vector<Journey>& journ
              {"cohort", "cohort"},
              {"attended", "attended"},
              {"logged", "of"},
-             {"attendance", "attendance %"},
-             {"threshold", "threshold %"}},
+             {"attendance", "attendance %", ColumnKind::percent},
+             {"threshold", "threshold %", ColumnKind::percent}},
             {}};
     for (const auto& j : journeys) {
         double threshold = records.rules_of(j.school->directory).completion;
@@ -120,7 +120,7 @@ Table visits_table(const Records& records, const Index& index,
 
 Table overdue_table(const Index& index, const std::vector<const Cohort*>& cohorts, Date as_of) {
     Table t{"overdue", "Overdue session logs",
-            {{"date", "date"},
+            {{"date", "date", ColumnKind::date},
              {"kind", "kind"},
              {"cohort", "cohort"},
              {"lead", "lead"},
@@ -133,26 +133,11 @@ Table overdue_table(const Index& index, const std::vector<const Cohort*>& cohort
         Cell urn, name;
     };
     std::vector<Row> rows;
-    for (const Cohort* c : cohorts) {
-        const auto& logs = index.sessions_of(c->id);
-        for (const auto& m : c->meetings) {
-            if (!(m.date < as_of)) continue;
-            bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
-                return s->type == SessionType::meeting && s->date == m.date;
-            });
-            if (!logged) rows.push_back({m.date, "meeting", c->id, c->lead, Cell(), Cell()});
+    for (const Cohort* c : cohorts)
+        for (const OverdueLog& o : overdue_logs(index, *c, as_of)) {
+            if (o.kind == SessionType::meeting) rows.push_back({o.date, "meeting", c->id, c->lead, Cell(), Cell()});
+            else rows.push_back({o.date, "visit", c->id, c->lead, Cell(*o.school), school_name(index, *o.school)});
         }
-        for (const auto& v : c->visits) {
-            if (!(v.date < as_of)) continue;
-            const Member* member = c->member(v.urn);
-            if (member && !expected_on(*member, v.date)) continue;  // withdrew before it
-            bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
-                return s->is_visit() && s->date == v.date && s->school == v.urn;
-            });
-            if (!logged)
-                rows.push_back({v.date, "visit", c->id, c->lead, Cell(v.urn), school_name(index, v.urn)});
-        }
-    }
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
         return std::tie(a.date, a.cohort, a.kind) < std::tie(b.date, b.cohort, b.kind);
     });
@@ -210,7 +195,7 @@ Table year_groups_table(const Index& index, const std::vector<const Cohort*>& co
 
 Table agendas_table(const Index& index, const std::vector<const Cohort*>& cohorts) {
     Table t{"agendas", "Meetings without a timed agenda",
-            {{"date", "date"}, {"cohort", "cohort"}, {"lead", "lead"}},
+            {{"date", "date", ColumnKind::date}, {"cohort", "cohort"}, {"lead", "lead"}},
             {}};
     for (const Cohort* c : cohorts)
         for (const Session* s : index.sessions_of(c->id)) {
@@ -255,6 +240,28 @@ std::vector<Table> build_gaps(const Records& records, const Index& index,
             year_groups_table(index, cohorts, o.year, o.as_of),
             agendas_table(index, cohorts),
             never_engaged_table(records, journeys)};
+}
+
+std::vector<OverdueLog> overdue_logs(const Index& index, const Cohort& c, Date as_of) {
+    std::vector<OverdueLog> out;
+    const auto& logs = index.sessions_of(c.id);
+    for (const auto& m : c.meetings) {
+        if (!(m.date < as_of)) continue;
+        bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
+            return s->type == SessionType::meeting && s->date == m.date;
+        });
+        if (!logged) out.push_back({m.date, SessionType::meeting, std::nullopt});
+    }
+    for (const auto& v : c.visits) {
+        if (!(v.date < as_of)) continue;
+        const Member* member = c.member(v.urn);
+        if (member && !expected_on(*member, v.date)) continue;  // withdrew before it
+        bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
+            return s->is_visit() && s->date == v.date && s->school == v.urn;
+        });
+        if (!logged) out.push_back({v.date, SessionType::visit, v.urn});
+    }
+    return out;
 }
 
 }  // namespace tfm

@@ -70,7 +70,7 @@ std::vector<Table> journey_tables(const Journey& j) {
                {"status", "status"},
                {"meetings_attended", "attended"},
                {"meetings_logged", "of"},
-               {"attendance", "attendance %"}},
+               {"attendance", "attendance %", ColumnKind::percent}},
               {}};
     eng.empty_text = "no engagement yet";
     for (const auto& e : j.engagements) {

@@ -6,7 +6,8 @@ namespace tfm {
 
 const std::vector<std::string_view>& report_sections() {
     static const std::vector<std::string_view> names = {"summary",  "stages",          "reach",
-                                                         "patterns", "characteristics", "cohorts"};
+                                                         "patterns", "characteristics", "cohorts",
+                                                         "leads"};
     return names;
 }
 
@@ -26,6 +27,7 @@ Report build_report(const Records& records, const Index& index,
     if (wanted("patterns")) r.patterns = patterns_section(journeys, y);
     if (wanted("characteristics")) r.characteristics = characteristics_section(records, journeys, y);
     if (wanted("cohorts")) r.cohorts = cohorts_section(records, index, y);
+    if (wanted("leads")) r.leads = leads_section(records, index, y, options.as_of);
     return r;
 }
 

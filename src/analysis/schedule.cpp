@@ -99,7 +99,7 @@ std::string time_text(const ScheduleItem& it) {
 
 Table schedule_table(const std::vector<ScheduleItem>& items) {
     Table t{"schedule", "Schedule",
-            {{"date", "date"},
+            {{"date", "date", ColumnKind::date},
              {"time", "time"},
              {"kind", "kind"},
              {"cohort", "cohort"},

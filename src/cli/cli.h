@@ -8,6 +8,7 @@
 #include "tfm/base/date.h"
 #include "tfm/load/load.h"
 #include "tfm/base/table.h"
+#include "tfm/render/xlsx_workbook.h"
 
 #include <CLI/CLI.hpp>
 
@@ -66,6 +67,7 @@ CLI::Option* with_choices(CLI::Option* option, std::vector<std::string> values);
 const std::vector<std::string>* choices_of(const CLI::Option* option);
 
 // Shared helpers for commands.
+// -o/--output FILE, bound to `target`.
 std::vector<std::string> data_directories(const GlobalArgs& g);  // -C, else TFM_DATA, else .
 Date as_of_date(const GlobalArgs& g);  // --as-of, else today
 // The date given to the option `name` (a usage error if it is not one).
@@ -83,8 +85,21 @@ bool print_fatal(const std::vector<std::string>& fatal);
 LoadResult load_data(const GlobalArgs& g);
 // After printing a report: tells stderr about errors and returns the exit status.
 int report_exit_status(const Workspace& workspace);
+// --format checked against what the command prints (format_or); xlsx is refused when it would
+// go to a terminal: a workbook is binary (a usage error, exit 2).
+std::string output_format(const GlobalArgs& g, std::string_view fallback,
+                          const std::vector<std::string_view>& accepted);
+// The tables in `format` (colour only for a terminal, never for -o FILE); xlsx needs `cover`
+// (cover_sheet).
 std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
-                          std::string_view format);
+                          std::string_view format, const XlsxCover* cover = nullptr);
+// The xlsx cover sheet: `title`, the hubs, --as-of and the command line as given.
+XlsxCover cover_sheet(const Workspace& workspace, std::string title);
+// Writes what a command prints to standard output (which -o FILE catches, main.cpp); false
+// with a message on stderr when it cannot.
+bool emit(std::string_view text);
+// The command line, remembered by main for the cover sheet.
+void remember_command_line(int argc, char** argv);
 
 // Each command: define() adds its options to its CLI11 subcommand, bound to the struct;
 // run() does the work and returns the exit status. main dispatches with one std::visit.
@@ -101,6 +116,8 @@ void define(CLI::App& sub, PlanArgs& args);
 int run(const GlobalArgs& g, const PlanArgs& args);
 void define(CLI::App& sub, JourneyArgs& args);
 int run(const GlobalArgs& g, const JourneyArgs& args);
+void define(CLI::App& sub, RegisterArgs& args);
+int run(const GlobalArgs& g, const RegisterArgs& args);
 void define(CLI::App& sub, CompletionArgs& args);
 int run(const GlobalArgs& g, const CompletionArgs& args);
 void define(CLI::App& sub, InitArgs& args);

@@ -29,9 +29,9 @@ std::vector<Command> command_list() {
           {global::data, global::as_of, "--format text|json", global::color, global::quiet},
           "0 no errors, 1 errors (or warnings with --strict), 2 usage error,\n"
           "3 data directory unreadable.\n"}},
-        {"report", "The hub's summary: stages, reach, patterns, characteristics, cohorts", ReportArgs{},
-         {"Sections: summary, stages, reach, patterns, characteristics, cohorts.\n"
-          "Formats (--format): table (default), csv, json, md, html. html is one\n"
+        {"report", "The hub's summary: stages, reach, patterns, characteristics, cohorts, leads", ReportArgs{},
+         {"Sections: summary, stages, reach, patterns, characteristics, cohorts, leads.\n"
+          "Formats (--format): table (default), csv, json, md, xlsx (-o FILE), html. html is one\n"
           "self-contained page (inline CSS and SVG charts, no scripts, printable on A4)\n"
           "with a summary of tfm gaps when every section is shown.",
           reading_globals,
@@ -39,16 +39,17 @@ std::vector<Command> command_list() {
           "check), 2 usage error, 3 data directory unreadable."}},
         {"gaps", "What needs attention: gaps, lapsed schools, missing visits, overdue logs", GapsArgs{},
          {"Kinds: gaps, lapsed, attendance, visits, overdue, sustaining_visits, year_groups,\n"
-          "agendas, never_engaged. Text and md print only kinds with findings; json and csv\n"
-          "print every kind.\n"
-          "Formats (--format): table (default), csv, json, md.",
+          "agendas, never_engaged. Text and md print only kinds with findings; json, csv and\n"
+          "xlsx print every kind.\n"
+          "Formats (--format): table (default), csv, json, md, xlsx (-o FILE).",
           reading_globals,
           "0 printed (even with findings), 1 findings with --fail-on-findings or\n"
           "records with errors, 2 usage error, 3 data directory unreadable."}},
         {"schedule", "Planned and logged meetings and visits in a date range (also as iCalendar)",
          ScheduleArgs{},
          {"Each row is marked done (logged), due, or overdue (passed with no log).\n"
-          "Formats (--format): table (default), csv, json, md, ics (RFC 5545 calendar).",
+          "Formats (--format): table (default), csv, json, md, xlsx (-o FILE), ics (RFC 5545\n"
+          "calendar).",
           reading_globals,
           "0 printed, 1 printed but the records have errors, 2 usage error,\n"
           "3 data directory unreadable."}},
@@ -62,9 +63,18 @@ std::vector<Command> command_list() {
           "the file cannot be edited) or the records have errors, 2 usage error or unknown\n"
           "cohort, 3 data directory unreadable."}},
         {"journey", "One school's timeline through the programme", JourneyArgs{},
-         {"Formats (--format): table (default), csv, json, md.", reading_globals,
+         {"Formats (--format): table (default), csv, json, md, xlsx (-o FILE).", reading_globals,
           "0 printed, 1 no such school (or the records have errors),\n"
           "2 usage error or a name that matches several schools, 3 data directory unreadable."}},
+        {"register", "A Work Group's attendance register: each school and participant at each meeting",
+         RegisterArgs{},
+         {"Marks: present, absent, not yet a member (before the first log that lists the school),\n"
+          "withdrawn (from its withdrawn_on). Totals per school and per meeting; schools below the\n"
+          "completion threshold (hub.rules.completion) are marked.\n"
+          "Formats (--format): table (default), csv, json, md, xlsx (-o FILE), html (one A4 page).",
+          reading_globals,
+          "0 printed, 1 printed but the records have errors, 2 usage error or\n"
+          "unknown cohort, 3 data directory unreadable."}},
         {"completion", "Print a shell completion script (bash, zsh or fish)", CompletionArgs{},
          {"Examples:\n  tfm completion bash > ~/.local/share/bash-completion/completions/tfm\n"
           "  tfm completion zsh > \"${fpath[1]}/_tfm\"\n"

@@ -1,9 +1,11 @@
 #include "cli.h"
 
+#include "tfm/base/output_file.h"
 #include "tfm/base/text.h"
 #include "tfm/render/csv_table.h"
 #include "tfm/render/json_table.h"
 #include "tfm/render/md_table.h"
+#include "tfm/render/shell_command.h"
 #include "tfm/render/text_table.h"
 
 #include <fmt/format.h>
@@ -87,10 +89,53 @@ int report_exit_status(const Workspace& workspace) {
     return exit_findings;
 }
 
+namespace {
+
+std::vector<std::string>& command_words() {
+    static std::vector<std::string> words;
+    return words;
+}
+
+}  // namespace
+
+
+void remember_command_line(int argc, char** argv) {
+    command_words() = {"tfm"};
+    for (int i = 1; i < argc; ++i) command_words().emplace_back(argv[i]);
+}
+
+std::string output_format(const GlobalArgs& g, std::string_view fallback,
+                          const std::vector<std::string_view>& accepted) {
+    std::string format = format_or(g, fallback, accepted);
+    // With -o FILE standard output is caught for the file (main.cpp), so no terminal here.
+    if (format == "xlsx" && isatty(STDOUT_FILENO) == 1)
+        throw UsageError{"--format xlsx writes a binary workbook, not text for a terminal: give "
+                         "-o FILE.xlsx (or redirect standard output to a file)"};
+    return format;
+}
+
+XlsxCover cover_sheet(const Workspace& workspace, std::string title) {
+    XlsxCover cover;
+    cover.title = std::move(title);
+    for (const auto& h : workspace.records().hubs) cover.hubs.push_back(h.name);
+    cover.as_of = workspace.as_of();
+    cover.command = shell_command(command_words());
+    cover.generator = std::string("tfm ") + TFM_VERSION;
+    return cover;
+}
+
+bool emit(std::string_view text) {
+    std::string problem;
+    if (write_output("-", text, problem)) return true;
+    fmt::print(stderr, "tfm: error: cannot write standard output: {}\n", problem);
+    return false;
+}
+
 std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
-                          std::string_view format) {
+                          std::string_view format, const XlsxCover* cover) {
     if (format == "json") return render_json(tables);
     if (format == "csv") return render_csv(tables);
+    if (format == "xlsx") return render_xlsx(tables, cover ? *cover : XlsxCover{});
     RenderStyle style{color_on(g, STDOUT_FILENO), true};
     if (format == "md") return render_md(tables, style);
     return render_text(tables, style);

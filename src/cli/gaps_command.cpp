@@ -18,7 +18,7 @@ void define(CLI::App& sub, GapsArgs& args) {
 }
 
 int run(const GlobalArgs& g, const GapsArgs& args) {
-    std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md"});
+    std::string format = output_format(g, "table", {"table", "text", "csv", "json", "md", "xlsx"});
     Date as_of = as_of_date(g);
     GapOptions options{AcademicYear::containing(as_of), as_of};
     options.year = year_or(args.year, options.year);
@@ -27,18 +27,21 @@ int run(const GlobalArgs& g, const GapsArgs& args) {
     const Records& records = workspace.records();
     auto tables = build_gaps(records, workspace.index(), workspace.journeys(), options);
     bool any = std::any_of(tables.begin(), tables.end(), [](const Table& t) { return !t.rows.empty(); });
-    if (format == "json" || format == "csv") {
-        fmt::print("{}", render_tables(g, tables, format));
+    std::string text;
+    if (format == "json" || format == "csv" || format == "xlsx") {
+        XlsxCover cover = cover_sheet(workspace, fmt::format("What needs attention in {}", options.year.str()));
+        text = render_tables(g, tables, format, &cover);
     } else {
         std::vector<Table> shown;
         for (auto& t : tables)
             if (!t.rows.empty()) shown.push_back(std::move(t));
         if (shown.empty()) {
-            if (!g.quiet) fmt::print("Nothing needs attention in {}.\n", options.year.str());
+            if (!g.quiet) text = fmt::format("Nothing needs attention in {}.\n", options.year.str());
         } else {
-            fmt::print("{}", render_tables(g, shown, format));
+            text = render_tables(g, shown, format);
         }
     }
+    if (!emit(text)) return exit_findings;
     int status = report_exit_status(workspace);
     if (status == exit_ok && args.fail_on_findings && any) return exit_findings;
     return status;

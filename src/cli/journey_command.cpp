@@ -16,7 +16,7 @@ void define(CLI::App& sub, JourneyArgs& args) {
 }
 
 int run(const GlobalArgs& g, const JourneyArgs& args) {
-    std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md"});
+    std::string format = output_format(g, "table", {"table", "text", "csv", "json", "md", "xlsx"});
     Date as_of = as_of_date(g);
     Workspace workspace(load_data(g), as_of);
     if (print_fatal(workspace.fatal())) return exit_unreadable;
@@ -34,7 +34,8 @@ int run(const GlobalArgs& g, const JourneyArgs& args) {
         return exit_usage;
     }
     const Journey& j = workspace.journey_of(*matches.front());
-    fmt::print("{}", render_tables(g, journey_tables(j), format));
+    XlsxCover cover = cover_sheet(workspace, fmt::format("Journey of {} {}", j.school->urn, j.school->name));
+    if (!emit(render_tables(g, journey_tables(j), format, &cover))) return exit_findings;
     return report_exit_status(workspace);
 }
 

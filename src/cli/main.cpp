@@ -53,6 +53,7 @@ int run_into(const Invocation& invocation, const std::string& output) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    remember_command_line(argc, argv);
     Invocation invocation;
     auto app = build_app(invocation);
     try {

@@ -50,6 +50,10 @@ struct JourneyArgs {
     std::string school;  // URN|NAME
 };
 
+struct RegisterArgs {
+    std::string cohort;  // COHORT
+};
+
 struct CompletionArgs {
     std::string shell;  // bash|zsh|fish
 };
@@ -77,7 +81,7 @@ struct ManArgs {};
 
 // The options of the command given; std::monostate until one is parsed.
 using CommandArgs = std::variant<std::monostate, CheckArgs, ReportArgs, GapsArgs, ScheduleArgs, PlanArgs,
-                                 JourneyArgs, CompletionArgs, InitArgs, ImportArgs, SchemaArgs, ManArgs>;
+                                 JourneyArgs, RegisterArgs, CompletionArgs, InitArgs, ImportArgs, SchemaArgs, ManArgs>;
 
 // A whole command line: the global options and the chosen command's.
 struct Invocation {

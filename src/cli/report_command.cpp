@@ -1,7 +1,6 @@
 // tfm report: the hub coordinator's summary tables.
 #include "cli.h"
 
-#include "tfm/base/atomic_file.h"
 #include "tfm/analysis/gaps.h"
 #include "tfm/render/html_report.h"
 #include "tfm/render/report_tables.h"
@@ -26,6 +25,13 @@ std::string reproducing_command(const GlobalArgs& g, const ReportOptions& option
     return shell_command(words);
 }
 
+// The workbook's title: the hub (or the number of hubs) and the year.
+std::string report_title(const Records& records, AcademicYear year) {
+    std::string who = records.hubs.size() == 1 ? records.hubs.front().name
+                                               : fmt::format("{} Maths Hubs", records.hubs.size());
+    return fmt::format("{}: report {}", who, year.str());
+}
+
 }  // namespace
 
 void define(CLI::App& sub, ReportArgs& args) {
@@ -38,11 +44,13 @@ void define(CLI::App& sub, ReportArgs& args) {
 }
 
 int run(const GlobalArgs& g, const ReportArgs& args) {
-    std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md", "html"});
+    std::string format =
+        output_format(g, "table", {"table", "text", "csv", "json", "md", "xlsx", "html"});
     Date as_of = as_of_date(g);
     ReportOptions options;
     options.year = year_or(args.year, AcademicYear::containing(as_of));
     options.sections = args.sections;
+    options.as_of = as_of;
     Workspace workspace(load_data(g), as_of);
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
@@ -68,9 +76,10 @@ int run(const GlobalArgs& g, const ReportArgs& args) {
         if (records.hubs.size() == 1) ctx.completion = records.hubs.front().rules.completion;
         text = render_html(input);
     } else {
-        text = render_tables(g, report_tables(report), format);
+        XlsxCover cover = cover_sheet(workspace, report_title(records, options.year));
+        text = render_tables(g, report_tables(report), format, &cover);
     }
-    fmt::print("{}", text);
+    if (!emit(text)) return exit_findings;
     return report_exit_status(workspace);
 }
 

@@ -18,7 +18,8 @@ void define(CLI::App& sub, ScheduleArgs& args) {
 }
 
 int run(const GlobalArgs& g, const ScheduleArgs& args) {
-    std::string format = format_or(g, "table", {"table", "text", "csv", "json", "md", "ics"});
+    std::string format =
+        output_format(g, "table", {"table", "text", "csv", "json", "md", "xlsx", "ics"});
     Date as_of = as_of_date(g);
     ScheduleFilter filter;
     filter.from = args.from.empty() ? as_of : date_option("--from", args.from);
@@ -43,13 +44,16 @@ int run(const GlobalArgs& g, const ScheduleArgs& args) {
     if (filter.school && !index.school(*filter.school))
         throw UsageError{fmt::format("--school: no school has the URN {}", *filter.school)};
     auto items = build_schedule(records, index, filter, as_of);
+    std::string text;
     if (format == "ics") {
-        fmt::print("{}", render_ics(items, index, as_of));
+        text = render_ics(items, index, as_of);
     } else {
         Table t = schedule_table(items);
         t.title = fmt::format("Schedule {} to {}", filter.from.str(), filter.to.str());
-        fmt::print("{}", render_tables(g, {t}, format));
+        XlsxCover cover = cover_sheet(workspace, t.title);
+        text = render_tables(g, {t}, format, &cover);
     }
+    if (!emit(text)) return exit_findings;
     return report_exit_status(workspace);
 }
 

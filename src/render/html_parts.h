@@ -101,6 +101,7 @@ void write_reach(Page& page, const ReachSection& section);
 void write_patterns(Page& page, const PatternsSection& section);
 void write_characteristics(Page& page, const CharacteristicsSection& section);
 void write_cohorts(Page& page, const CohortsSection& section);
+void write_leads(Page& page, const LeadsSection& section);
 void write_gaps(Page& page, const std::vector<Table>& gaps);
 
 }  // namespace tfm::detail

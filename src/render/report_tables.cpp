@@ -44,8 +44,8 @@ Table to_table(const SummarySection& s) {
              {"year", "year"},
              {"schools", "schools"},
              {"population", "population"},
-             {"percent", "%"},
-             {"target", "target %"},
+             {"percent", "%", ColumnKind::percent},
+             {"target", "target %", ColumnKind::percent},
              {"by", "by"}},
             {}};
     std::string y = s.year.str();
@@ -111,12 +111,33 @@ Table to_table(const CohortsSection& s) {
              {"meetings_planned", "planned"},
              {"visits_held", "visits held"},
              {"visits_planned", "planned"},
-             {"attendance", "attendance %"}},
+             {"attendance", "attendance %", ColumnKind::percent}},
             {}};
     for (const auto& c : s.rows)
         t.rows.push_back({c.cohort, std::string(name_of(c.stage)), c.lead, c.schools,
                           c.meetings_held, c.meetings_planned, c.visits_held, c.visits_planned,
                           c.attendance ? Cell(*c.attendance, attendance_places) : Cell()});
+    return t;
+}
+
+Table to_table(const LeadsSection& s) {
+    Table t{"leads", fmt::format("Leads' Work Groups and sessions, {}", s.year.str()),
+            {{"lead", "lead"},
+             {"name", "name"},
+             {"work_groups", "Work Groups"},
+             {"cohorts", "cohorts"},
+             {"schools", "schools"},
+             {"meetings_held", "meetings held"},
+             {"meetings_planned", "meetings planned"},
+             {"visits_held", "visits held"},
+             {"visits_planned", "visits planned"},
+             {"overdue_logs", "overdue logs"}},
+            {}};
+    t.empty_text = "no lead recorded";
+    for (const auto& l : s.rows)
+        t.rows.push_back({l.lead, l.name.empty() ? Cell() : Cell(l.name), int(l.cohorts.size()), l.cohorts,
+                          l.schools, l.meetings_held, l.meetings_planned, l.visits_held, l.visits_planned,
+                          l.overdue_logs});
     return t;
 }
 
@@ -128,6 +149,7 @@ std::vector<Table> report_tables(const Report& r) {
     if (r.patterns) out.push_back(to_table(*r.patterns));
     if (r.characteristics) out.push_back(to_table(*r.characteristics));
     if (r.cohorts) out.push_back(to_table(*r.cohorts));
+    if (r.leads) out.push_back(to_table(*r.leads));
     return out;
 }
 

@@ -16,7 +16,8 @@ for cmd in check report gaps schedule plan journey completion; do
   grep -qx "$cmd" <<<"$offered" || fail "bash does not offer the subcommand $cmd"
 done
 grep -qx man <<<"$offered" && fail "bash offers the hidden man command"
-[ "$(complete_words tfm re)" = report ] || fail "bash does not complete re to report"
+[ "$(complete_words tfm rep)" = report ] || fail "bash does not complete rep to report"
+grep -qx register <<<"$(complete_words tfm re)" || fail "bash does not offer register for re"
 grep -qx -- --strict <<<"$(complete_words tfm check --)" || fail "bash does not offer check --strict"
 [ "$(complete_words tfm report --section pat)" = patterns ] || fail "bash does not complete section names"
 grep -qx json <<<"$(complete_words tfm --format j)" || fail "bash does not complete formats"

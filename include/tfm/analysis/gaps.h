@@ -6,6 +6,7 @@
 #include "tfm/model/model.h"
 #include "tfm/base/table.h"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,15 @@ struct GapOptions {
     AcademicYear year;  // the year the year-bound kinds look at (default: the current year)
     Date as_of;         // what counts as passed
 };
+
+// A planned meeting or visit of a cohort whose date has passed (before `as_of`) with no log
+// answering it: the `overdue` kind, and the report's overdue logs per lead.
+struct OverdueLog {
+    Date date;
+    SessionType kind = SessionType::meeting;  // meeting or visit
+    std::optional<Urn> school;                // the school visited
+};
+std::vector<OverdueLog> overdue_logs(const Index& index, const Cohort& cohort, Date as_of);
 
 // Every kind, each a table (possibly without rows).
 std::vector<Table> build_gaps(const Records& records, const Index& index,

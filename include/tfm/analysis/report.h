@@ -5,6 +5,7 @@
 
 #include "tfm/analysis/report_characteristics.h"
 #include "tfm/analysis/report_cohorts.h"
+#include "tfm/analysis/report_leads.h"
 #include "tfm/analysis/report_patterns.h"
 #include "tfm/analysis/report_reach.h"
 #include "tfm/analysis/report_stages.h"
@@ -25,6 +26,7 @@ const std::vector<std::string_view>& report_sections();
 
 struct ReportOptions {
     AcademicYear year;                  // the selected year (default: the current year)
+    Date as_of;                         // what counts as passed (the leads' overdue logs)
     std::vector<std::string> sections;  // names from report_sections(); empty: all
 };
 
@@ -37,6 +39,7 @@ struct Report {
     std::optional<PatternsSection> patterns;
     std::optional<CharacteristicsSection> characteristics;
     std::optional<CohortsSection> cohorts;
+    std::optional<LeadsSection> leads;
 };
 
 Report build_report(const Records& records, const Index& index,

@@ -35,9 +35,14 @@ struct Cell {
     std::string text() const;  // as shown in text, csv and md
 };
 
+// What a column's cells mean beyond their type, for formats that say so (xlsx): a date column
+// holds YYYY-MM-DD texts, a percent column numbers out of 100.
+enum class ColumnKind { plain, date, percent };
+
 struct Column {
     std::string key;     // snake_case: the JSON key and the CSV header
     std::string header;  // as shown in text and md
+    ColumnKind kind = ColumnKind::plain;
 };
 
 struct Table {

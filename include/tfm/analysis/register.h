@@ -1,0 +1,66 @@
+// `tfm register COHORT`: a Work Group's attendance grid, as typed data (render/register_tables
+// and render/html_register print it).
+#pragma once
+
+#include "tfm/base/date.h"
+#include "tfm/model/index.h"
+#include "tfm/model/model.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tfm {
+
+// A school's or participant's place at one held meeting.
+enum class RegisterMark { present, absent, not_yet_member, withdrawn };
+std::string_view code_of(RegisterMark mark);  // present, absent, not_yet_member, withdrawn
+
+struct RegisterParticipant {
+    std::string name;
+    bool listed = true;                // false: attended but not among the cohort's participants
+    std::vector<RegisterMark> marks;   // one per held meeting
+    int attended = 0;                  // meetings marked present
+    int expected = 0;                  // meetings marked present or absent
+};
+
+struct RegisterSchool {
+    Urn urn = 0;
+    std::string name;                  // the school's name ("" when no record defines the URN)
+    MemberStatus status = MemberStatus::enrolled;
+    std::optional<Date> withdrawn_on;
+    std::vector<RegisterMark> marks;   // one per held meeting: present when anyone came
+    std::vector<RegisterParticipant> participants;
+    int attended = 0;                  // as the completion rule counts (count_attendance)
+    int logged = 0;
+    std::optional<double> share;       // attended / logged; none when nothing was logged
+    bool meets_completion = false;
+};
+
+struct RegisterMeeting {
+    Date date;
+    int schools_present = 0, schools_expected = 0;
+    int participants_present = 0, participants_expected = 0;
+};
+
+struct Register {
+    std::string cohort_id, cohort_name;  // name: the cohort's, else its id
+    Stage stage = Stage::development;
+    AcademicYear year;
+    std::string lead_id, lead_name;      // lead_name: the lead's, else its id
+    double completion = 0.67;            // the hub's completion threshold (a share)
+    std::vector<RegisterMeeting> meetings;  // held: logged meetings with attendance, by date
+    std::vector<RegisterSchool> schools;    // in the cohort's order
+    int planned_meetings = 0;
+};
+
+// The register of `cohort` as of `as_of` (logs after it are left out). A school is marked
+// withdrawn at meetings on or after its withdrawn_on (at every meeting it missed when it
+// withdrew on no given date); not a member yet at meetings before the first log that lists it in
+// its attendance (when a later log does); present when anyone of it came; absent otherwise.
+// A participant takes its school's mark when that is withdrawn or not a member yet.
+Register build_register(const Records& records, const Index& index, const Cohort& cohort,
+                        Date as_of);
+
+}  // namespace tfm

@@ -1,0 +1,49 @@
+// tfm register COHORT: a Work Group's attendance register.
+#include "cli.h"
+
+#include "tfm/analysis/register.h"
+#include "tfm/model/index.h"
+#include "tfm/render/html_register.h"
+#include "tfm/render/register_tables.h"
+#include "tfm/render/shell_command.h"
+
+#include <fmt/format.h>
+
+namespace tfm::cli {
+
+void define(CLI::App& sub, RegisterArgs& args) {
+    sub.add_option("cohort", args.cohort, "The Work Group's id")->required()->type_name("COHORT");
+}
+
+int run(const GlobalArgs& g, const RegisterArgs& args) {
+    std::string format =
+        output_format(g, "table", {"table", "text", "csv", "json", "md", "xlsx", "html"});
+    Date as_of = as_of_date(g);
+    Workspace workspace(load_data(g), as_of);
+    if (print_fatal(workspace.fatal())) return exit_unreadable;
+    const Cohort* cohort = workspace.index().cohort(args.cohort);
+    if (!cohort)
+        throw UsageError{fmt::format("no cohort has the id `{}`{}", args.cohort,
+                                     workspace.summary().errors ? " (some records have errors: run tfm check)" : "")};
+    Register reg = build_register(workspace.records(), workspace.index(), *cohort, as_of);
+    std::string text;
+    if (format == "html") {
+        RegisterPageContext ctx;
+        for (const auto& h : workspace.records().hubs) ctx.hub_names.push_back(h.name);
+        ctx.as_of = as_of;
+        ctx.generator = std::string("tfm ") + TFM_VERSION;
+        std::vector<std::string> words = {"tfm"};
+        for (const auto& d : data_directories(g)) words.insert(words.end(), {"-C", d});
+        words.insert(words.end(), {"--as-of", as_of.str(), "register", reg.cohort_id, "--format", "html"});
+        ctx.command = shell_command(words);
+        text = render_register_html(reg, ctx);
+    } else {
+        bool for_people = format == "table" || format == "text" || format == "md";
+        XlsxCover cover = cover_sheet(workspace, "Register: " + register_title(reg));
+        text = render_tables(g, register_tables(reg, for_people), format, &cover);
+    }
+    if (!emit(text)) return exit_findings;
+    return report_exit_status(workspace);
+}
+
+}  // namespace tfm::cli
