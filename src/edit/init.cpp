@@ -86,7 +86,7 @@ std::string meetings_yaml(const PlanProposal& plan) {
             out += fmt::format("    - {}\n", plan.meetings[i].str());
             continue;
         }
-        out += fmt::format(R"(    - date: {}                 # a meeting may give more than its date:
+        out += fmt::format(R"(    - date: {}               # a meeting may give more than its date:
       start: "13:30"                 # its own time (default: meeting_time)
       end: "15:30"
       mode: online                   # in_person (default) | online, at the `online` link
@@ -119,8 +119,8 @@ cohort:
     - urn: 107329
       participants: [Amina Khan, Ben Jones]
       # status: withdrawn          # enrolled (default) | completed | withdrawn
-  # Planned dates, agreed with the schools. `tfm plan {} --write` adds the ones still missing
-  # after today and never moves or removes these.
+  # Planned dates, agreed with the schools. `tfm plan {} --write` adds the ones
+  # still missing after today and never moves or removes these.
 {}{})",
                        id, year.str(), weekday_name(plan.weekday), id, meetings_yaml(plan),
                        plan_yaml(visits_only, 2));
