@@ -12,7 +12,7 @@ namespace tfm {
 const std::vector<std::string_view>& gap_kinds() {
     static const std::vector<std::string_view> kinds = {
         "gaps",          "lapsed",  "attendance", "visits",       "overdue",
-        "sustaining_visits", "year_groups", "agendas", "never_engaged"};
+        "sustaining_visits", "year_groups", "agendas", "agenda_due", "never_engaged"};
     return kinds;
 }
 
@@ -211,6 +211,30 @@ Table agendas_table(const Index& index, const std::vector<const Cohort*>& cohort
     return t;
 }
 
+// Planned meetings from as_of to 14 days on, not yet logged, whose published agenda has no
+// times: teachers cannot yet see when to join their part.
+Table agenda_due_table(const Records& records, const Index& index, Date as_of) {
+    Table t{"agenda_due", "Agendas due within 14 days",
+            {{"date", "date"}, {"cohort", "cohort"}, {"lead", "lead"}, {"agenda", "agenda"}},
+            {}};
+    const Date last = as_of.plus_days(14);
+    for (const auto& c : records.cohorts)
+        for (const auto& m : c.meetings) {
+            if (m.date < as_of || m.date > last || has_timed_item(m.agenda)) continue;
+            bool logged = false;
+            for (const Session* s : index.sessions_of(c.id))
+                if (s->type == SessionType::meeting && s->date == m.date) logged = true;
+            if (logged) continue;
+            t.rows.push_back({m.date.str(), c.id, c.lead,
+                              std::string(m.agenda.empty() ? "none published" : "items without times")});
+        }
+    std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
+        return std::tie(std::get<std::string>(a[0].value), std::get<std::string>(a[1].value)) <
+               std::tie(std::get<std::string>(b[0].value), std::get<std::string>(b[1].value));
+    });
+    return t;
+}
+
 Table never_engaged_table(const Records& records, const std::vector<Journey>& journeys) {
     Table t{"never_engaged", "Schools never engaged",
             {{"urn", "URN"}, {"name", "school"}, {"area", "area"}, {"phase", "phase"}},
@@ -239,6 +263,7 @@ std::vector<Table> build_gaps(const Records& records, const Index& index,
             sustaining_visits_table(index, cohorts, o.year),
             year_groups_table(index, cohorts, o.year, o.as_of),
             agendas_table(index, cohorts),
+            agenda_due_table(records, index, o.as_of),
             never_engaged_table(records, journeys)};
 }
 

@@ -26,6 +26,33 @@ int kind_class(SessionType t) {
     return (t == SessionType::visit || t == SessionType::audit_visit) ? 1 : int(t) + 10;
 }
 
+// Whether an agenda item is for the filter's audience and year group.
+bool for_filter(const AgendaItem& a, const ScheduleFilter& f) {
+    if (f.audience && a.audience != Audience::all && a.audience != *f.audience) return false;
+    if (f.year_group && !a.year_groups.empty() && !a.year_groups.contains(*f.year_group)) return false;
+    return true;
+}
+
+// With --audience or --year-group, a meeting with a timed agenda becomes its parts for them.
+void add_parts(const ScheduleItem& it, const ScheduleFilter& f, std::vector<ScheduleItem>& out) {
+    bool split = (f.audience || f.year_group) && it.kind == SessionType::meeting && it.agenda &&
+                 has_timed_item(*it.agenda);
+    if (!split) {
+        out.push_back(it);
+        return;
+    }
+    for (std::size_t i = 0; i < it.agenda->size(); ++i) {
+        const AgendaItem& a = (*it.agenda)[i];
+        if (!a.at || !for_filter(a, f)) continue;
+        ScheduleItem part = it;
+        part.part = &a;
+        part.part_number = int(i) + 1;
+        part.start = a.at;
+        part.end = a.minutes ? std::optional<TimeOfDay>(TimeOfDay{a.at->minutes + *a.minutes}) : std::nullopt;
+        out.push_back(part);
+    }
+}
+
 }  // namespace
 
 std::vector<ScheduleItem> build_schedule(const Records& records, const Index& index,
@@ -44,6 +71,12 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
             it.kind = SessionType::meeting;
             it.cohort = &c;
             it.planned = true;
+            it.start = c.start_of(m);
+            it.end = c.end_of(m);
+            it.mode = m.mode;
+            if (c.mode_of(m) == Mode::online) it.link = c.online;
+            else it.venue = c.venue_of(m);
+            if (m.has_agenda) it.agenda = &m.agenda;
             items.emplace(EventKey{c.id, m.date, kind_class(it.kind), 0}, it);
         }
         for (const auto& v : c.visits) {
@@ -53,6 +86,8 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
             it.kind = SessionType::visit;
             it.cohort = &c;
             it.school = v.urn;
+            it.start = v.start;
+            it.end = v.end;
             it.planned = true;
             items.emplace(EventKey{c.id, v.date, kind_class(it.kind), v.urn}, it);
         }
@@ -69,9 +104,13 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
             }
             it.kind = s->type;
             it.logged = true;
-            it.start = s->start;
-            it.end = s->end;
-            it.mode = s->mode;
+            if (s->start) it.start = s->start, it.end = s->end;
+            if (s->mode) {
+                it.mode = s->mode;
+                if (*s->mode == Mode::online) it.venue.clear(), it.link = c.online;
+                else if (it.venue.empty()) it.link.clear(), it.venue = c.venue;
+            }
+            if (!it.agenda && s->has_agenda) it.agenda = &s->agenda;
         }
     }
     std::vector<ScheduleItem> out;
@@ -79,7 +118,7 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
         it.status = it.logged ? ItemStatus::done : it.date < as_of ? ItemStatus::overdue : ItemStatus::due;
         if (it.school)
             if (const School* s = index.school(*it.school)) it.school_name = s->name;
-        out.push_back(it);
+        add_parts(it, f, out);
     }
     std::stable_sort(out.begin(), out.end(), [](const ScheduleItem& a, const ScheduleItem& b) {
         auto ta = a.start ? a.start->minutes : -1, tb = b.start ? b.start->minutes : -1;
@@ -95,7 +134,35 @@ std::string time_text(const ScheduleItem& it) {
     return it.end ? it.start->str() + "–" + it.end->str() : it.start->str();
 }
 
+Cell place(const ScheduleItem& it) {
+    if (!it.link.empty()) return Cell(it.link);
+    if (!it.venue.empty()) return Cell(it.venue);
+    return Cell();
+}
+
+Cell agenda_cell(const ScheduleItem& it) {
+    if (it.part) return Cell(agenda_item_text(*it.part));
+    if (it.agenda && !it.agenda->empty()) return Cell(agenda_text(*it.agenda, "; "));
+    return Cell();
+}
+
 }  // namespace
+
+std::string agenda_item_text(const AgendaItem& a) {
+    std::string out = a.at ? a.at->str() + " " + a.item : a.item;
+    std::string who;
+    for (YearGroup g = 0; g <= 13; ++g)
+        if (a.year_groups.contains(g)) who += (who.empty() ? "" : ", ") + year_group_name(g);
+    if (a.audience != Audience::all)
+        who += (who.empty() ? "" : "; ") + std::string(a.audience == Audience::teachers ? "teachers" : "maths leads");
+    return who.empty() ? out : out + " (" + who + ")";
+}
+
+std::string agenda_text(const std::vector<AgendaItem>& agenda, std::string_view separator) {
+    std::string out;
+    for (const auto& a : agenda) out += (out.empty() ? "" : std::string(separator)) + agenda_item_text(a);
+    return out;
+}
 
 Table schedule_table(const std::vector<ScheduleItem>& items) {
     Table t{"schedule", "Schedule",
@@ -106,13 +173,15 @@ Table schedule_table(const std::vector<ScheduleItem>& items) {
              {"lead", "lead"},
              {"urn", "URN"},
              {"school", "school"},
+             {"place", "place"},
+             {"agenda", "agenda"},
              {"status", "status"}},
             {}};
     t.empty_text = "nothing planned or logged in this range";
     for (const auto& it : items)
         t.rows.push_back({it.date.str(), it.start ? Cell(time_text(it)) : Cell(), std::string(name_of(it.kind)), it.cohort->id,
                           it.cohort->lead, it.school ? Cell(*it.school) : Cell(),
-                          it.school ? Cell(it.school_name) : Cell(),
+                          it.school ? Cell(it.school_name) : Cell(), place(it), agenda_cell(it),
                           std::string(name_of_item_status(it.status))});
     return t;
 }

@@ -39,7 +39,8 @@ std::vector<Command> command_list() {
           "check), 2 usage error, 3 data directory unreadable."}},
         {"gaps", "What needs attention: gaps, lapsed schools, missing visits, overdue logs", GapsArgs{},
          {"Kinds: gaps, lapsed, attendance, visits, overdue, sustaining_visits, year_groups,\n"
-          "agendas, never_engaged. Text and md print only kinds with findings; json, csv and\n"
+          "agendas, agenda_due (meetings in the next 14 days without a published timed\n"
+          "agenda), never_engaged. Text and md print only kinds with findings; json, csv and\n"
           "xlsx print every kind.\n"
           "Formats (--format): table (default), csv, json, md, xlsx (-o FILE).",
           reading_globals,
@@ -54,14 +55,17 @@ std::vector<Command> command_list() {
           "0 printed, 1 printed but the records have errors, 2 usage error,\n"
           "3 data directory unreadable."}},
         {"plan", "Propose a cohort's meeting and visit dates; --write puts them in its file", PlanArgs{},
-         {"Meetings: one per half-term on the cohort's weekday (Tuesday if it has none), within\n"
-          "hub.rules.meeting_gap_weeks, inside hub.terms (or the default windows). Visits: one per\n"
-          "school per term for stages with visits. No date on which the lead is booked elsewhere.\n"
-          "--write keeps every other line and comment of the file and writes atomically.",
+         {"Keeps every logged and planned date, and fills the rest of the year after --as-of:\n"
+          "a meeting in each half-term without one, on the cohort's weekday (Tuesday if it has\n"
+          "none), within hub.rules.meeting_gap_weeks of the kept dates, inside hub.terms (or the\n"
+          "default windows); for stages with visits, one visit per school per term. Never a date\n"
+          "that has passed, a weekend, a bank holiday in England, a day in hub.closed, or a time\n"
+          "at which the lead is booked elsewhere. Prints what it kept and what it adds.\n"
+          "--write adds the new dates to the cohort's lists, keeping every other line and\n"
+          "comment of the file, and writes atomically.",
           {global::data, global::as_of, global::quiet},
-          "0 proposed (or written), 1 refused (dates exist without --replace,\n"
-          "the file cannot be edited) or the records have errors, 2 usage error or unknown\n"
-          "cohort, 3 data directory unreadable."}},
+          "0 proposed (or written), 1 refused (the file cannot be edited) or the records\n"
+          "have errors, 2 usage error or unknown cohort, 3 data directory unreadable."}},
         {"journey", "One school's timeline through the programme", JourneyArgs{},
          {"Formats (--format): table (default), csv, json, md, xlsx (-o FILE).", reading_globals,
           "0 printed, 1 no such school (or the records have errors),\n"

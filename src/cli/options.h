@@ -37,12 +37,13 @@ struct ScheduleArgs {
     std::string cohort;    // --cohort ID
     std::string lead;      // --lead ID
     std::string school;    // --school URN
+    std::string audience;  // --audience teachers|maths_leads
+    std::string year_group;  // --year-group Y3
 };
 
 struct PlanArgs {
     std::string cohort;    // COHORT
     bool write = false;    // --write
-    bool replace = false;  // --replace
     bool dry_run = false;  // --dry-run: print the diff of --write, write nothing
 };
 

@@ -1,4 +1,4 @@
-// tfm plan COHORT [--write [--replace]]: propose dates, print them, or write them in place.
+// tfm plan COHORT [--write]: propose the rest of the year's dates, print them, or add them in place.
 #include "cli.h"
 
 #include "tfm/model/index.h"
@@ -13,15 +13,13 @@ namespace tfm::cli {
 
 void define(CLI::App& sub, PlanArgs& args) {
     sub.add_option("cohort", args.cohort, "The cohort's id")->required()->type_name("COHORT");
-    sub.add_flag("--write", args.write, "Insert the plan into the cohort's own file");
+    sub.add_flag("--write", args.write, "Add the new dates to the cohort's own file (every other date kept)");
     sub.add_flag("--dry-run", args.dry_run, "Print what --write would change, as a diff; write nothing");
-    sub.add_flag("--replace", args.replace, "With --write: replace the cohort's planned dates");
 }
 
 int run(const GlobalArgs& g, const PlanArgs& args) {
     format_or(g, "yaml", {"yaml"});
     const bool write = args.write || args.dry_run;
-    if (args.replace && !write) throw UsageError{"--replace only makes sense with --write"};
     Date as_of = as_of_date(g);
     // A writer holds the data directory's lock from before it reads the records.
     std::optional<Transaction> tx;
@@ -46,7 +44,7 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
             if (b == args.cohort) hint = " (its record has errors: run tfm check)";
         throw UsageError{fmt::format("no cohort has the id `{}`{}", args.cohort, hint)};
     }
-    PlanProposal plan = propose_plan(records, index, *cohort);
+    PlanProposal plan = propose_plan(records, index, *cohort, as_of);
     if (!g.quiet) {
         if (plan.weekday_assumed)
             fmt::print(stderr, "tfm: note: cohort {} has no weekday; meetings are on Tuesdays\n", cohort->id);
@@ -58,16 +56,13 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
     if (!write) {
         std::string day(weekday_name(plan.weekday));
         day[0] = char(day[0] - 'a' + 'A');
-        fmt::print("# Plan for cohort {} ({} {}, meetings on {}s): paste into its record.\n",
-                   cohort->id, name_of(cohort->stage), cohort->year.str(), day);
-        fmt::print("{}", plan_yaml(plan, 0));
-        if ((!cohort->meetings.empty() || !cohort->visits.empty()) && !g.quiet)
-            fmt::print(stderr, "tfm: note: cohort {} already has planned dates; --write --replace replaces them\n",
-                       cohort->id);
+        fmt::print("# Plan for cohort {} ({} {}, meetings on {}s) from {}.\n", cohort->id,
+                   name_of(cohort->stage), cohort->year.str(), day, as_of.str());
+        fmt::print("{}{}", plan_summary(plan), plan_yaml(plan, 0));
         return report_exit_status(workspace);
     }
     const auto& file = records.files[std::size_t(cohort->pos.file)];
-    PlanWrite result = write_plan(*tx, file.full_path, file.path, plan, args.replace);
+    PlanWrite result = write_plan(*tx, file.full_path, file.path, plan);
     if (!result.written) {
         fmt::print(stderr, "tfm: error: {}\n", result.message);
         return exit_findings;

@@ -15,6 +15,12 @@ void define(CLI::App& sub, ScheduleArgs& args) {
     sub.add_option("--cohort", args.cohort, "Only this cohort")->type_name("ID");
     sub.add_option("--lead", args.lead, "Only cohorts this lead leads")->type_name("ID");
     sub.add_option("--school", args.school, "Only this school's meetings and visits")->type_name("URN");
+    sub.add_option("--audience", args.audience,
+                   "Meetings with a timed agenda as their items for this audience, one event each")
+        ->type_name("teachers|maths_leads");
+    sub.add_option("--year-group", args.year_group,
+                   "Meetings with a timed agenda as their items for this year group, one event each")
+        ->type_name("R|Y1..Y13");
 }
 
 int run(const GlobalArgs& g, const ScheduleArgs& args) {
@@ -32,6 +38,17 @@ int run(const GlobalArgs& g, const ScheduleArgs& args) {
         if (args.school.size() != 6 || args.school.find_first_not_of("0123456789") != std::string::npos)
             throw UsageError{fmt::format("--school: `{}` is not a URN (six digits)", args.school)};
         filter.school = std::stoi(args.school);
+    }
+    if (!args.audience.empty()) {
+        if (args.audience != "teachers" && args.audience != "maths_leads")
+            throw UsageError{fmt::format("--audience: `{}` is not teachers or maths_leads", args.audience)};
+        filter.audience = *parse_enum<Audience>(args.audience);
+    }
+    if (!args.year_group.empty()) {
+        for (YearGroup yg = 0; yg <= 13; ++yg)
+            if (year_group_name(yg) == args.year_group) filter.year_group = yg;
+        if (!filter.year_group)
+            throw UsageError{fmt::format("--year-group: `{}` is not a year group (R, Y1 … Y13)", args.year_group)};
     }
     Workspace workspace(load_data(g), as_of);
     if (print_fatal(workspace.fatal())) return exit_unreadable;

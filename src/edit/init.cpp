@@ -29,6 +29,10 @@ hub:
   terms:
     {}:
 {}
+  # Days to plan nothing on besides England's bank holidays (which tfm knows): training
+  # days, the hub's conference. Dates, e.g. [{}].
+  closed: []
+
   # Rule settings: every value shown is the default. Uncomment to change one, or list
   # rules to switch off, e.g. off: [session/agenda]. `tfm check --help` lists the rules.
   # rules:
@@ -38,7 +42,8 @@ hub:
   #   meeting_gap_weeks: {{min: 3, max: 8}}
   #   off: []
 )",
-                       current.next().next().str(), current.str(), terms);
+                       current.next().next().str(), current.str(), terms,
+                       halves.front().start.plus_days(1).str());
 }
 
 std::string school_yaml() {
@@ -73,7 +78,31 @@ leads:
                        last.prev().str());
 }
 
+// The plan's meetings, the second one written out in full as a published meeting.
+std::string meetings_yaml(const PlanProposal& plan) {
+    std::string out = "  meetings:\n";
+    for (std::size_t i = 0; i < plan.meetings.size(); ++i) {
+        if (i != 1) {
+            out += fmt::format("    - {}\n", plan.meetings[i].str());
+            continue;
+        }
+        out += fmt::format(R"(    - date: {}               # a meeting may give more than its date:
+      start: "13:30"                 # its own time (default: meeting_time)
+      end: "15:30"
+      mode: online                   # in_person (default) | online, at the `online` link
+      agenda:                        # published beforehand: each teacher joins their part
+        - {{at: "13:30", minutes: 30, item: Welcome and gap task review}}
+        - {{at: "14:00", minutes: 60, item: Lesson study planning, year_groups: [Y3, Y4], audience: teachers}}
+        - {{at: "15:00", minutes: 30, item: Leading change in school, audience: maths_leads}}
+)",
+                           plan.meetings[i].str());
+    }
+    return out;
+}
+
 std::string cohort_yaml(const std::string& id, AcademicYear year, const PlanProposal& plan) {
+    PlanProposal visits_only;
+    visits_only.visits = plan.visits;
     return fmt::format(R"(# A Work Group: one stage, one academic year, one lead. Copy this file for each cohort.
 # tfm check warns while it has fewer than 4 schools (hub.rules.cohort_size).
 cohort:
@@ -83,13 +112,18 @@ cohort:
   year: {}
   lead: jsmith
   weekday: {}                  # the usual meeting day; `tfm plan` uses it
+  meeting_time: {{start: "13:00", end: "16:00"}}   # the usual time of its meetings
+  venue: Moorside Primary School, Leeds         # the usual place of its meetings
+  online: https://meet.example.org/leeds-dev-a  # the link for online meetings
   schools:
     - urn: 107329
       participants: [Amina Khan, Ben Jones]
       # status: withdrawn          # enrolled (default) | completed | withdrawn
-  # Planned dates: `tfm plan {} --write --replace` proposes and writes them.
-{})",
-                       id, year.str(), weekday_name(plan.weekday), id, plan_yaml(plan, 2));
+  # Planned dates, agreed with the schools. `tfm plan {} --write` adds the ones
+  # still missing after today and never moves or removes these.
+{}{})",
+                       id, year.str(), weekday_name(plan.weekday), id, meetings_yaml(plan),
+                       plan_yaml(visits_only, 2));
 }
 
 std::string session_yaml(const std::string& id, Date date) {
@@ -137,7 +171,12 @@ history of each school's journey is in `git log`.
 
 - **Add a school**: add an entry to `schools/<area>.yaml` (URN, name, phase, area).
 - **Start a Work Group**: copy `{}`, change its id, stage, year, lead and
-  schools, then let tfm propose dates: `tfm plan <cohort-id> --write --replace`.
+  schools, then let tfm propose dates: `tfm plan <cohort-id>` prints them and
+  `tfm plan <cohort-id> --write` adds them. It keeps every date already logged or planned
+  (agreed with schools) and only adds dates after today, so run it again at any time.
+- **Publish a meeting's agenda**: write the planned meeting as a mapping (see the second
+  meeting in `{}`) with its time and a timed `agenda`; `tfm schedule --format ics
+  --audience teachers` gives teachers a calendar of just their part.
 - **Log a session**: add an entry to the cohort's file in `sessions/` (see
   `{}`): date, type, attendance, agenda and observation.
 - **Check everything**: `tfm check` (exit status 1 when something is wrong; each problem is
@@ -153,7 +192,7 @@ history of each school's journey is in `git log`.
 Editors with YAML support can validate as you type: `tfm schema > tfm.schema.json`, then add
 `# yaml-language-server: $schema=../tfm.schema.json` at the top of a file (adjust the path).
 )",
-                       cohort_file, session_file);
+                       cohort_file, cohort_file, session_file);
 }
 
 const char* pre_commit = R"(#!/bin/sh
@@ -190,7 +229,7 @@ std::vector<std::pair<std::string, std::string>> starter_files(Date today) {
     c.schools.push_back(m);
     r.cohorts.push_back(c);
     Index index(r);
-    PlanProposal plan = propose_plan(r, index, r.cohorts.front());
+    PlanProposal plan = propose_plan(r, index, r.cohorts.front(), Date(last.start_year(), 8, 31));
 
     std::string cohort_file = fmt::format("cohorts/{}/{}.yaml", folder, id);
     std::string session_file = fmt::format("sessions/{}/{}.yaml", folder, id);

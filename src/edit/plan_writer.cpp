@@ -76,13 +76,90 @@ std::optional<CohortAt> locate_cohort(std::string_view text, std::string_view sh
     return at;
 }
 
-std::optional<std::string> kept_dates(const PlanProposal& plan, bool replace) {
-    const Cohort& cohort = *plan.cohort;
-    if (replace || (cohort.meetings.empty() && cohort.visits.empty())) return std::nullopt;
-    return fmt::format("cohort {} already has planned dates ({} meetings, {} visits); "
-                       "use --replace to replace them",
-                       cohort.id, cohort.meetings.size(), cohort.visits.size());
+namespace {
+
+// Byte offset of the `]` that closes the flow list opening at `open`, or npos. Quoted
+// scalars and comments are skipped.
+std::size_t closing_bracket(std::string_view text, std::size_t open) {
+    int depth = 0;
+    for (std::size_t i = open; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '"' || c == '\'') {
+            i = yaml::closing_quote(text, i);
+            if (i == std::string_view::npos) return i;
+        } else if (c == '#' && i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
+            i = text.find('\n', i);
+            if (i == std::string_view::npos) return i;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ']' || c == '}') {
+            if (--depth == 0) return c == ']' ? i : std::string_view::npos;
+        }
+    }
+    return std::string_view::npos;
 }
+
+// The added items of one list as YAML: flow items ("2022-01-11", "{urn: …, date: …}"), and
+// their block mappings' fields.
+struct Added {
+    const char* key;
+    std::vector<std::string> flow;
+    std::vector<std::vector<yaml::Field>> fields;  // visits only
+};
+
+std::vector<Added> added_lists(const PlanProposal& plan) {
+    std::vector<Added> out;
+    if (!plan.meetings.empty()) {
+        Added a{"meetings", {}, {}};
+        for (Date d : plan.meetings) a.flow.push_back(d.str());
+        out.push_back(std::move(a));
+    }
+    if (!plan.visits.empty()) {
+        Added a{"visits", {}, {}};
+        for (const auto& v : plan.visits) {
+            std::vector<yaml::Field> f = {{"urn", std::to_string(v.urn), true}, {"date", v.date.str(), true}};
+            a.flow.push_back(yaml::flow_mapping(f));
+            a.fields.push_back(std::move(f));
+        }
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
+// Items appended to a flow list, just before its `]`.
+yaml::Edit append_to_flow(std::string_view text, std::size_t close, const Added& a) {
+    std::size_t back = close;
+    while (back > 0 && (text[back - 1] == ' ' || text[back - 1] == '\t' || text[back - 1] == '\n' ||
+                        text[back - 1] == '\r'))
+        --back;
+    bool first = back > 0 && (text[back - 1] == '[' || text[back - 1] == ',');
+    std::string sep = first ? (text[back - 1] == ',' ? " " : "") : ", ";
+    return {back, 0, sep + joined(a.flow)};
+}
+
+// Items appended to a block list, after its last item's lines, written in its style.
+std::optional<yaml::Edit> append_to_block(std::string_view text, std::string_view newline,
+                                          const yaml::Document& doc, std::uint32_t key, std::uint32_t list,
+                                          yaml::LineRange lines, const Added& a, std::string& why) {
+    auto style = yaml::list_style(text, doc, key, list, why);
+    if (!style) return std::nullopt;
+    std::string items;
+    if (a.fields.empty()) {
+        for (const auto& f : a.flow)
+            items += (style->blank_between ? "\n" : "") + std::string(style->dash_column, ' ') + "- " + f + "\n";
+    } else {
+        items = yaml::list_items(*style, a.fields);
+    }
+    return yaml::replace_lines(text, {lines.end, lines.end}, items, newline);
+}
+
+}  // namespace
 
 std::optional<std::vector<yaml::Edit>> plan_edits(std::string_view text, std::string_view newline,
                                                   const CohortAt& at, const PlanProposal& plan, std::string& why) {
@@ -93,45 +170,62 @@ std::optional<std::vector<yaml::Edit>> plan_edits(std::string_view text, std::st
         return std::nullopt;
     }
     yaml::LineRange cohort_lines = yaml::mapping_lines(text, map);
-    std::vector<yaml::LineRange> existing;  // of meetings: and visits:, in that order
-    for (const char* key : {"meetings", "visits"})
-        if (auto k = yaml::entry(doc, at.map, key)) {
-            if (anchored(text, doc.nodes[k->first])) {
-                why = fmt::format("cohort {}'s `{}` is shared with another place in the file through a YAML "
-                                  "anchor (&) or alias (*); write its value out in full, then run this again",
-                                  plan.cohort->id, key);
+    std::string pad(map.byte_col, ' ');
+    std::vector<yaml::Edit> edits;
+    std::string missing;  // keys the cohort does not have yet: after its last line
+    for (const Added& a : added_lists(plan)) {
+        std::string new_entry = a.fields.empty()
+                                    ? fmt::format("{}: [{}]\n", a.key, joined(a.flow))
+                                    : fmt::format("{}:\n", a.key) + [&] {
+                                          std::string items;
+                                          for (const auto& f : a.flow) items += "  - " + f + "\n";
+                                          return items;
+                                      }();
+        auto k = yaml::entry(doc, at.map, a.key);
+        if (!k) {
+            for (std::size_t i = 0; i < new_entry.size();) {  // each line indented like the cohort's keys
+                std::size_t eol = new_entry.find('\n', i) + 1;
+                missing += pad + new_entry.substr(i, eol - i);
+                i = eol;
+            }
+            continue;
+        }
+        const yaml::Node& key = doc.nodes[k->first];
+        const yaml::Node& value = doc.nodes[k->second];
+        if (anchored(text, key)) {
+            why = fmt::format("cohort {}'s `{}` is shared with another place in the file through a YAML "
+                              "anchor (&) or alias (*); write its value out in full, then run this again",
+                              plan.cohort->id, a.key);
+            return std::nullopt;
+        }
+        yaml::LineRange lines = yaml::entry_lines(text, key);
+        lines.end = std::min(lines.end, std::max(cohort_lines.end, lines.first + 1));  // not past the cohort
+        if (value.kind == yaml::Kind::sequence && yaml::opens_with(text, value, '[')) {
+            std::size_t close = closing_bracket(text, value.offset);
+            if (close == std::string_view::npos) {
+                why = fmt::format("cohort {}'s `{}` list does not end where tfm can find it", plan.cohort->id, a.key);
                 return std::nullopt;
             }
-            yaml::LineRange r = yaml::entry_lines(text, doc.nodes[k->first]);
-            r.end = std::min(r.end, std::max(cohort_lines.end, r.first + 1));  // not past the cohort
-            existing.push_back(r);
+            edits.push_back(append_to_flow(text, close, a));
+        } else if (value.kind == yaml::Kind::sequence) {
+            auto e = append_to_block(text, newline, doc, k->first, k->second, lines, a, why);
+            if (!e) return std::nullopt;
+            edits.push_back(std::move(*e));
+        } else if (value.kind == yaml::Kind::null) {
+            // `meetings:` with nothing after it: the key's line (with any dash before it) is rewritten.
+            std::string first(line_prefix(text, lines.first, map.byte_col));
+            if (first.find_first_not_of(' ') == std::string::npos) first = pad;
+            std::string entry = first + new_entry;
+            for (std::size_t i = entry.find('\n'); i + 1 < entry.size(); i = entry.find('\n', i + 1))
+                entry.insert(i + 1, pad);
+            edits.push_back(yaml::replace_lines(text, {lines.first, lines.first + 1}, entry, newline));
+        } else {
+            why = fmt::format("cohort {}'s `{}` is not a list", plan.cohort->id, a.key);
+            return std::nullopt;
         }
-
-    // The block is the meetings: line, then the visits: key and its items (if any).
-    std::string block = plan_yaml(plan, int(map.byte_col));
-    // An entry that shares its line with the item's dash (`- meetings: …`) keeps that dash:
-    // the whole block goes there, with the line's text before the key as it was.
-    int dashed = -1;
-    for (std::size_t i = 0; i < existing.size(); ++i)
-        if (line_prefix(text, existing[i].first, map.byte_col).find_first_not_of(' ') != std::string_view::npos)
-            dashed = int(i);
-    std::vector<yaml::Edit> edits;
-    if (dashed >= 0) {
-        std::string first = std::string(line_prefix(text, existing[std::size_t(dashed)].first, map.byte_col));
-        edits.push_back(yaml::replace_lines(text, existing[std::size_t(dashed)], first + block.substr(map.byte_col), newline));
-        if (existing.size() == 2) edits.push_back(yaml::replace_lines(text, existing[std::size_t(1 - dashed)], "", newline));
-        return edits;
     }
-    std::size_t split = block.find('\n') + 1;
-    std::string meetings_text = block.substr(0, split), visits_text = block.substr(split);
-    if (existing.size() == 2) {
-        edits.push_back(yaml::replace_lines(text, existing[0], meetings_text, newline));
-        edits.push_back(yaml::replace_lines(text, existing[1], visits_text, newline));
-    } else if (existing.size() == 1) {
-        edits.push_back(yaml::replace_lines(text, existing[0], block, newline));
-    } else {
-        edits.push_back(yaml::replace_lines(text, {cohort_lines.end, cohort_lines.end}, block, newline));
-    }
+    if (!missing.empty())
+        edits.push_back(yaml::replace_lines(text, {cohort_lines.end, cohort_lines.end}, missing, newline));
     return edits;
 }
 
@@ -155,13 +249,19 @@ yaml::Value* cohort_value(yaml::Value& doc, const std::string& id) {
 yaml::Intent plan_intent(const std::string& id, const PlanProposal& plan) {
     auto block = yaml::values_of(yaml::parse(plan_yaml(plan, 0)));
     return [id, block](std::vector<yaml::Value>& docs) {
-        if (!block || block->size() != 1) return false;
+        if (!block || block->size() > 1) return false;
         for (auto& doc : docs) {
             yaml::Value* cohort = cohort_value(doc, id);
             if (!cohort) continue;
+            if (block->empty()) return true;
             for (const char* key : {"meetings", "visits"}) {
-                if (const yaml::Value* v = block->front().find(key)) cohort->set(key, *v);
-                else cohort->erase(key);
+                const yaml::Value* added = block->front().find(key);
+                if (!added) continue;
+                yaml::Value* list = cohort->find(key);
+                if (list && list->kind == yaml::Kind::sequence)
+                    list->items.insert(list->items.end(), added->items.begin(), added->items.end());
+                else
+                    cohort->set(key, *added);
             }
             return true;
         }
@@ -172,7 +272,7 @@ yaml::Intent plan_intent(const std::string& id, const PlanProposal& plan) {
 }  // namespace plan_write
 
 PlanWrite write_plan(const Transaction& tx, const std::string& path, const std::string& shown,
-                     const PlanProposal& plan, bool replace) {
+                     const PlanProposal& plan) {
     using namespace plan_write;
     const std::string& id = plan.cohort->id;
     FileEdit file;
@@ -185,7 +285,9 @@ PlanWrite write_plan(const Transaction& tx, const std::string& path, const std::
     std::string why;
     auto at = locate_cohort(source.text, shown, id, why);
     if (!at) return {false, why, {}};
-    if (auto refused = kept_dates(plan, replace)) return {false, *refused, {}};
+    if (plan.adds_nothing())
+        return {true, fmt::format("nothing to add to cohort {}: every half-term and term after {} is planned",
+                                  id, plan.as_of.str()), {}};
     auto edits = plan_edits(source.text, source.newline, *at, plan, why);
     if (!edits) return {false, why, {}};
     std::string edited = yaml::apply(source.text, std::move(*edits));
@@ -199,7 +301,7 @@ PlanWrite write_plan(const Transaction& tx, const std::string& path, const std::
 
     WriteOutcome outcome = tx.commit({file});
     if (!outcome.ok) return {false, outcome.problem, {}};
-    std::string what = fmt::format("{} meetings and {} visits for cohort {} into {}",
+    std::string what = fmt::format("{} meetings and {} visits for cohort {} into {} (every other date kept)",
                                    plan.meetings.size(), plan.visits.size(), id, shown);
     if (tx.settings().dry_run) return {true, "would write " + what + " (a dry run: nothing written)", outcome.diff};
     return {true, "wrote " + what, {}};

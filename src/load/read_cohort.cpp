@@ -31,6 +31,26 @@ void read_members(Reader& r, void* record, NodeId list) {
     }
 }
 
+// A time from start to end must end after it starts.
+void check_times(Reader& r, std::optional<TimeOfDay> start, std::optional<TimeOfDay> end, Pos at,
+                 std::string_view what) {
+    if (start && end && *end <= *start)
+        r.error(RuleId::schema_type, at,
+                fmt::format("{} ends ({}) before it starts ({})", what, end->str(), start->str()));
+}
+
+void check_planned_times(Reader& r, const Cohort& c) {
+    if (c.meeting_time)
+        check_times(r, c.meeting_time->start, c.meeting_time->end, c.meeting_time->pos,
+                    "the cohort's meeting_time");
+    for (const auto& m : c.meetings)
+        check_times(r, m.start, m.end, m.pos,
+                    fmt::format("the planned meeting on {}", m.date.str()));
+    for (const auto& v : c.visits)
+        check_times(r, v.start, v.end, v.pos,
+                    fmt::format("the planned visit to {} on {}", v.urn, v.date.str()));
+}
+
 }  // namespace
 
 void read_cohort(Reader& r, NodeId id) {
@@ -42,6 +62,7 @@ void read_cohort(Reader& r, NodeId id) {
     c.directory = r.directory();
     c.pos = r.pos(id);
     r.read_fields(f, c, &custom);
+    check_planned_times(r, c);
     if (r.broken()) {
         // Its id still counts as defined: references to it are not "unknown".
         if (!c.id.empty()) r.out().broken_cohorts.emplace_back(c.id, c.id_pos);

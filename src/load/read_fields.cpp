@@ -109,6 +109,23 @@ bool Reader::read_value(const FieldSpec& field, NodeId value, void* record) {
             }
             return true;
         }
+        case FieldType::dated_list: {
+            // Each item a date (the sub-record's first field, given alone) or a mapping.
+            const FieldSpec& first = field.sub->fields.front();
+            const auto& list = items(value, field.name);
+            if (bind.reserve) bind.reserve(record, list.size());
+            for (NodeId item : list) {
+                if (node(item).kind == Kind::mapping) {
+                    auto sub = fields(item, *field.sub);
+                    if (sub.ok) read_untyped(sub, bind.open(record, pos(item)), nullptr);
+                } else if (auto v = convert(first, first.type, item)) {
+                    void* sub = bind.open(record, pos(item));
+                    if (first.bind.at) first.bind.at(sub, pos(item));
+                    first.bind.store(sub, *v, pos(item));
+                }
+            }
+            return true;
+        }
         case FieldType::string_list:
         case FieldType::date_list:
         case FieldType::enum_list:

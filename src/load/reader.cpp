@@ -35,6 +35,12 @@ void Reader::error(RuleId rule, NodeId at, std::string message) {
         {pos(at), Severity::error, std::string(rule_name(rule)), std::move(message)});
 }
 
+void Reader::error(RuleId rule, Pos at, std::string message) {
+    broken_ = true;
+    out_.diagnostics.push_back(
+        {at, Severity::error, std::string(rule_name(rule)), std::move(message)});
+}
+
 std::optional<std::string> Reader::key_text(NodeId key) {
     const auto& k = node(key);
     if (k.kind != Kind::scalar) {

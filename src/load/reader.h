@@ -75,6 +75,7 @@ public:
     // Whether the current top-level record has an error (it is then left out).
     bool broken() const { return broken_; }
     void error(RuleId rule, NodeId at, std::string message);
+    void error(RuleId rule, Pos at, std::string message);  // at a position a record kept
     std::optional<std::string> key_text(NodeId key);
     void duplicate_key(NodeId key, std::string_view name, NodeId first);
     void unknown_key(NodeId key, std::string_view name, const std::vector<std::string_view>& known,

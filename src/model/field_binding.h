@@ -56,9 +56,7 @@ void assign(std::optional<T>& to, FieldValue& v) {
 inline void add(std::vector<std::string>& to, FieldValue& v, Pos) {
     to.push_back(std::move(std::get<std::string>(v)));
 }
-inline void add(std::vector<PlannedMeeting>& to, FieldValue& v, Pos at) {
-    to.push_back({std::get<Date>(v), at});
-}
+inline void add(std::vector<Date>& to, FieldValue& v, Pos) { to.push_back(std::get<Date>(v)); }
 template <class T>
 void add(SmallSet<T>& to, FieldValue& v, Pos) {
     T value{};
@@ -83,9 +81,17 @@ void reserve_items(void* record, std::size_t n) {
     member<M>(record).reserve(n);
 }
 
+// A sub-record member, or an optional one (then made present), at the value's position.
 template <auto M>
-void* open_member(void* record, Pos) {
-    return &member<M>(record);
+void* open_member(void* record, Pos at) {
+    auto& m = member<M>(record);
+    if constexpr (requires { m.emplace(); }) {
+        auto& value = m.emplace();
+        if constexpr (requires { value.pos = at; }) value.pos = at;
+        return &value;
+    } else {
+        return &m;
+    }
 }
 
 // A new item at the end of a vector of sub-records, at the item's position.

@@ -46,6 +46,31 @@ const Member* Cohort::member(Urn urn) const {
     return nullptr;
 }
 
+std::optional<TimeOfDay> Cohort::start_of(const PlannedMeeting& m) const {
+    if (m.start) return m.start;
+    if (meeting_time) return meeting_time->start;
+    return std::nullopt;
+}
+
+std::optional<TimeOfDay> Cohort::end_of(const PlannedMeeting& m) const {
+    if (m.end) return m.end;
+    // A meeting that gives its own start and no end is not the usual time: no end known.
+    if (meeting_time && !m.start) return meeting_time->end;
+    return std::nullopt;
+}
+
+const std::string& Cohort::venue_of(const PlannedMeeting& m) const {
+    return m.venue.empty() ? venue : m.venue;
+}
+
+Mode Cohort::mode_of(const PlannedMeeting& m) const { return m.mode.value_or(Mode::in_person); }
+
+bool has_timed_item(const std::vector<AgendaItem>& agenda) {
+    for (const auto& a : agenda)
+        if (a.at) return true;
+    return false;
+}
+
 const Attendance* Session::attendance_of(Urn urn) const {
     for (const auto& a : attendance)
         if (a.urn == urn) return &a;

@@ -132,6 +132,9 @@ RecordSpec hub_format() {
     return kind<Hub>("hub", "hub", "The hub: exactly one in each data directory.", {
         Field("name", T::string, "Name of the Maths Hub.").required().to<&Hub::name>(),
         Field("areas", T::string_list, "Local authorities the hub covers.").each<&Hub::areas>(),
+        Field("closed", T::date_list,
+              "Days to plan nothing on, besides England's bank holidays (which plan knows).")
+            .each<&Hub::closed>(),
         Field("population", T::map,
               "Schools in the hub's area by phase, for coverage (phase: count).")
             .values(values_of<Phase>()).map(T::integer),
@@ -201,10 +204,16 @@ RecordSpec cohort_format() {
             .values(values_of<Phase>()).to<&Cohort::phase>(),
         Field("weekday", T::enumeration, "Usual meeting day, used by plan.")
             .values(weekdays()).to<&Cohort::weekday>(),
+        Field("meeting_time", T::record, "Default time of its meetings {start, end}.")
+            .record("cohort.meeting_time").into<&Cohort::meeting_time>(),
+        Field("venue", T::string, "Default place of its meetings.").to<&Cohort::venue>(),
+        Field("online", T::string, "Link for online meetings.").to<&Cohort::online>(),
         Field("schools", T::record_list, "Member schools.")
             .required().record("cohort.schools[]").at<&Cohort::schools_pos>(),
-        Field("meetings", T::date_list, "Planned meeting dates.")
-            .each<&Cohort::meetings>().at<&Cohort::meetings_pos>(),
+        Field("meetings", T::dated_list,
+              "Planned meetings: each a date, or a mapping with its date, time, venue, mode "
+              "and published agenda.")
+            .record("cohort.meetings[]").items<&Cohort::meetings>().at<&Cohort::meetings_pos>(),
         Field("visits", T::record_list, "Planned school visits.")
             .record("cohort.visits[]").items<&Cohort::visits>(),
     });
@@ -336,6 +345,36 @@ RecordSpec planned_visit_format() {
             .required().to<&PlannedVisit::urn>().at<&PlannedVisit::urn_pos>(),
         Field("date", T::date, "Planned date.")
             .required().to<&PlannedVisit::date>().at<&PlannedVisit::date_pos>(),
+        Field("start", T::time, "Start time, \"HH:MM\".").to<&PlannedVisit::start>(),
+        Field("end", T::time, "End time, \"HH:MM\".").to<&PlannedVisit::end>(),
+    });
+}
+
+RecordSpec planned_meeting_format() {
+    using T = FieldType;
+    return kind<PlannedMeeting>("cohort.meetings[]", "a planned meeting",
+                                "A planned meeting: its date alone, or a mapping that gives more.", {
+        Field("date", T::date, "Planned date.")
+            .required().to<&PlannedMeeting::date>().at<&PlannedMeeting::date_pos>(),
+        Field("start", T::time, "Start time, \"HH:MM\" (default: the cohort's meeting_time).")
+            .to<&PlannedMeeting::start>().at<&PlannedMeeting::start_pos>(),
+        Field("end", T::time, "End time, \"HH:MM\" (default: the cohort's meeting_time).")
+            .to<&PlannedMeeting::end>(),
+        Field("venue", T::string, "Where it meets (default: the cohort's venue).")
+            .to<&PlannedMeeting::venue>(),
+        Field("mode", T::enumeration, "In person (default) or online (at the cohort's link).")
+            .values(values_of<Mode>()).to<&PlannedMeeting::mode>(),
+        Field("agenda", T::record_list, "The agenda published before the meeting.")
+            .record("session.agenda[]").items<&PlannedMeeting::agenda>()
+            .given<&PlannedMeeting::has_agenda>(),
+    });
+}
+
+RecordSpec meeting_time_format() {
+    using T = FieldType;
+    return kind<TimeSpan>("cohort.meeting_time", "meeting_time", "A time of day from start to end.", {
+        Field("start", T::time, "Start time, \"HH:MM\".").required().to<&TimeSpan::start>(),
+        Field("end", T::time, "End time, \"HH:MM\".").required().to<&TimeSpan::end>(),
     });
 }
 
@@ -372,13 +411,15 @@ std::vector<RecordSpec> build_specs() {
         session_format(),    target_format(),       term_format(),          rules_format(),
         range_format(),      stage_rules_format(),  staff_member_format(),  history_entry_format(),
         member_format(),     planned_visit_format(), observation_format(),  agenda_item_format(),
+        planned_meeting_format(), meeting_time_format(),
     };
     // Link each record field to its spec, now that the vector no longer moves.
     for (auto& r : s) {
         if (r.fields.size() > max_fields)
             throw std::logic_error("record " + std::string(r.name) + " has more than max_fields");
         for (auto& f : r.fields)
-            if (f.type == FieldType::record || f.type == FieldType::record_list)
+            if (f.type == FieldType::record || f.type == FieldType::record_list ||
+                f.type == FieldType::dated_list)
                 for (const auto& target : s)
                     if (target.name == f.record) f.sub = &target;
     }

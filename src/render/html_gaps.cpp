@@ -15,7 +15,7 @@ namespace {
 int urgency(std::string_view kind) {
     static const std::vector<std::string_view> order = {
         "overdue", "attendance", "visits", "gaps", "lapsed", "sustaining_visits",
-        "year_groups", "agendas", "never_engaged"};
+        "year_groups", "agenda_due", "agendas", "never_engaged"};
     auto it = std::find(order.begin(), order.end(), kind);
     return int(it - order.begin());
 }

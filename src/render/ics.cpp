@@ -55,6 +55,7 @@ std::string compact(Date d, TimeOfDay t) {
 
 std::string summary_of(const ScheduleItem& it) {
     std::string group = it.cohort->name.empty() ? it.cohort->id : it.cohort->name;
+    if (it.part) return fmt::format("{} ({})", it.part->item, group);
     switch (it.kind) {
         case SessionType::meeting:
             return fmt::format("Maths Hub Work Group meeting: {}", group);
@@ -90,6 +91,61 @@ const char* london_timezone =
     "END:STANDARD\r\n"
     "END:VTIMEZONE\r\n";
 
+
+std::string uid_of(const ScheduleItem& it) {
+    std::string uid = fmt::format("{}-{}-{}-{}", it.cohort->id,
+                                  it.kind == SessionType::audit_visit ? "visit" : name_of(it.kind),
+                                  compact(it.date), it.school ? std::to_string(*it.school) : "group");
+    if (it.part) uid += fmt::format("-item{}", it.part_number);
+    return uid + "@tfm";
+}
+
+std::string description_of(const ScheduleItem& it, const Index& index) {
+    std::string lead = it.cohort->lead;
+    if (const Lead* l = index.lead(it.cohort->lead)) lead = l->name;
+    std::string desc = fmt::format("Work Group {} ({} {}), led by {}. Status: {}.", it.cohort->id,
+                                   name_of(it.cohort->stage), it.cohort->year.str(), lead,
+                                   name_of_item_status(it.status));
+    if (it.mode) desc += fmt::format(" Mode: {}.", it.mode == Mode::online ? "online" : "in person");
+    // The link in the text too: some calendar applications show no URL property.
+    if (!it.link.empty()) desc += "\nJoin online: " + it.link;
+    if (it.part) desc += "\nAgenda item: " + agenda_item_text(*it.part);
+    else if (it.agenda && !it.agenda->empty()) desc += "\nAgenda:\n" + agenda_text(*it.agenda, "\n");
+    return desc;
+}
+
+void write_event(std::string& out, const ScheduleItem& it, const Index& index, Date as_of) {
+    out += "BEGIN:VEVENT\r\n";
+    out += ics_fold("UID:" + uid_of(it));
+    out += "DTSTAMP:" + compact(as_of) + "T000000Z\r\n";
+    if (it.start) {
+        // Without an end time, an hour; late in the evening that ends on the next day.
+        int end = it.end ? it.end->minutes : it.start->minutes + 60;
+        out += "DTSTART;TZID=Europe/London:" + compact(it.date, *it.start) + "\r\n";
+        out += "DTEND;TZID=Europe/London:" +
+               compact(it.date.plus_days(end / (24 * 60)), TimeOfDay{end % (24 * 60)}) + "\r\n";
+    } else {
+        out += "DTSTART;VALUE=DATE:" + compact(it.date) + "\r\n";
+        out += "DTEND;VALUE=DATE:" + compact(it.date.plus_days(1)) + "\r\n";
+    }
+    out += ics_fold("SUMMARY:" + ics_escape(summary_of(it)));
+    out += ics_fold("DESCRIPTION:" + ics_escape(description_of(it, index)));
+    if (!it.venue.empty()) out += ics_fold("LOCATION:" + ics_escape(it.venue));
+    else if (!it.link.empty()) out += ics_fold("LOCATION:" + ics_escape(it.link));
+    else if (it.school && !it.school_name.empty()) out += ics_fold("LOCATION:" + ics_escape(it.school_name));
+    // URL is a URI, not TEXT: written as it is, with characters a URI may not hold left out.
+    if (!it.link.empty()) {
+        std::string uri;
+        for (char c : it.link)
+            if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F && c != '"') uri += c;
+        out += ics_fold("URL:" + uri);
+    }
+    out += ics_fold("CATEGORIES:" + ics_escape(std::string(name_of(it.kind))));
+    out += it.status == ItemStatus::done ? "STATUS:CONFIRMED\r\n" : "STATUS:TENTATIVE\r\n";
+    out += "TRANSP:OPAQUE\r\n";
+    out += "END:VEVENT\r\n";
+}
+
 }  // namespace
 
 std::string render_ics(const std::vector<ScheduleItem>& items, const Index& index, Date as_of) {
@@ -99,39 +155,11 @@ std::string render_ics(const std::vector<ScheduleItem>& items, const Index& inde
     out += "PRODID:-//tfm//Teaching for Mastery schedule " TFM_VERSION "//EN\r\n";
     out += "CALSCALE:GREGORIAN\r\n";
     out += "METHOD:PUBLISH\r\n";
-    bool timed = std::any_of(items.begin(), items.end(), [](const ScheduleItem& i) { return i.start.has_value(); });
-    if (timed) out += london_timezone;
-    for (const auto& it : items) {
-        out += "BEGIN:VEVENT\r\n";
-        std::string uid = fmt::format("{}-{}-{}-{}@tfm", it.cohort->id,
-                                      it.kind == SessionType::audit_visit ? "visit" : name_of(it.kind),
-                                      compact(it.date), it.school ? std::to_string(*it.school) : "group");
-        out += ics_fold("UID:" + uid);
-        out += "DTSTAMP:" + compact(as_of) + "T000000Z\r\n";
-        if (it.start) {
-            // Without an end time, an hour; late in the evening that ends on the next day.
-            int end = it.end ? it.end->minutes : it.start->minutes + 60;
-            out += "DTSTART;TZID=Europe/London:" + compact(it.date, *it.start) + "\r\n";
-            out += "DTEND;TZID=Europe/London:" +
-                   compact(it.date.plus_days(end / (24 * 60)), TimeOfDay{end % (24 * 60)}) + "\r\n";
-        } else {
-            out += "DTSTART;VALUE=DATE:" + compact(it.date) + "\r\n";
-            out += "DTEND;VALUE=DATE:" + compact(it.date.plus_days(1)) + "\r\n";
-        }
-        out += ics_fold("SUMMARY:" + ics_escape(summary_of(it)));
-        std::string lead = it.cohort->lead;
-        if (const Lead* l = index.lead(it.cohort->lead)) lead = l->name;
-        std::string desc = fmt::format("Work Group {} ({} {}), led by {}. Status: {}.", it.cohort->id,
-                                       name_of(it.cohort->stage), it.cohort->year.str(), lead,
-                                       name_of_item_status(it.status));
-        if (it.mode) desc += fmt::format(" Mode: {}.", it.mode == Mode::online ? "online" : "in person");
-        out += ics_fold("DESCRIPTION:" + ics_escape(desc));
-        if (it.school && !it.school_name.empty()) out += ics_fold("LOCATION:" + ics_escape(it.school_name));
-        out += ics_fold("CATEGORIES:" + ics_escape(std::string(name_of(it.kind))));
-        out += it.status == ItemStatus::done ? "STATUS:CONFIRMED\r\n" : "STATUS:TENTATIVE\r\n";
-        out += "TRANSP:OPAQUE\r\n";
-        out += "END:VEVENT\r\n";
-    }
+    out += "X-WR-TIMEZONE:Europe/London\r\n";
+    // Always there: timed events refer to it, and a calendar with no event still holds a
+    // component, as RFC 5545 requires.
+    out += london_timezone;
+    for (const auto& it : items) write_event(out, it, index, as_of);
     out += "END:VCALENDAR\r\n";
     return out;
 }

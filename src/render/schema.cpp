@@ -89,6 +89,12 @@ void value_schema(JsonWriter& w, FieldType type, const FieldSpec& f, std::string
             w.key("type").value("array").key("items");
             ref(w, f.record);
             break;
+        case FieldType::dated_list:
+            w.key("type").value("array").key("items").begin_object().key("anyOf").begin_array();
+            value_schema(w, FieldType::date, f, "");
+            ref(w, f.record);
+            w.end_array().end_object();
+            break;
         case FieldType::map: {
             w.key("type").value("object");
             w.key("propertyNames").begin_object();

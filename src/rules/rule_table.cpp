@@ -89,7 +89,9 @@ const std::vector<Rule>& rule_table() {
         {R::session_observation_order, S::warning,
          "in one cohort, a later meeting observes an earlier lesson of the same unit", "",
          check_session_observation_order},
-        {R::schedule_clash, S::error, "a lead booked twice on one date", "", check_schedule_clash},
+        {R::schedule_clash, S::error,
+         "a lead booked twice at overlapping times; a warning when a booking has no time", "",
+         check_schedule_clash},
     });
     return rules;
 }

@@ -172,51 +172,61 @@ void check_session_spacing(const CheckContext& ctx, Reporter& out) {
     }
 }
 
-void check_session_agenda(const CheckContext& ctx, Reporter& out) {
+namespace {
+
+// An agenda's items against the time of what they belong to (a log, or a planned meeting's
+// published agenda) and against each other, for the same audience.
+void check_agenda_items(const std::vector<AgendaItem>& items, std::optional<TimeOfDay> start,
+                        std::optional<TimeOfDay> end, Reporter& out) {
     constexpr RuleId rule = RuleId::session_agenda;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const AgendaItem& a = items[i];
+        if (!a.at) continue;
+        int a_start = a.at->minutes;
+        if (start && a_start < start->minutes)
+            out.report(rule, Severity::warning, a.pos,
+                       fmt::format("{} starts at {}, before the session starts at {}",
+                                   agenda_label(a, i), a.at->str(), start->str()));
+        if (end && a.minutes && a_start + *a.minutes > end->minutes)
+            out.report(rule, Severity::warning, a.pos,
+                       fmt::format("{} ends at {}, after the session ends at {}",
+                                   agenda_label(a, i), TimeOfDay{a_start + *a.minutes}.str(),
+                                   end->str()));
+        else if (end && !a.minutes && a_start > end->minutes)
+            out.report(rule, Severity::warning, a.pos,
+                       fmt::format("{} starts at {}, after the session ends at {}",
+                                   agenda_label(a, i), a.at->str(), end->str()));
+        if (!a.minutes) continue;
+        int a_end = a_start + *a.minutes;
+        for (std::size_t k = i + 1; k < items.size(); ++k) {
+            const AgendaItem& b = items[k];
+            if (!b.at || !b.minutes || !audiences_meet(a.audience, b.audience)) continue;
+            int b_start = b.at->minutes, b_end = b_start + *b.minutes;
+            if (!(a_start < b_end && b_start < a_end)) continue;
+            out.report(rule, Severity::warning, b.pos,
+                       fmt::format("{} ({}-{}) overlaps {} ({}-{})", agenda_label(b, k),
+                                   b.at->str(), TimeOfDay{b_end}.str(), agenda_label(a, i),
+                                   a.at->str(), TimeOfDay{a_end}.str()));
+        }
+    }
+}
+
+}  // namespace
+
+void check_session_agenda(const CheckContext& ctx, Reporter& out) {
     const Defined defined(ctx);
     for (const auto& s : ctx.records.sessions) {
         if (defined.broken_cohort(s.cohort)) continue;
-        const auto& items = s.agenda;
-        bool timed = std::any_of(items.begin(), items.end(),
-                                 [](const AgendaItem& a) { return a.at.has_value(); });
-        if (s.type == SessionType::meeting && !timed)
-            out.report(rule, Severity::note, s.pos,
+        if (s.type == SessionType::meeting && !has_timed_item(s.agenda))
+            out.report(RuleId::session_agenda, Severity::note, s.pos,
                        fmt::format("meeting of {} on {} has no timed agenda, so teachers cannot "
                                    "join only the part for their year group",
                                    s.cohort, s.date.str()));
-
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            const AgendaItem& a = items[i];
-            if (!a.at) continue;
-            int a_start = a.at->minutes;
-            if (s.start && a_start < s.start->minutes)
-                out.report(rule, Severity::warning, a.pos,
-                           fmt::format("{} starts at {}, before the session starts at {}",
-                                       agenda_label(a, i), a.at->str(), s.start->str()));
-            if (s.end && a.minutes && a_start + *a.minutes > s.end->minutes)
-                out.report(rule, Severity::warning, a.pos,
-                           fmt::format("{} ends at {}, after the session ends at {}",
-                                       agenda_label(a, i), TimeOfDay{a_start + *a.minutes}.str(),
-                                       s.end->str()));
-            else if (s.end && !a.minutes && a_start > s.end->minutes)
-                out.report(rule, Severity::warning, a.pos,
-                           fmt::format("{} starts at {}, after the session ends at {}",
-                                       agenda_label(a, i), a.at->str(), s.end->str()));
-            if (!a.minutes) continue;
-            int a_end = a_start + *a.minutes;
-            for (std::size_t k = i + 1; k < items.size(); ++k) {
-                const AgendaItem& b = items[k];
-                if (!b.at || !b.minutes || !audiences_meet(a.audience, b.audience)) continue;
-                int b_start = b.at->minutes, b_end = b_start + *b.minutes;
-                if (!(a_start < b_end && b_start < a_end)) continue;
-                out.report(rule, Severity::warning, b.pos,
-                           fmt::format("{} ({}-{}) overlaps {} ({}-{})", agenda_label(b, k),
-                                       b.at->str(), TimeOfDay{b_end}.str(), agenda_label(a, i),
-                                       a.at->str(), TimeOfDay{a_end}.str()));
-            }
-        }
+        check_agenda_items(s.agenda, s.start, s.end, out);
     }
+    // Published agendas, against the meeting's time (its own, else the cohort's).
+    for (const auto& c : ctx.records.cohorts)
+        for (const auto& m : c.meetings) check_agenda_items(m.agenda, c.start_of(m), c.end_of(m), out);
 }
 
 void check_session_observation_order(const CheckContext& ctx, Reporter& out) {

@@ -1,6 +1,6 @@
-// `tfm plan --write`: puts a proposed plan into the cohort's own file, in place. The phases
-// run in order (find the cohort or refuse, refuse kept dates, plan the edits, apply, read
-// back, commit); each is a function of its own so tests and later checks can use it.
+// `tfm plan --write`: adds a proposed plan's new dates to the cohort's own file, in place.
+// The phases run in order (find the cohort or refuse, plan the edits, apply, read back,
+// commit); each is a function of its own so tests and later checks can use it.
 #pragma once
 
 #include "tfm/analysis/plan.h"
@@ -24,14 +24,14 @@ struct PlanWrite {
     std::string diff;      // with a dry run: the unified diff
 };
 
-// Inserts the plan into the cohort's own file, keeping every other line and comment byte for
-// byte, under the writers' guarantees of `tx` (transaction.h). With replace = false it
-// refuses when the cohort already has planned dates; with replace = true it replaces them.
-// Refused, with the file untouched, when the edited file would not mean exactly the original
-// records with this cohort's `meetings` and `visits` replaced by the plan.
+// Appends the plan's added dates to the cohort's `meetings` and `visits` lists in its own
+// file, keeping every planned date, line and comment byte for byte, under the writers'
+// guarantees of `tx` (transaction.h). Refused, with the file untouched, when the edited file
+// would not mean exactly the original records with the added dates at the end of this
+// cohort's lists. A plan that adds nothing writes nothing (and is not refused).
 // `shown` is the path as messages name it (relative to the data directory).
 PlanWrite write_plan(const Transaction& tx, const std::string& path, const std::string& shown,
-                     const PlanProposal& plan, bool replace);
+                     const PlanProposal& plan);
 
 namespace plan_write {
 
@@ -48,19 +48,16 @@ struct CohortAt {
 std::optional<CohortAt> locate_cohort(std::string_view text, std::string_view shown, const std::string& id,
                                       std::string& why);
 
-// Refuse, 2: why the plan may not replace the cohort's planned dates (it has some and
-// `replace` is false), or nothing.
-std::optional<std::string> kept_dates(const PlanProposal& plan, bool replace);
-
-// Plan the edit: the cohort's `meetings:` and `visits:` entries are each replaced where they
-// stand (so lines between them stay between them); with neither, the plan goes after the
-// cohort's last line and its own comments. Lines are written with `newline`. Empty with
-// `why` set when the cohort is not indented under a key.
+// Plan the edit: the added dates go at the end of the cohort's `meetings:` and `visits:`
+// lists where they stand (inside a flow list's brackets, or as block items in the list's
+// style; an empty `meetings:` gets the list); a key the cohort lacks goes after its last line
+// and its own comments. Lines are written with `newline`. Empty with `why` set when the
+// cohort is not indented under a key, or a list is shared through an anchor.
 std::optional<std::vector<yaml::Edit>> plan_edits(std::string_view text, std::string_view newline,
                                                   const CohortAt& at, const PlanProposal& plan, std::string& why);
 
-// Read back: what the file must mean after the edit: cohort `id` with `meetings` and
-// `visits` as plan_yaml writes them (no `visits` when the plan has none), all else as it was.
+// Read back: what the file must mean after the edit: cohort `id` with the added dates (as
+// plan_yaml writes them) at the end of its `meetings` and `visits`, all else as it was.
 yaml::Intent plan_intent(const std::string& id, const PlanProposal& plan);
 
 }  // namespace plan_write

@@ -127,6 +127,7 @@ struct Term {
 struct Hub {
     std::string name;
     std::vector<std::string> areas;
+    std::vector<Date> closed;  // days to plan nothing on, besides England's bank holidays
     std::map<Phase, int> population;
     std::vector<Target> targets;
     std::map<AcademicYear, std::vector<Term>> terms;
@@ -202,17 +203,43 @@ struct Member {
     std::vector<Pos> participant_pos;  // one per participant
 };
 
+// An agenda item, of a log or of a meeting's published agenda.
+struct AgendaItem {
+    std::optional<TimeOfDay> at;
+    std::optional<int> minutes;
+    std::string item;
+    SmallSet<YearGroup> year_groups;
+    Audience audience = Audience::all;
+    Pos pos;
+};
+
+// A time of day from start to end ("13:00"–"16:00"), e.g. a cohort's usual meeting time.
+struct TimeSpan {
+    TimeOfDay start;
+    TimeOfDay end;
+    Pos pos;
+};
+
 struct PlannedVisit {
     Urn urn = 0;
     Date date;
+    std::optional<TimeOfDay> start, end;
     Pos pos;
     Pos urn_pos;
     Pos date_pos;
 };
 
+// A planned meeting: a bare date, or a mapping that gives its time, place and agenda.
 struct PlannedMeeting {
     Date date;
-    Pos pos;
+    std::optional<TimeOfDay> start, end;  // default: the cohort's meeting_time
+    std::string venue;                    // default: the cohort's venue
+    std::optional<Mode> mode;             // default: in person
+    bool has_agenda = false;
+    std::vector<AgendaItem> agenda;       // published before the meeting
+    Pos pos;       // the item
+    Pos date_pos;
+    Pos start_pos;
 };
 
 struct Cohort {
@@ -223,6 +250,9 @@ struct Cohort {
     std::string lead;
     Phase phase = Phase::primary;
     std::optional<int> weekday;  // 0 = Monday
+    std::optional<TimeSpan> meeting_time;  // default time of its meetings
+    std::string venue;                     // default place of its meetings
+    std::string online;                    // link for online meetings
     std::vector<Member> schools;
     std::vector<PlannedMeeting> meetings;
     std::vector<PlannedVisit> visits;
@@ -234,7 +264,15 @@ struct Cohort {
     Pos meetings_pos;
 
     const Member* member(Urn urn) const;
+    // A planned meeting's own time, place and mode, else the cohort's defaults.
+    std::optional<TimeOfDay> start_of(const PlannedMeeting& m) const;
+    std::optional<TimeOfDay> end_of(const PlannedMeeting& m) const;
+    const std::string& venue_of(const PlannedMeeting& m) const;
+    Mode mode_of(const PlannedMeeting& m) const;
 };
+
+// Whether an agenda has an item with a time (so a teacher can join just their part).
+bool has_timed_item(const std::vector<AgendaItem>& agenda);
 
 // ---- session ---------------------------------------------------------------------------
 
@@ -245,15 +283,6 @@ struct Observation {
     std::string taught_by;
     Pos pos;
     Pos taught_by_pos;
-};
-
-struct AgendaItem {
-    std::optional<TimeOfDay> at;
-    std::optional<int> minutes;
-    std::string item;
-    SmallSet<YearGroup> year_groups;
-    Audience audience = Audience::all;
-    Pos pos;
 };
 
 struct Present {

@@ -34,6 +34,9 @@ enum class FieldType {
     enum_list,
     record,       // a mapping described by `record`
     record_list,  // a list of mappings described by `record`
+    dated_list,   // a list whose items are each a date, or a mapping described by `record`
+                  // whose first field is that date (a planned meeting: `2021-10-05` or
+                  // `{date: 2021-10-05, start: "13:00", …}`)
     map,          // a mapping with free keys: see map_key_pattern / values and map_value
     number_list,
 };

@@ -239,10 +239,10 @@ TEST_CASE("calendar: five half-terms make three terms, the last of one half-term
 
 // ---- the kinds --------------------------------------------------------------------------
 
-TEST_CASE("gaps: nine kinds, in order, each a table with the SPEC's JSON keys") {
+TEST_CASE("gaps: ten kinds, in order, each a table with the SPEC's JSON keys") {
     CHECK(gap_kinds() == std::vector<std::string_view>{"gaps", "lapsed", "attendance", "visits",
                                                        "overdue", "sustaining_visits",
-                                                       "year_groups", "agendas",
+                                                       "year_groups", "agendas", "agenda_due",
                                                        "never_engaged"});
     Run run(base, 2021, Date(2022, 3, 15));
     REQUIRE(run.tables().size() == gap_kinds().size());
@@ -843,4 +843,41 @@ TEST_CASE("gaps never_engaged: a hub that lists no areas covers every school") {
     CHECK(run.rows("never_engaged") == Rows{{"100005", "Eden Primary", "Leeds", "primary"},
                                             {"100006", "Fulford Primary", "York", "primary"},
                                             {"100007", "Gledhow High", "Leeds", "secondary"}});
+}
+
+TEST_CASE("gaps: agenda_due lists planned meetings of the next 14 days without a timed agenda") {
+    auto loaded = load_text(R"(hub: {name: H, areas: [Leeds]}
+leads: [{id: jo, name: Jo, role: specialist}]
+schools: [{urn: 100001, name: A, phase: primary, area: Leeds}]
+cohort:
+  id: dev
+  stage: development
+  year: 2021/22
+  lead: jo
+  schools: [{urn: 100001, participants: [A]}]
+  meetings:
+    - 2021-11-01
+    - 2021-11-09
+    - {date: 2021-11-10, agenda: [{item: Welcome}]}
+    - {date: 2021-11-12, agenda: [{at: "13:00", minutes: 30, item: Welcome}]}
+    - 2021-11-15
+    - 2021-11-16
+sessions:
+  - {cohort: dev, date: 2021-11-09, type: meeting}
+)");
+    REQUIRE(loaded.diagnostics.empty());
+    Index index(loaded.records);
+    GapOptions o{AcademicYear(2021), Date(2021, 11, 2)};
+    auto tables = build_gaps(loaded.records, index, {}, o);
+    const Table* due = nullptr;
+    for (const auto& t : tables)
+        if (t.name == "agenda_due") due = &t;
+    REQUIRE(due);
+    // Not 1 Nov (passed), 9 Nov (logged), 12 Nov (timed) or 17 Nov onwards (beyond 14 days).
+    REQUIRE(due->rows.size() == 3);
+    CHECK(due->rows[0][0].text() == "2021-11-10");
+    CHECK(due->rows[0][3].text() == "items without times");
+    CHECK(due->rows[1][0].text() == "2021-11-15");
+    CHECK(due->rows[1][3].text() == "none published");
+    CHECK(due->rows[2][0].text() == "2021-11-16");
 }

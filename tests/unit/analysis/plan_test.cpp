@@ -10,6 +10,7 @@
 #include "tfm/load/load.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
@@ -34,7 +35,10 @@ struct Tree {
         REQUIRE(c);
         return *c;
     }
-    PlanProposal plan(std::string_view id) const { return propose_plan(ws.records(), ws.index(), cohort(id)); }
+    // From the day before the year starts, unless a later --as-of is given.
+    PlanProposal plan(std::string_view id, Date as_of = d(2021, 8, 31)) const {
+        return propose_plan(ws.records(), ws.index(), cohort(id), as_of);
+    }
     std::vector<Window> halves(int year) const {
         const Records& r = ws.records();
         return half_terms(r.hubs.empty() ? nullptr : &r.hubs.front(), AcademicYear(year));
@@ -430,7 +434,7 @@ cohorts:
     CHECK(plan.warnings.size() == 6);
     CHECK(plan.visits.size() == 3);
     for (const auto& v : plan.visits) CHECK(v.date.weekday() != 1);
-    CHECK(plan_yaml(plan, 2).rfind("  meetings: []\n  visits:\n", 0) == 0);
+    CHECK(plan_yaml(plan, 2).rfind("  visits:\n", 0) == 0);  // no meetings: no key
 }
 
 TEST_CASE("plan: dates the cohort already logged are kept, not planned around") {
@@ -451,20 +455,20 @@ sessions:
   - {cohort: target, date: 2021-10-08, type: visit, school: 107403}
 )");
     auto plan = t.plan("target");
-    REQUIRE(plan.meetings.size() == 6);
-    CHECK(plan.meetings[0] == d(2021, 10, 6));
-    for (std::size_t i = 1; i < 6; ++i) CHECK(plan.meetings[i].weekday() == 1);
-    int autumn_visits_to_107403 = 0;
+    REQUIRE(plan.kept_meetings.size() == 1);
+    CHECK(plan.kept_meetings[0].date == d(2021, 10, 6));
+    CHECK(plan.kept_meetings[0].logged);
+    REQUIRE(plan.meetings.size() == 5);  // the other half-terms
+    for (Date m : plan.meetings) CHECK(m.weekday() == 1);
+    CHECK(d(2021, 10, 6).days_until(plan.meetings[0]) >= 21);  // the spacing rule from the kept date
+    REQUIRE(plan.kept_visits.size() == 1);
+    CHECK(plan.kept_visits[0].urn == 107403);
     for (const auto& v : plan.visits) {
         CHECK(v.date != d(2021, 10, 6));
-        if (v.urn == 107403 && v.date <= d(2021, 12, 17)) {
-            ++autumn_visits_to_107403;
-            CHECK(v.date == d(2021, 10, 8));
-        }
+        CHECK_FALSE((v.urn == 107403 && v.date <= d(2021, 12, 17)));  // kept its autumn visit
         if (v.urn == 107404) CHECK(v.date != d(2021, 10, 8));
     }
-    CHECK(autumn_visits_to_107403 == 1);
-    CHECK(plan.visits.size() == 6);
+    CHECK(plan.visits.size() == 5);
 }
 
 TEST_CASE("plan: a withdrawn school keeps the visit it had and gets no new one") {
@@ -483,11 +487,10 @@ sessions:
   - {cohort: target, date: 2021-10-13, type: visit, school: 107404}
 )");
     auto plan = t.plan("target");
-    std::vector<Date> withdrawn;
-    for (const auto& v : plan.visits)
-        if (v.urn == 107404) withdrawn.push_back(v.date);
-    CHECK(dates(withdrawn) == "2021-10-13");
-    CHECK(plan.visits.size() == 4);  // three for 107403, the one held at 107404
+    for (const auto& v : plan.visits) CHECK(v.urn == 107403);
+    CHECK(plan.visits.size() == 3);  // three for 107403
+    REQUIRE(plan.kept_visits.size() == 1);  // the one held at 107404
+    CHECK(plan.kept_visits[0].date == d(2021, 10, 13));
 }
 
 TEST_CASE("plan: plan_yaml indents the keys and the visit items") {
@@ -521,8 +524,118 @@ cohort:
   visits: [{urn: 100001, date: 2022-03-10}]
 )");
     Index index(loaded.records);
-    auto plan = propose_plan(loaded.records, index, loaded.records.cohorts.front());
-    REQUIRE(plan.visits.size() == 1);
-    CHECK(plan.visits[0].urn == 100001);
-    CHECK(plan.visits[0].date == Date(2022, 3, 10));
+    auto plan = propose_plan(loaded.records, index, loaded.records.cohorts.front(), d(2021, 8, 31));
+    CHECK(plan.visits.empty());
+    REQUIRE(plan.kept_visits.size() == 1);
+    CHECK(plan.kept_visits[0].urn == 100001);
+    CHECK(plan.kept_visits[0].date == Date(2022, 3, 10));
+}
+
+// ---- mid-year: from --as-of, around logged and agreed dates ----------------------------------
+
+namespace {
+
+// Logged meetings in Autumn 1 and Autumn 2, an agreed meeting on 2022-03-08 (Spring 2) with
+// its own time, a logged and an agreed visit.
+constexpr std::string_view midyear_yaml = R"(---
+cohort:
+  id: target
+  stage: development
+  year: 2021/22
+  lead: jsmith
+  weekday: tuesday
+  meeting_time: {start: "13:00", end: "16:00"}
+  schools:
+    - {urn: 107403, participants: [C One, C Two]}
+    - {urn: 107404, participants: [D One, D Two]}
+  meetings:
+    - 2021-10-05
+    - 2021-11-30
+    - {date: 2022-03-08, start: "09:30", end: "12:00"}
+  visits:
+    - {urn: 107404, date: 2022-01-13}
+---
+sessions:
+  - {cohort: target, date: 2021-10-05, type: meeting}
+  - {cohort: target, date: 2021-11-30, type: meeting}
+  - {cohort: target, date: 2021-10-12, type: visit, school: 107403}
+)";
+
+}  // namespace
+
+TEST_CASE("plan mid-year: kept dates stay, new dates only after --as-of, in the half-terms still open") {
+    Tree t(std::string(hub_yaml) + std::string(midyear_yaml));
+    for (Date as_of : {d(2021, 12, 1), d(2022, 1, 20), d(2022, 3, 9), d(2022, 7, 1), d(2022, 7, 30)}) {
+        CAPTURE(as_of.str());
+        auto plan = t.plan("target", as_of);
+        CHECK(plan.kept_meetings.size() == 3);
+        for (Date m : plan.meetings) {
+            CHECK(as_of < m);
+            CHECK(m.weekday() == 1);
+        }
+        for (const auto& v : plan.visits) CHECK(as_of < v.date);
+        // Every half-term has exactly one meeting, kept or added, unless it was over by as_of.
+        for (const auto& h : t.halves(2021)) {
+            CAPTURE(h.name);
+            int n = 0;
+            for (const auto& k : plan.kept_meetings) n += h.contains(k.date);
+            for (Date m : plan.meetings) n += h.contains(m);
+            if (h.end > as_of) CHECK(n == 1);
+            else CHECK(n <= 1);
+        }
+    }
+    auto december = t.plan("target", d(2021, 12, 1));
+    // Spring 1, Summer 1 and Summer 2, each the Tuesday nearest its middle that keeps the gaps
+    // from the kept 30 Nov and to and from the kept 8 March within 8 weeks: 25 Jan (the middle's
+    // own), 3 May (10 May would be 9 weeks after 8 March), 28 June.
+    CHECK(dates(december.meetings) == "2022-01-25 2022-05-03 2022-06-28");
+    CHECK(december.warnings.empty());
+    // Visits: 107403 had its autumn visit (logged), 107404 has its spring one agreed; the
+    // autumn term still has days after 1 December for 107404.
+    std::string visits;
+    for (const auto& v : december.visits) visits += fmt::format("{} {}; ", v.urn, v.date.str());
+    CHECK(visits == "107404 2021-12-02; 107403 2022-02-04; 107403 2022-05-24; 107404 2022-06-22; ");
+    // After the year's last half-term: nothing left to add.
+    CHECK(t.plan("target", d(2022, 7, 30)).adds_nothing());
+}
+
+TEST_CASE("plan: never on a bank holiday or a day in hub.closed, and a morning booking leaves the afternoon") {
+    // Summer 1 of 2022 on Mondays: 2 May is the early May bank holiday; the hub is closed on
+    // 16 May; 9 May has a morning visit of another group, and the cohort meets 13:00-16:00.
+    std::string yaml = std::string(hub_yaml);
+    yaml.replace(yaml.find("  terms:"), 0, "  closed: [2022-05-16]\n");
+    yaml += R"(---
+cohorts:
+  - id: morning
+    stage: development
+    year: 2021/22
+    lead: jsmith
+    schools:
+      - {urn: 107401, participants: [A One, A Two]}
+    visits:
+      - {urn: 107401, date: 2022-05-09, start: "09:00", end: "11:30"}
+  - id: target
+    stage: sustaining
+    year: 2021/22
+    lead: jsmith
+    weekday: monday
+    meeting_time: {start: "13:00", end: "16:00"}
+    schools:
+      - {urn: 107403, participants: [C One]}
+)";
+    Tree t(yaml);
+    auto plan = t.plan("target", d(2022, 4, 25));
+    REQUIRE(plan.meetings.size() == 2);  // Summer 1 and Summer 2
+    // Summer 1 runs 25 April to 27 May; its middle is 11 May: 9 May is free in the afternoon.
+    CHECK(plan.meetings[0] == d(2022, 5, 9));
+    // Untimed, the morning visit takes the whole day.
+    std::string untimed = yaml;
+    untimed.replace(untimed.find("    meeting_time: {start: \"13:00\", end: \"16:00\"}\n"),
+                    std::string_view("    meeting_time: {start: \"13:00\", end: \"16:00\"}\n").size(), "");
+    Tree u(untimed);
+    auto plan2 = u.plan("target", d(2022, 4, 25));
+    REQUIRE_FALSE(plan2.meetings.empty());
+    CHECK(plan2.meetings[0] != d(2022, 5, 9));
+    CHECK(plan2.meetings[0] != d(2022, 5, 2));   // bank holiday
+    CHECK(plan2.meetings[0] != d(2022, 5, 16));  // hub.closed
 }

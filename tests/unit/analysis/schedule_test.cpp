@@ -174,5 +174,5 @@ TEST_CASE("schedule: table rows give the time when known and leave it empty othe
     CHECK(table.rows[0][1].text() == "13:00–16:00");
     CHECK(table.rows[1][1].empty());  // JSON null, like the URN and school of a meeting
     CHECK(table.rows[1][5].empty());
-    CHECK(table.rows[1][7].text() == "overdue");
+    CHECK(table.rows[1][9].text() == "overdue");
 }

@@ -50,16 +50,16 @@ struct Planned {
     PlanProposal plan;
     explicit Planned(std::string id, bool has_dates = false, bool visits = true) {
         cohort.id = std::move(id);
-        if (has_dates) cohort.meetings.push_back(PlannedMeeting{d(2021, 9, 21), {}});
+        if (has_dates) cohort.meetings.push_back(PlannedMeeting{.date = d(2021, 9, 21)});
         plan.meetings = {d(2021, 10, 5), d(2021, 11, 16)};
         if (visits) plan.visits = {{107401, d(2021, 10, 12)}};
         plan.cohort = &cohort;
     }
-    PlanWrite write(const TempFile& f, bool replace = false) const {
+    PlanWrite write(const TempFile& f) const {
         std::string problem;
         auto tx = Transaction::begin(f.path.parent_path().string(), WriteSettings{false, "test", std::chrono::milliseconds(100)}, problem);
         REQUIRE(tx);
-        return write_plan(*tx, f.path.string(), "cohort.yaml", plan, replace);
+        return write_plan(*tx, f.path.string(), "cohort.yaml", plan);
     }
 };
 
@@ -87,7 +87,7 @@ TEST_CASE("plan: write_plan inserts after the cohort's last line and its own com
     Planned p("target");
     auto r = p.write(f);
     CHECK(r.written);
-    CHECK(r.message == "wrote 2 meetings and 1 visits for cohort target into cohort.yaml");
+    CHECK(r.message == "wrote 2 meetings and 1 visits for cohort target into cohort.yaml (every other date kept)");
     CHECK(f.text() ==
           "# header comment\n"
           "\n"
@@ -111,14 +111,15 @@ TEST_CASE("plan: write_plan inserts after the cohort's last line and its own com
     CHECK(f.files() == 1);  // no temporary file left behind
 }
 
-TEST_CASE("plan: write_plan refuses a cohort that has dates, unless told to replace them") {
+TEST_CASE("plan: write_plan adds to block lists in their style and keeps every date and comment") {
     const std::string before =
         "cohort:\n"
         "  id: target\n"
-        "  meetings:   # by hand\n"
+        "  meetings:   # agreed with the schools\n"
         "    - 2021-09-21\n"
         "    # moved\n"
-        "    - 2021-11-09\n"
+        "    - date: 2021-09-28\n"
+        "      start: \"09:00\"\n"
         "  # visits: one per school per term\n"
         "  visits:\n"
         "  - {urn: 107401, date: 2021-09-27}\n"
@@ -127,57 +128,66 @@ TEST_CASE("plan: write_plan refuses a cohort that has dates, unless told to repl
         "  lead: jsmith\n";
     TempFile f(before);
     Planned p("target", true);
-    auto refused = p.write(f);
-    CHECK_FALSE(refused.written);
-    CHECK(refused.message.find("already has planned dates") != std::string::npos);
-    CHECK(refused.message.find("--replace") != std::string::npos);
-    CHECK(f.text() == before);
-    auto replaced = p.write(f, true);
-    CHECK(replaced.written);
-    // Each key is replaced where it stands: the comment between them stays between them.
+    auto r = p.write(f);
+    CHECK(r.written);
     CHECK(f.text() ==
           "cohort:\n"
           "  id: target\n"
-          "  meetings: [2021-10-05, 2021-11-16]\n"
+          "  meetings:   # agreed with the schools\n"
+          "    - 2021-09-21\n"
+          "    # moved\n"
+          "    - date: 2021-09-28\n"
+          "      start: \"09:00\"\n"
+          "    - 2021-10-05\n"
+          "    - 2021-11-16\n"
           "  # visits: one per school per term\n"
           "  visits:\n"
-          "    - {urn: 107401, date: 2021-10-12}\n"
+          "  - {urn: 107401, date: 2021-09-27}\n"
+          "  - {urn: 107402, date: 2021-10-22}\n"
+          "  - {urn: 107401, date: 2021-10-12}\n"
           "  # end of visits\n"
           "  lead: jsmith\n");
 }
 
-TEST_CASE("plan: write_plan replaces old visits with none for a plan without visits") {
+TEST_CASE("plan: write_plan adds inside flow lists and writes nothing for a plan that adds nothing") {
     const std::string before =
         "cohort:\n"
         "  id: target\n"
-        "  meetings: [2021-09-21]\n"
+        "  meetings: [2021-09-21, \"2021-09-28\"]   # agreed\n"
         "  visits: [{urn: 107401, date: 2021-09-27}]\n"
         "  lead: jsmith\n";
     TempFile f(before);
-    Planned p("target", true, false);
-    CHECK(p.write(f, true).written);
+    Planned p("target", true);
+    CHECK(p.write(f).written);
     CHECK(f.text() ==
           "cohort:\n"
           "  id: target\n"
-          "  meetings: [2021-10-05, 2021-11-16]\n"
+          "  meetings: [2021-09-21, \"2021-09-28\", 2021-10-05, 2021-11-16]   # agreed\n"
+          "  visits: [{urn: 107401, date: 2021-09-27}, {urn: 107401, date: 2021-10-12}]\n"
           "  lead: jsmith\n");
+    Planned nothing("target", true, false);
+    nothing.plan.meetings.clear();
+    std::string now = f.text();
+    auto r = nothing.write(f);
+    CHECK(r.written);
+    CHECK(r.message.starts_with("nothing to add to cohort target"));
+    CHECK(f.text() == now);
 }
 
-TEST_CASE("plan: write_plan keeps visits where they stand when they come before the meetings") {
+TEST_CASE("plan: write_plan fills empty lists where they stand") {
     const std::string before =
         "cohort:\n"
         "  id: target\n"
         "  visits: []   # none yet\n"
         "  lead: jsmith\n"
-        "  meetings: []\n";
+        "  meetings:\n";
     TempFile f(before);
     Planned p("target");
     CHECK(p.write(f).written);
     CHECK(f.text() ==
           "cohort:\n"
           "  id: target\n"
-          "  visits:\n"
-          "    - {urn: 107401, date: 2021-10-12}\n"
+          "  visits: [{urn: 107401, date: 2021-10-12}]   # none yet\n"
           "  lead: jsmith\n"
           "  meetings: [2021-10-05, 2021-11-16]\n");
 }
@@ -271,12 +281,8 @@ TEST_CASE("plan writer phases: locate the cohort or refuse") {
     CHECK(why == "cohort b is not in c.yaml");
 }
 
-TEST_CASE("plan writer phases: kept dates, edits, read back") {
+TEST_CASE("plan writer phases: edits, read back") {
     Planned fresh("target");
-    CHECK_FALSE(plan_write::kept_dates(fresh.plan, false));
-    Planned dated("target", true);
-    CHECK(plan_write::kept_dates(dated.plan, false));
-    CHECK_FALSE(plan_write::kept_dates(dated.plan, true));
 
     std::string text = "cohort:\n  id: target\n  meetings: []\n  lead: jsmith\n";
     std::string why;
@@ -284,11 +290,11 @@ TEST_CASE("plan writer phases: kept dates, edits, read back") {
     REQUIRE(at);
     auto edits = plan_write::plan_edits(text, "\n", *at, fresh.plan, why);
     REQUIRE(edits);
-    REQUIRE(edits->size() == 1);  // meetings: replaced where it stands, with the visits
+    REQUIRE(edits->size() == 2);  // into the meetings list; visits after the cohort
     std::string edited = yaml::apply(text, *edits);
     CHECK(edited ==
-          "cohort:\n  id: target\n  meetings: [2021-10-05, 2021-11-16]\n  visits:\n"
-          "    - {urn: 107401, date: 2021-10-12}\n  lead: jsmith\n");
+          "cohort:\n  id: target\n  meetings: [2021-10-05, 2021-11-16]\n  lead: jsmith\n  visits:\n"
+          "    - {urn: 107401, date: 2021-10-12}\n");
     auto intent = plan_write::plan_intent("target", fresh.plan);
     CHECK(yaml::means_intended(text, edited, intent, why));
     // An edit that breaks the file, or changes another value, or loses the cohort is refused.

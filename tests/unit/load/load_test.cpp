@@ -227,3 +227,94 @@ TEST_CASE("a parser that stops consuming input is stopped") {
     CHECK(findings(r, "yaml/syntax") ==
           std::vector<std::string>{"1:4 malformed YAML: the parser stopped making progress here"});
 }
+
+TEST_CASE("a cohort's planned meetings load as dates or mappings, with the cohort's defaults") {
+    auto r = load_text(R"(hub: {name: H, closed: [2022-06-03]}
+cohort:
+  id: brad-dev-2021a
+  stage: development
+  year: 2021/22
+  lead: jsmith
+  meeting_time: {start: "13:00", end: "16:00"}
+  venue: Moorside Primary School, Bradford
+  online: https://meet.example.org/brad-dev-a
+  schools: [{urn: 107329}]
+  meetings:
+    - 2021-10-05
+    - date: 2021-11-16
+      start: "13:30"
+      end: "15:30"
+      venue: Calder High School
+      mode: online
+      agenda:
+        - {at: "13:30", minutes: 60, item: Observed lesson, year_groups: [Y3]}
+        - {at: "14:30", minutes: 60, item: Post-lesson discussion, audience: teachers}
+  visits:
+    - {urn: 107329, date: 2021-10-12, start: "09:00", end: "11:30"}
+)");
+    REQUIRE(r.diagnostics.empty());
+    REQUIRE(r.records.hubs.size() == 1);
+    CHECK(r.records.hubs[0].closed == std::vector<Date>{Date(2022, 6, 3)});
+    REQUIRE(r.records.cohorts.size() == 1);
+    const Cohort& c = r.records.cohorts[0];
+    REQUIRE(c.meeting_time);
+    CHECK(c.meeting_time->start.str() == "13:00");
+    CHECK(c.meeting_time->pos.line == 7);
+    CHECK(c.venue == "Moorside Primary School, Bradford");
+    CHECK(c.online == "https://meet.example.org/brad-dev-a");
+    REQUIRE(c.meetings.size() == 2);
+    const PlannedMeeting& bare = c.meetings[0];
+    CHECK(bare.date == Date(2021, 10, 5));
+    CHECK(bare.pos.line == 12);
+    CHECK(bare.date_pos.line == 12);
+    CHECK(c.start_of(bare)->str() == "13:00");
+    CHECK(c.end_of(bare)->str() == "16:00");
+    CHECK(c.venue_of(bare) == "Moorside Primary School, Bradford");
+    CHECK(c.mode_of(bare) == Mode::in_person);
+    CHECK_FALSE(bare.has_agenda);
+    const PlannedMeeting& full = c.meetings[1];
+    CHECK(full.date == Date(2021, 11, 16));
+    CHECK(full.pos.line == 13);
+    CHECK(full.date_pos.column == 13);
+    CHECK(full.start_pos.line == 14);
+    CHECK(c.start_of(full)->str() == "13:30");
+    CHECK(c.end_of(full)->str() == "15:30");
+    CHECK(c.venue_of(full) == "Calder High School");
+    CHECK(c.mode_of(full) == Mode::online);
+    REQUIRE(full.agenda.size() == 2);
+    CHECK(full.agenda[0].year_groups.contains(3));
+    CHECK(full.agenda[1].audience == Audience::teachers);
+    CHECK(full.agenda[1].pos.line == 20);
+    REQUIRE(c.visits.size() == 1);
+    CHECK(c.visits[0].start->str() == "09:00");
+    CHECK(c.visits[0].end->str() == "11:30");
+}
+
+TEST_CASE("planned meetings: bad dates, unknown keys and times that end before they start") {
+    auto r = load_text(R"(cohort:
+  id: c
+  stage: development
+  year: 2021/22
+  lead: jsmith
+  meeting_time: {start: "16:00", end: "13:00"}
+  schools: [{urn: 107329}]
+  meetings:
+    - 2022-02-29
+    - {date: 2021-11-16, vneue: X}
+    - {start: "13:00"}
+    - {date: 2021-11-30, start: "15:00", end: "14:00"}
+  visits:
+    - {urn: 107329, date: 2021-10-12, start: "11:00", end: "09:00"}
+)");
+    CHECK(findings(r, "schema/type") ==
+          std::vector<std::string>{"9:7 `2022-02-29` is not a valid date: February 2022 has 28 days",
+                                   "6:17 the cohort's meeting_time ends (13:00) before it starts (16:00)",
+                                   "12:7 the planned meeting on 2021-11-30 ends (14:00) before it starts (15:00)",
+                                   "14:7 the planned visit to 107329 on 2021-10-12 ends (09:00) before it starts (11:00)"});
+    CHECK(findings(r, "schema/unknown-key") ==
+          std::vector<std::string>{"10:26 unknown key `vneue` in a planned meeting; did you mean `venue`?"});
+    CHECK(findings(r, "schema/missing") ==
+          std::vector<std::string>{"11:7 a planned meeting is missing required field `date`"});
+    CHECK(r.records.cohorts.empty());
+    CHECK(r.records.broken_cohorts.size() == 1);
+}

@@ -26,7 +26,8 @@ TEST_CASE("every field of the record format is bound or read by the loader's own
             std::string name = std::string(spec.name) + "." + std::string(f.name);
             CAPTURE(name);
             CHECK(f.bind.read_by_loader() == (read_by_loader.count(name) == 1));
-            if (f.type == FieldType::record || f.type == FieldType::record_list)
+            if (f.type == FieldType::record || f.type == FieldType::record_list ||
+                f.type == FieldType::dated_list)
                 CHECK((f.sub != nullptr && f.sub->name == f.record));
             if (f.type == FieldType::integer) CHECK(f.min < f.max);
         }

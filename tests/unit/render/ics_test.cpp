@@ -220,13 +220,17 @@ TEST_CASE("ics: a UID does not change when the range or the status changes") {
     CHECK(uid_of(year_start, year_end, as_of) == uid_of(d(2021, 11, 16), d(2021, 11, 16), d(2022, 1, 1)));
 }
 
-TEST_CASE("ics: an all-day calendar needs no time zone") {
+TEST_CASE("ics: all-day events have dates, and the calendar always holds its time zone") {
     Tree t(tree_yaml);
     auto items = t.items(range(d(2021, 11, 16), d(2021, 11, 30)), as_of);
     REQUIRE(!items.empty());
     std::string ics = render_ics(items, *t.index, as_of);
-    CHECK(ics.find("VTIMEZONE") == std::string::npos);
-    CHECK(ics.find("TZID") == std::string::npos);
+    CHECK(ics.find("DTSTART;TZID") == std::string::npos);
+    CHECK(ics.find("DTSTART;VALUE=DATE:") != std::string::npos);
+    // An empty calendar is still valid RFC 5545: the VTIMEZONE is its one component.
+    std::string empty = render_ics({}, *t.index, as_of);
+    CHECK(empty.find("BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n") != std::string::npos);
+    CHECK(empty.find("VEVENT") == std::string::npos);
 }
 
 TEST_CASE("ics: a late start with no end ends an hour later, on the next day if need be") {

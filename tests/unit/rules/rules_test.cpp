@@ -90,7 +90,7 @@ struct Tree {
         }
         c.meetings_pos = pos();
         Date first = d(year, 9, 14);
-        for (int i = 0; i < 6; ++i) c.meetings.push_back(PlannedMeeting{first.plus_days(42 * i), pos()});
+        for (int i = 0; i < 6; ++i) c.meetings.push_back(PlannedMeeting{.date = first.plus_days(42 * i), .pos = pos()});
         int k = visit_offset;
         for (Urn u : urns) {
             for (Date term : {d(year, 10, 4), d(year + 1, 2, 7), d(year + 1, 5, 9)}) {
@@ -780,8 +780,8 @@ TEST_CASE("session/spacing flags meetings too close, logged or planned") {
 TEST_CASE("session/spacing accepts the bounds and follows hub settings") {
     Tree t;
     Cohort& c = t.cohort("dev-a");
-    c.meetings = {PlannedMeeting{d(2021, 9, 14), t.pos()}, PlannedMeeting{d(2021, 10, 5), t.pos()},
-                  PlannedMeeting{d(2021, 11, 30), t.pos()}};
+    c.meetings = {PlannedMeeting{.date = d(2021, 9, 14), .pos = t.pos()}, PlannedMeeting{.date = d(2021, 10, 5), .pos = t.pos()},
+                  PlannedMeeting{.date = d(2021, 11, 30), .pos = t.pos()}};
     CHECK(t.run("session/spacing").empty());  // 3 and 8 weeks
     t.rules().meeting_gap_min_weeks = 4;
     auto ds = t.run("session/spacing");
@@ -876,7 +876,7 @@ TEST_CASE("session/observation-order follows dates, not file order") {
 
 // ---- schedule/clash ---------------------------------------------------------------------
 
-TEST_CASE("schedule/clash flags a lead booked twice on one date") {
+TEST_CASE("schedule/clash: untimed bookings of a lead on one date are a warning to add times") {
     Tree t;
     // emb-a's first autumn visit (to 100005, on 2021-10-04) falls on dev-a's visit to 100001.
     t.add_cohort("emb-a", Stage::embedding, 2021, "jsmith", {100005});
@@ -884,21 +884,49 @@ TEST_CASE("schedule/clash flags a lead booked twice on one date") {
     auto ds = t.run("schedule/clash");
     INFO(dump(ds));
     REQUIRE(ds.size() == 3);  // one per term
-    CHECK(ds[0].severity == Severity::error);
+    CHECK(ds[0].severity == Severity::warning);
     CHECK(ds[0].message ==
-          "lead jsmith is booked twice on 2021-10-04: visit to 100001 for dev-a and visit to "
-          "100005 for emb-a");
+          "lead jsmith has two bookings on 2021-10-04: visit to 100001 for dev-a and visit to "
+          "100005 for emb-a; add their start and end times so they can be checked for a clash");
     CHECK(ds[0].pos.line == t.cohort("emb-a").visits[0].date_pos.line);
 }
 
-TEST_CASE("schedule/clash flags a meeting and a visit on one date") {
+TEST_CASE("schedule/clash: a meeting and an untimed visit on one date") {
     Tree t;
     t.add_visit("dev-a", d(2021, 9, 14), 100002);
     auto ds = t.run("schedule/clash");
     INFO(dump(ds));
     REQUIRE(ds.size() == 1);
+    CHECK(ds[0].severity == Severity::warning);
+    CHECK(ds[0].message.starts_with(
+        "lead jsmith has two bookings on 2021-09-14: meeting of dev-a (13:00-16:00) and visit to "
+        "100002 for dev-a; add their start and end times"));
+}
+
+TEST_CASE("schedule/clash: timed bookings clash only when their times overlap") {
+    Tree t;
+    Cohort& c = t.cohort("dev-a");
+    c.meeting_time = TimeSpan{TimeOfDay{13 * 60 + 30}, TimeOfDay{15 * 60 + 30}, t.pos()};
+    Session& morning = t.add_visit("dev-a", d(2021, 10, 26), 100002);  // a planned meeting
+    morning.start = TimeOfDay{9 * 60};
+    morning.end = TimeOfDay{11 * 60 + 30};
+    CHECK(t.run("schedule/clash").empty());  // 09:00-11:30 visit, 13:30-15:30 meeting
+
+    morning.end = TimeOfDay{14 * 60};
+    auto ds = t.run("schedule/clash");
+    INFO(dump(ds));
+    REQUIRE(ds.size() == 1);
+    CHECK(ds[0].severity == Severity::error);
     CHECK(ds[0].message ==
-          "lead jsmith is booked twice on 2021-09-14: meeting of dev-a and visit to 100002 for dev-a");
+          "lead jsmith is booked twice at once on 2021-10-26: meeting of dev-a (13:30-15:30) and "
+          "visit to 100002 for dev-a (09:00-14:00)");
+
+    // Back to back is not a clash; a meeting's own time overrides the cohort's.
+    morning.end = TimeOfDay{13 * 60 + 30};
+    CHECK(t.run("schedule/clash").empty());
+    c.meetings[1].start = TimeOfDay{9 * 60};
+    c.meetings[1].end = TimeOfDay{10 * 60};
+    REQUIRE(t.run("schedule/clash").size() == 1);
 }
 
 TEST_CASE("schedule/clash: a plan and its log are one booking, other leads do not clash") {
