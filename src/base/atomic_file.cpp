@@ -24,6 +24,12 @@ std::string resolved(const std::string& path) {
     return path;
 }
 
+std::string fmt_hard_links(nlink_t names) {
+    return "the same file also has " + std::to_string(names - 1) + " other name" + (names == 2 ? "" : "s") +
+           " elsewhere (a hard link), which replacing it would cut off; make it an ordinary file "
+           "first (copy it, then move the copy over it)";
+}
+
 bool refusal(const std::string& real, const struct stat& st, std::string& problem) {
     if (!S_ISREG(st.st_mode)) {
         problem = "it is not a regular file";
@@ -34,8 +40,7 @@ bool refusal(const std::string& real, const struct stat& st, std::string& proble
         return true;
     }
     if (st.st_nlink > 1) {
-        problem = "it has other hard links, which replacing it would break "
-                  "(make it a single file, or a symbolic link, first)";
+        problem = fmt_hard_links(st.st_nlink);
         return true;
     }
     return false;
@@ -79,7 +84,11 @@ bool write_atomically(const std::string& link_or_path, std::string_view text,
     name.push_back('\0');
     int fd = ::mkstemp(name.data());
     if (fd < 0) {
-        problem = std::strerror(errno);
+        int err = errno;
+        problem = err == EACCES || err == EROFS
+                      ? "its folder is read-only for you (tfm writes a new copy beside a file, then "
+                        "moves it over the old one, so the folder must be writable)"
+                      : std::strerror(err);
         return false;
     }
     auto fail = [&](int err) {

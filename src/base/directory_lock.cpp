@@ -92,8 +92,8 @@ std::optional<DirectoryLock> DirectoryLock::acquire(const std::string& directory
         }
         if (std::chrono::steady_clock::now() >= deadline) {
             problem = fmt::format(
-                "another tfm is changing the records in {}: {} has held its lock for {} s; "
-                "try again when it has finished",
+                "another tfm is changing the records in {} ({}); tfm waited {} s for it to "
+                "finish and wrote nothing: try again when it has",
                 directory.empty() ? "." : directory, holder(path), wait.count() / 1000);
             return std::nullopt;
         }

@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "tfm/load/data_directory.h"
+
 #include "tfm/base/output_file.h"
 #include "tfm/base/text.h"
 #include "tfm/render/csv_table.h"
@@ -20,7 +22,7 @@ int run(const GlobalArgs&, std::monostate) { return exit_usage; }
 std::vector<std::string> data_directories(const GlobalArgs& g) {
     if (!g.data.empty()) return g.data;
     if (const char* env = std::getenv("TFM_DATA"); env && *env) return {env};
-    return {"."};
+    return {discover_data_directory()};
 }
 
 unsigned loader_threads() {

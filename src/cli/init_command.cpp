@@ -24,8 +24,13 @@ int run(const GlobalArgs& g, const InitArgs& args) {
     WriteSettings settings{args.dry_run, "tfm init " + args.directory};
     InitOutcome out = init_records(args.directory, starter_files(today), settings);
     if (!out.ok) {
-        for (const auto& p : out.problems) fmt::print(stderr, "tfm: error: {}\n", p);
-        fmt::print(stderr, "tfm: init never overwrites a file; nothing was written\n");
+        bool in_the_way = false;
+        for (const auto& p : out.problems) {
+            fmt::print(stderr, "tfm: error: {}\n", p);
+            if (p.find("already exists") != std::string::npos || p.find("in the way") != std::string::npos)
+                in_the_way = true;
+        }
+        fmt::print(stderr, "tfm: {}nothing was written\n", in_the_way ? "init never overwrites a file; " : "");
         return exit_findings;
     }
     if (args.dry_run) {

@@ -1,12 +1,16 @@
 // tfm: the single place where the command line is parsed and exceptions become exit codes.
 #include "cli.h"
 
+#include "tfm/base/atomic_file.h"
 #include "tfm/base/output_file.h"
 #include "tfm/base/stdout_capture.h"
+#include "tfm/model/record_format.h"
+#include "tfm/yaml/yaml_tree.h"
 
 #include <fmt/format.h>
 
 #include <exception>
+#include <filesystem>
 #include <variant>
 
 using namespace tfm::cli;
@@ -30,10 +34,35 @@ int run_command(const Invocation& invocation) {
     }
 }
 
+// Whether `path` is an existing YAML file holding records (a top-level key of the format):
+// -o must never replace one, whatever the command (records change only through writers).
+bool is_record_file(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    if (ext != ".yaml" && ext != ".yml") return false;
+    std::string text, problem;
+    if (!tfm::read_file(path, text, problem)) return false;
+    if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+    for (const auto& doc : tfm::yaml::parse(text).documents) {
+        if (doc.nodes.empty() || doc.nodes[doc.root].kind != tfm::yaml::Kind::mapping) continue;
+        const auto& root = doc.nodes[doc.root];
+        for (std::size_t i = 0; i < root.children.size(); i += 2)
+            for (const auto& k : tfm::top_level_keys())
+                if (doc.nodes[root.children[i]].value == k.key) return true;
+    }
+    return false;
+}
+
 // -o FILE: the command's standard output, caught whole, is written once the command has run
 // (write_output: atomically for a regular file, into a pipe or device as a redirection
 // would). A usage error or an unreadable data directory leaves FILE as it was.
 int run_into(const Invocation& invocation, const std::string& output) {
+    if (is_record_file(output)) {
+        fmt::print(stderr,
+                   "tfm: error: -o {} would replace a file of records; tfm changes records only through "
+                   "its writing commands (plan --write, import gias --write, init): choose another file\n",
+                   output);
+        return exit_usage;
+    }
     tfm::StdoutCapture capture;
     if (!capture.active()) {
         fmt::print(stderr, "tfm: error: cannot make a temporary file for -o {}\n", output);

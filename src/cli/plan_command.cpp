@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace tfm::cli {
@@ -21,13 +22,16 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
     format_or(g, "yaml", {"yaml"});
     const bool write = args.write || args.dry_run;
     Date as_of = as_of_date(g);
-    // A writer holds the data directory's lock from before it reads the records.
+    // A writer holds every data directory's lock from before it reads the records.
     std::optional<Transaction> tx;
+    const std::vector<std::string> directories = data_directories(g);
     // (An unreadable directory is reported by loading, as for every command.)
-    if (write && std::filesystem::is_directory(data_directories(g).front())) {
+    bool readable = std::all_of(directories.begin(), directories.end(),
+                                [](const std::string& d) { return std::filesystem::is_directory(d); });
+    if (write && readable) {
         std::string problem;
-        tx = Transaction::begin(data_directories(g).front(),
-                                WriteSettings{args.dry_run, "tfm plan --write " + args.cohort}, problem);
+        tx = Transaction::begin(directories, WriteSettings{args.dry_run, "tfm plan --write " + args.cohort},
+                                problem);
         if (!tx) {
             fmt::print(stderr, "tfm: error: {}\n", problem);
             return exit_findings;
@@ -60,6 +64,14 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
                    name_of(cohort->stage), cohort->year.str(), day, as_of.str());
         fmt::print("{}{}", plan_summary(plan), plan_yaml(plan, 0));
         return report_exit_status(workspace);
+    }
+    if (int errors = workspace.summary().errors; errors > 0) {
+        fmt::print(stderr,
+                   "tfm: error: the records have {} error{} (run `tfm check`): a plan is written only into "
+                   "records that load without errors, since a record left out could hold a clash; "
+                   "nothing was written\n",
+                   errors, errors == 1 ? "" : "s");
+        return exit_findings;
     }
     const auto& file = records.files[std::size_t(cohort->pos.file)];
     PlanWrite result = write_plan(*tx, file.full_path, file.path, plan);

@@ -80,17 +80,20 @@ bool write_file(const fs::path& path, const std::string& content, std::string& p
     return true;
 }
 
-// A new temporary folder beside `directory`, or empty with `problem` set.
-std::string temporary_beside(const fs::path& directory, std::string& problem) {
-    fs::path parent = directory.parent_path().empty() ? fs::path(".") : directory.parent_path();
+// A new temporary folder in `parent` (named after `directory`), or empty with `problem` set.
+// It gets the mode a plain mkdir would give it (0777 less the umask), not mkdtemp's 0700,
+// since for a new repository it becomes the folder itself.
+std::string temporary_in(const fs::path& parent, const fs::path& directory, std::string& problem) {
     std::string tmpl = (parent / ("." + directory.filename().string() + ".tfm-init-XXXXXX")).string();
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
     if (!::mkdtemp(name.data())) {
-        problem = fmt::format("cannot make a temporary folder in {}: {}", parent.generic_string(),
-                              std::strerror(errno));
+        problem = fmt::format("cannot make a folder in {}: {}", parent.generic_string(), std::strerror(errno));
         return {};
     }
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(name.data(), 0777 & ~mask);
     return name.data();
 }
 
@@ -158,8 +161,11 @@ InitOutcome init_records(const std::string& directory, Files files, const WriteS
         return out;
     }
     std::string problem;
-    fs::create_directories(root.parent_path().empty() ? fs::path(".") : root.parent_path(), ec);
-    std::string temp = temporary_beside(root, problem);
+    // A new repository is built beside where it goes and renamed into place; an existing
+    // folder gets its files built inside it (it may be the only place tfm can write).
+    fs::path parent = root.parent_path().empty() ? fs::path(".") : root.parent_path();
+    fs::create_directories(parent, ec);
+    std::string temp = temporary_in(exists ? root : parent, exists ? fs::path("tfm-init") : root, problem);
     if (temp.empty()) {
         out.problems.push_back(problem);
         return out;

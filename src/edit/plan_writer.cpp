@@ -193,8 +193,9 @@ std::optional<std::vector<yaml::Edit>> plan_edits(std::string_view text, std::st
         const yaml::Node& key = doc.nodes[k->first];
         const yaml::Node& value = doc.nodes[k->second];
         if (anchored(text, key)) {
-            why = fmt::format("cohort {}'s `{}` is shared with another place in the file through a YAML "
-                              "anchor (&) or alias (*); write its value out in full, then run this again",
+            why = fmt::format("cohort {}'s `{}` is written with a YAML anchor (&name) or alias (*name), "
+                              "which can share it with another place in the file; write its value out "
+                              "in full without them, then run this again",
                               plan.cohort->id, a.key);
             return std::nullopt;
         }

@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -61,17 +64,69 @@ void undo(const std::vector<const FileEdit*>& done) {
     }
 }
 
+std::optional<FileStamp> stamp_of(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return FileStamp{static_cast<unsigned long long>(st.st_dev), static_cast<unsigned long long>(st.st_ino),
+                     static_cast<unsigned long long>(st.st_size),
+                     static_cast<long long>(st.st_mtim.tv_sec) * 1'000'000'000LL + st.st_mtim.tv_nsec};
+}
+
+std::string canonical_or_same(const std::string& path) {
+    std::error_code ec;
+    auto c = fs::weakly_canonical(path, ec);
+    return ec ? path : c.string();
+}
+
+// The stamp of every *.yaml and *.yml file below `directory` (hidden folders skipped), as
+// the loader would find them.
+void note_stamps(const std::string& directory, std::map<std::string, FileStamp>& out) {
+    std::error_code ec;
+    fs::recursive_directory_iterator it(directory, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+        const auto& p = it->path();
+        std::string name = p.filename().string();
+        if (it->is_directory(ec) && !name.empty() && name[0] == '.') {
+            it.disable_recursion_pending();
+            continue;
+        }
+        std::string ext = p.extension().string();
+        if (ext != ".yaml" && ext != ".yml") continue;
+        if (auto st = stamp_of(p.string())) out[canonical_or_same(p.string())] = *st;
+    }
+}
+
 }  // namespace
 
-std::optional<Transaction> Transaction::begin(const std::string& directory, WriteSettings settings,
-                                              std::string& problem) {
-    auto lock = DirectoryLock::acquire(directory, settings.command, settings.lock_wait, problem);
-    if (!lock) return std::nullopt;
-    return Transaction(std::move(*lock), std::move(settings));
+std::optional<Transaction> Transaction::begin(const std::vector<std::string>& directories,
+                                              WriteSettings settings, std::string& problem) {
+    std::vector<std::string> order;
+    for (const auto& d : directories) order.push_back(canonical_or_same(d.empty() ? "." : d));
+    std::sort(order.begin(), order.end());
+    order.erase(std::unique(order.begin(), order.end()), order.end());
+    std::vector<DirectoryLock> locks;
+    if (!settings.dry_run)
+        for (const auto& d : order) {
+            auto lock = DirectoryLock::acquire(d, settings.command, settings.lock_wait, problem);
+            if (!lock) return std::nullopt;
+            locks.push_back(std::move(*lock));
+        }
+    Transaction tx(std::move(locks), std::move(settings));
+    for (const auto& d : order) note_stamps(d, tx.stamps_);
+    return tx;
 }
 
 bool Transaction::read(FileEdit& edit, std::string& problem) const {
     std::string why;
+    // Changed (or new) since the transaction began, so perhaps after the records were read.
+    auto now = stamp_of(edit.path);
+    auto then = stamps_.find(canonical_or_same(edit.path));
+    if (now && (then == stamps_.end() || !(then->second == *now))) {
+        problem = fmt::format("{} changed while tfm was reading the records (an editor or another "
+                              "program?); nothing was written; run the command again",
+                              edit.shown);
+        return false;
+    }
     if (!read_for_edit(edit, why)) {
         problem = fmt::format("cannot read {}: {}", edit.shown, why);
         return false;

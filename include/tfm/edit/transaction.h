@@ -9,6 +9,7 @@
 #include "tfm/edit/file_edit.h"
 
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,16 +30,31 @@ struct WriteOutcome {
     std::vector<std::string> written;  // the files written, as messages name them
 };
 
+// When a file was last changed, as stat(2) tells: a file whose stamp differs from the one
+// taken when the transaction began was changed meanwhile (by an editor, say).
+struct FileStamp {
+    unsigned long long device = 0, inode = 0, size = 0;
+    long long modified_ns = 0;
+    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
 class Transaction {
 public:
-    // Takes the lock on `directory` (waiting up to settings.lock_wait). Empty, with `problem`
-    // set, when another writer keeps it or the lock file cannot be made. A dry run takes the
-    // lock too, so its diff is what a real run would do.
+    // Begins before the records are read: takes the lock on every data directory (in one
+    // order, so two writers never wait for each other; waiting up to settings.lock_wait) and
+    // notes the stamp of every record file below them. Empty, with `problem` set, when
+    // another writer keeps a lock or a lock file cannot be made. A dry run takes no lock and
+    // writes nothing at all.
+    static std::optional<Transaction> begin(const std::vector<std::string>& directories,
+                                            WriteSettings settings, std::string& problem);
     static std::optional<Transaction> begin(const std::string& directory, WriteSettings settings,
-                                            std::string& problem);
+                                            std::string& problem) {
+        return begin(std::vector<std::string>{directory}, std::move(settings), problem);
+    }
 
-    // Reads `edit.path` for editing. False with `problem` set when it cannot be read or could
-    // not be replaced (read-only, hard-linked or not a regular file): refused before any work.
+    // Reads `edit.path` for editing. False with `problem` set when it cannot be read, changed
+    // (or appeared) since the transaction began, or could not be replaced (read-only,
+    // hard-linked or not a regular file): refused before any work.
     bool read(FileEdit& edit, std::string& problem) const;
 
     // Writes every edit that changes its file, or with a dry run returns their diff. Refused
@@ -50,10 +66,11 @@ public:
     const WriteSettings& settings() const { return settings_; }
 
 private:
-    Transaction(DirectoryLock lock, WriteSettings settings)
-        : lock_(std::move(lock)), settings_(std::move(settings)) {}
-    DirectoryLock lock_;
+    Transaction(std::vector<DirectoryLock> locks, WriteSettings settings)
+        : locks_(std::move(locks)), settings_(std::move(settings)) {}
+    std::vector<DirectoryLock> locks_;
     WriteSettings settings_;
+    std::map<std::string, FileStamp> stamps_;  // by canonical path, taken at begin()
 };
 
 }  // namespace tfm

@@ -116,7 +116,7 @@ TEST_CASE("Transaction: read-only and hard-linked files are refused when read") 
     CHECK(problem == "tfm will not change ro.yaml: it is read-only (make it writable first if it should change)");
     FileEdit l = edit_of(linked, "linked.yaml");
     CHECK_FALSE(tx->read(l, problem));
-    CHECK(problem.find("hard links") != std::string::npos);
+    CHECK(problem.find("(a hard link)") != std::string::npos);
 }
 
 TEST_CASE("Transaction: a failed write puts back the files already written") {
@@ -137,4 +137,35 @@ TEST_CASE("Transaction: a failed write puts back the files already written") {
     CHECK_FALSE(out.ok);
     CHECK(out.problem.find("every file is as it was") != std::string::npos);
     CHECK(contents(a) == "a\n");
+}
+
+TEST_CASE("Transaction: a file changed after the transaction began is refused when read") {
+    // The records are read after begin(); an editor saving a file meanwhile must not be
+    // overwritten by a plan made from the old records.
+    TempDir dir;
+    auto a = dir.write("cohorts/a.yaml", "cohort: {id: a}\n");
+    std::string problem;
+    auto tx = Transaction::begin(dir.path.string(), WriteSettings{false, "test", 100ms}, problem);
+    REQUIRE(tx);
+    dir.write("cohorts/a.yaml", "cohort: {id: a, meetings: [2027-02-03]}\n");
+    FileEdit e = edit_of(a, "cohorts/a.yaml");
+    CHECK_FALSE(tx->read(e, problem));
+    CHECK(problem.find("cohorts/a.yaml changed while tfm was reading the records") != std::string::npos);
+    // A file that appeared meanwhile is refused too.
+    auto b = dir.write("cohorts/b.yaml", "cohort: {id: b}\n");
+    FileEdit eb = edit_of(b, "cohorts/b.yaml");
+    CHECK_FALSE(tx->read(eb, problem));
+}
+
+TEST_CASE("Transaction: a dry run takes no lock and writes no lock file") {
+    TempDir dir;
+    dir.write("a.yaml", "x\n");
+    std::string problem;
+    auto held = Transaction::begin(dir.path.string(), WriteSettings{false, "holder", 100ms}, problem);
+    REQUIRE(held);
+    // Another process would wait for the lock; a dry run does not need it (nor create it).
+    TempDir other;
+    auto dry = Transaction::begin(other.path.string(), WriteSettings{true, "dry", 100ms}, problem);
+    REQUIRE(dry);
+    CHECK_FALSE(fs::exists(other.path / DirectoryLock::file_name));
 }

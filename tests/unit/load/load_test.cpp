@@ -1,5 +1,8 @@
 #include "tfm/load/load.h"
 #include "tfm/base/text.h"
+#include "tfm/load/data_directory.h"
+
+#include <unistd.h>
 
 #include <doctest/doctest.h>
 
@@ -317,4 +320,24 @@ TEST_CASE("planned meetings: bad dates, unknown keys and times that end before t
           std::vector<std::string>{"11:7 a planned meeting is missing required field `date`"});
     CHECK(r.records.cohorts.empty());
     CHECK(r.records.broken_cohorts.size() == 1);
+}
+
+TEST_CASE("discover_data_directory: the nearest hub.yaml upward, else the git top, else here") {
+    namespace fs = std::filesystem;
+    std::string tmpl = (fs::temp_directory_path() / "tfm-discover-XXXXXX").string();
+    fs::path root = ::mkdtemp(tmpl.data());
+    fs::create_directories(root / "repo" / "records" / "cohorts" / "2026-27");
+    fs::create_directories(root / "repo" / ".git");
+    fs::create_directories(root / "plain" / "sub");
+    auto at = [&](const fs::path& p) { return discover_data_directory(p.string()); };
+    // No hub.yaml yet: the top of the git work tree.
+    CHECK(at(root / "repo" / "records" / "cohorts" / "2026-27") == "../../..");
+    std::ofstream(root / "repo" / "records" / "hub.yaml") << "hub: {name: H}\n";
+    CHECK(at(root / "repo" / "records" / "cohorts" / "2026-27") == "../..");
+    CHECK(at(root / "repo" / "records") == (root / "repo" / "records").string());
+    std::ofstream(root / "repo" / "records" / "cohorts" / "hub.yml") << "hub: {name: Nearer}\n";
+    CHECK(at(root / "repo" / "records" / "cohorts" / "2026-27") == "..");
+    // Neither a hub nor a git work tree: where it was asked.
+    CHECK(at(root / "plain" / "sub") == (root / "plain" / "sub").string());
+    fs::remove_all(root);
 }
