@@ -146,7 +146,7 @@ std::string markdown_safe(std::string_view text) {
     return out;
 }
 
-std::string quoted(std::string_view value, bool ascii_expected, std::size_t limit) {
+std::string quote_value(std::string_view value, bool ascii_expected, std::size_t limit) {
     std::string out = "`";
     std::size_t shown = 0, total = 0;
     for_each_char(value, [&](std::int32_t cp, std::string_view bytes) {

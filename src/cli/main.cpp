@@ -1,6 +1,8 @@
 // tfm: the single place where the command line is parsed and exceptions become exit codes.
 #include "cli.h"
 
+#include "tfm/base/untrusted_text.h"
+
 #include <fmt/format.h>
 
 #include <exception>
@@ -24,7 +26,7 @@ int main(int argc, char** argv) {
         return std::visit([&](const auto& args) { return run(invocation.global, args); },
                           invocation.command);
     } catch (const UsageError& e) {
-        fmt::print(stderr, "tfm: error: {}\n", e.message);
+        fmt::print(stderr, "tfm: error: {}\n", tfm::terminal_safe(e.message));
         return exit_usage;
     } catch (const std::bad_alloc&) {
         fmt::print(stderr, "tfm: error: out of memory\n");

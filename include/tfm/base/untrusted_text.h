@@ -31,7 +31,7 @@ std::string markdown_safe(std::string_view text);
 // zero-width and format characters, curly quotes, dashes) shown by code point (`<U+00A0>`),
 // so two values that print alike never look alike in a message. With `ascii_expected`
 // (keys, ids, enumeration values) every character outside ASCII is shown by code point.
-std::string quoted(std::string_view value, bool ascii_expected = false, std::size_t limit = 80);
+std::string quote_value(std::string_view value, bool ascii_expected = false, std::size_t limit = 80);
 
 // The key names are compared by: Unicode NFC, case folded, default-ignorable characters
 // (soft hyphen, zero-width space) dropped, every kind of space (no-break, thin, tab) a plain

@@ -55,19 +55,19 @@ TEST_CASE("markdown_safe shows markup literally") {
 }
 
 TEST_CASE("quoted shows at most 80 characters and invisible or look-alike ones by code point") {
-    CHECK(quoted("primary") == "`primary`");
-    CHECK(quoted("primary\u00a0") == "`primary<U+00A0>`");
-    CHECK(quoted("St Mary\u2019s \u2013 Hyde") == "`St Mary<U+2019>s <U+2013> Hyde`");
-    CHECK(quoted("zero\u200Bwidth\uFEFF") == "`zero<U+200B>width<U+FEFF>`");
-    CHECK(quoted("esc\x1b bad\xff") == "`esc\\x1b bad\\xff`");
-    CHECK(quoted("Caf\u00e9") == "`Caf\u00e9`");
+    CHECK(quote_value("primary") == "`primary`");
+    CHECK(quote_value("primary\u00a0") == "`primary<U+00A0>`");
+    CHECK(quote_value("St Mary\u2019s \u2013 Hyde") == "`St Mary<U+2019>s <U+2013> Hyde`");
+    CHECK(quote_value("zero\u200Bwidth\uFEFF") == "`zero<U+200B>width<U+FEFF>`");
+    CHECK(quote_value("esc\x1b bad\xff") == "`esc\\x1b bad\\xff`");
+    CHECK(quote_value("Caf\u00e9") == "`Caf\u00e9`");
     // Where only ASCII is expected, any other character may be a look-alike (Cyrillic а).
-    CHECK(quoted("prim\u0430ry", true) == "`prim<U+0430>ry`");
-    CHECK(quoted("prim\u0430ry") == "`prim\u0430ry`");
+    CHECK(quote_value("prim\u0430ry", true) == "`prim<U+0430>ry`");
+    CHECK(quote_value("prim\u0430ry") == "`prim\u0430ry`");
     std::string long_value(1'000'000, 'x');
-    CHECK(quoted(long_value) == "`" + std::string(80, 'x') + "…` (1000000 characters)");
-    CHECK(quoted(std::string(80, 'y')) == "`" + std::string(80, 'y') + "`");
-    CHECK(quoted("\u00e9\u00e9\u00e9", false, 2) == "`\u00e9\u00e9…` (3 characters)");
+    CHECK(quote_value(long_value) == "`" + std::string(80, 'x') + "…` (1000000 characters)");
+    CHECK(quote_value(std::string(80, 'y')) == "`" + std::string(80, 'y') + "`");
+    CHECK(quote_value("\u00e9\u00e9\u00e9", false, 2) == "`\u00e9\u00e9…` (3 characters)");
 }
 
 TEST_CASE("name_key folds what people read as the same name") {
