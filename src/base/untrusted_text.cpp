@@ -1,7 +1,5 @@
 #include "tfm/base/untrusted_text.h"
 
-#include "tfm/base/text.h"
-
 #include <fmt/format.h>
 #include <utf8proc.h>
 

@@ -23,7 +23,8 @@ std::string csv_safe(std::string_view text);
 
 // Text as a Markdown (GitHub) table cell shows it literally: on one line, control characters
 // escaped as terminal_safe does, and every character Markdown could read as markup (raw
-// HTML, links, emphasis, code, `|`, entities, backslashes) escaped with a backslash.
+// HTML, links, emphasis, code, strike-through, math, `|`, entities, backslashes) escaped
+// with a backslash. `_` inside a word, a lone `&` and a `<` before a digit stay as written.
 std::string markdown_safe(std::string_view text);
 
 // A value quoted for a message: in backticks, at most `limit` characters of it (then `…` and
