@@ -190,7 +190,9 @@ std::string name_key(std::string_view name) {
     return key;
 }
 
-bool same_name(std::string_view a, std::string_view b) { return name_key(a) == name_key(b); }
+bool same_name(std::string_view a, std::string_view b) {
+    return a == b || name_key(a) == name_key(b);  // most names are written alike: skip the folding
+}
 
 bool name_contains(std::string_view haystack, std::string_view needle) {
     return name_key(haystack).find(name_key(needle)) != std::string::npos;
