@@ -243,8 +243,7 @@ Table never_engaged_table(const Records& records, const std::vector<Journey>& jo
         if (!j.engagements.empty()) continue;
         const School& s = *j.school;
         const Hub* hub = records.hub_of(s.directory);
-        bool in_area = !hub || hub->areas.empty() ||
-                       std::find(hub->areas.begin(), hub->areas.end(), s.area) != hub->areas.end();
+        bool in_area = !hub || hub->areas.empty() || hub->area_named(s.area);
         if (in_area) t.rows.push_back({s.urn, s.name, s.area, std::string(name_of(s.phase))});
     }
     return t;

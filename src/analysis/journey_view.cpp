@@ -1,31 +1,12 @@
 #include "tfm/analysis/journey_view.h"
 
+#include "tfm/base/untrusted_text.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace tfm {
-namespace {
-
-// Lower case for matching names: ASCII, and the accented capitals of Latin-1 (À–Þ but ×,
-// U+00C0–U+00DE, two bytes C3 80–9E in UTF-8), so `élan` finds "Élan Academy".
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        auto c = static_cast<unsigned char>(out[i]);
-        if (c < 0x80) {
-            out[i] = char(std::tolower(c));
-        } else if (c == 0xC3 && i + 1 < out.size()) {
-            auto n = static_cast<unsigned char>(out[i + 1]);
-            if (n >= 0x80 && n <= 0x9E && n != 0x97) out[i + 1] = char(n + 0x20);
-            ++i;
-        }
-    }
-    return out;
-}
-
-}  // namespace
 
 std::vector<const School*> find_schools(const Records& records, std::string_view query) {
     std::vector<const School*> out;
@@ -36,12 +17,17 @@ std::vector<const School*> find_schools(const Records& records, std::string_view
             if (std::to_string(s.urn) == query) out.push_back(&s);
         return out;
     }
-    std::string q = lower(query);
-    for (const auto& s : records.schools)
-        if (lower(s.name) == q) out.push_back(&s);
-    if (!out.empty()) return out;
-    for (const auto& s : records.schools)
-        if (lower(s.name).find(q) != std::string::npos) out.push_back(&s);
+    // Names compare as people read them (case, accents composed or not, curly quotes,
+    // dashes, no-break spaces): an exact name first, else every name that contains the query.
+    std::string q = name_key(query);
+    std::vector<std::string> keys;
+    keys.reserve(records.schools.size());
+    for (const auto& s : records.schools) keys.push_back(name_key(s.name));
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (keys[i] == q) out.push_back(&records.schools[i]);
+    if (!out.empty() || q.empty()) return out;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (keys[i].find(q) != std::string::npos) out.push_back(&records.schools[i]);
     return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include "report_detail.h"
 
+#include "tfm/base/untrusted_text.h"
+
 #include <algorithm>
 #include <map>
 
@@ -24,10 +26,20 @@ namespace {
 
 using Schools = std::vector<const School*>;
 
-void count_areas(const Schools& schools, std::vector<CharacteristicCount>& rows) {
-    std::map<std::string, int> areas;
-    for (const School* s : schools) ++areas[s->area];
-    for (const auto& [area, n] : areas) rows.push_back({Dimension::area, area, n});
+// Areas counted as names compare (`Kirklees` and `kirklees ` are one), under the hub's
+// spelling, else the first one met.
+void count_areas(const Records& records, const Schools& schools, std::vector<CharacteristicCount>& rows) {
+    std::map<std::string, std::pair<std::string, int>> areas;  // name key → spelling, schools
+    for (const School* s : schools) {
+        const Hub* hub = records.hub_of(s->directory);
+        const std::string* spelling = hub ? hub->area_named(s->area) : nullptr;
+        auto [it, added] = areas.try_emplace(name_key(s->area), spelling ? *spelling : s->area, 0);
+        if (!added && spelling) it->second.first = *spelling;
+        ++it->second.second;
+    }
+    std::map<std::string, int> by_spelling;
+    for (const auto& [key, area] : areas) by_spelling[area.first] += area.second;
+    for (const auto& [area, n] : by_spelling) rows.push_back({Dimension::area, area, n});
 }
 
 void count_grades(const Schools& schools, std::vector<CharacteristicCount>& rows) {
@@ -111,7 +123,7 @@ std::vector<DimensionShares> shares_by_dimension(const Characteristics& engaged,
 Characteristics characteristics_of(const Records& records, const Schools& schools) {
     Characteristics c;
     c.schools = int(schools.size());
-    count_areas(schools, c.rows);
+    count_areas(records, schools, c.rows);
     count_grades(schools, c.rows);
     for (Dimension d : {Dimension::fsm, Dimension::eal, Dimension::ehcp})
         count_bands(records, d, schools, c.rows);

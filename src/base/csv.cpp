@@ -25,8 +25,8 @@ public:
                 ++i_;
                 continue;
             }
-            if (!done()) {  // a line break ends the row
-                i_ += text_[i_] == '\r' ? 2 : 1;
+            if (!done()) {  // a line break (LF, CRLF or a bare CR) ends the row
+                i_ += text_[i_] == '\r' && i_ + 1 < text_.size() && text_[i_ + 1] == '\n' ? 2 : 1;
                 ++line_;
             }
             return;
@@ -38,7 +38,7 @@ private:
 
     bool at_row_end(std::size_t k) const {
         std::size_t n = text_.size();
-        return k >= n || text_[k] == '\n' || (text_[k] == '\r' && k + 1 < n && text_[k + 1] == '\n');
+        return k >= n || text_[k] == '\n' || text_[k] == '\r';
     }
 
     std::string plain_field() {
@@ -66,12 +66,18 @@ private:
                 ++i_;
                 break;
             }
-            if (c == '\n') ++line_;
+            if (c == '\n' || (c == '\r' && (i_ + 1 >= n || text_[i_ + 1] != '\n'))) ++line_;
             field += c;
         }
         if (i_ < n && text_[i_] != ',' && !at_row_end(i_)) {
             std::size_t end = i_;
             while (end < n && text_[end] != ',' && text_[end] != '\n' && text_[end] != '\r') ++end;
+            // A field that ran on over line breaks into text after its "closing" quote: the
+            // quote that really lacks its partner is the one that opened it.
+            if (line_ != opened)
+                throw LineError(opened, fmt::format("line {}: a quoted field starts on this line and never "
+                                                    "closes (its closing \" is missing): it runs on to line {}",
+                                                    opened, line_));
             throw LineError(line_, fmt::format("line {}: `{}` follows a closing quote; a quote inside a "
                                                "quoted field is written \"\"",
                                                line_, text_.substr(i_, std::min<std::size_t>(end - i_, 20))));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include <utf8proc.h>
+
 namespace tfm {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -74,40 +76,19 @@ std::size_t first_invalid_utf8(std::string_view s) {
     return std::string_view::npos;
 }
 
-namespace {
-
-std::uint32_t decode(std::string_view s, std::size_t& i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += len;
-    return cp;
-}
-
-bool is_combining(std::uint32_t cp) {
-    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-           (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x200B || cp == 0x200D;
-}
-
-bool is_wide(std::uint32_t cp) {
-    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-           (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
-           (cp >= 0x20000 && cp <= 0x3FFFD);
-}
-
-}  // namespace
-
 std::size_t display_width(std::string_view s) {
     std::size_t width = 0;
     for (std::size_t i = 0; i < s.size();) {
-        std::uint32_t cp = decode(s, i);
-        if (is_combining(cp)) continue;
-        width += is_wide(cp) ? 2 : 1;
+        utf8proc_int32_t cp = -1;
+        auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                  utf8proc_ssize_t(s.size() - i), &cp);
+        if (n <= 0 || cp < 0) {  // a byte that is not UTF-8: one column, as a replacement
+            ++width;
+            ++i;
+            continue;
+        }
+        i += std::size_t(n);
+        width += std::size_t(std::max(0, utf8proc_charwidth(cp)));
     }
     return width;
 }

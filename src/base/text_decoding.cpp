@@ -34,9 +34,6 @@ constexpr std::array<std::uint16_t, 32> cp1252_high = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,  // 98–9F
 };
 
-int line_of(std::string_view text, std::size_t offset) {
-    return int(std::count(text.begin(), text.begin() + std::ptrdiff_t(std::min(offset, text.size())), '\n')) + 1;
-}
 
 }  // namespace
 
@@ -52,19 +49,56 @@ std::string cp1252_to_utf8(std::string_view bytes) {
     return out;
 }
 
-Decoded decode_text(std::string_view bytes) {
-    if (bytes.starts_with(utf8_bom)) {
-        bytes.remove_prefix(utf8_bom.size());
-        if (auto bad = first_invalid_utf8(bytes); bad != std::string_view::npos)
-            throw LineError(line_of(bytes, bad),
-                            fmt::format("byte 0x{:02X} is not UTF-8, but the file starts with a UTF-8 "
-                                        "byte-order mark",
-                                        static_cast<unsigned char>(bytes[bad])));
-        return {std::string(bytes), "UTF-8"};
+namespace {
+
+// Why decoded text cannot be a GIAS value: a control character (C0 but tab and line breaks,
+// DEL, C1), which no school name has and a terminal or a YAML reader must never receive.
+// Empty when it has none.
+std::string control_in(std::string_view line, bool windows) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        auto c = static_cast<unsigned char>(line[i]);
+        if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F)
+            return fmt::format("a control character (\\x{:02x})", c);
+        if (c == 0xC2 && i + 1 < line.size() && static_cast<unsigned char>(line[i + 1]) < 0xA0) {
+            auto cp = static_cast<unsigned char>(line[i + 1]);
+            return windows ? fmt::format("byte 0x{:02X}, which Windows-1252 leaves undefined,", cp)
+                           : fmt::format("a control character (U+{:04X})", cp);
+        }
     }
-    bool ascii = std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii && first_invalid_utf8(bytes) == std::string_view::npos) return {std::string(bytes), "UTF-8"};
-    return {cp1252_to_utf8(bytes), "Windows-1252"};
+    return "";
 }
 
+}  // namespace
+
+Decoded decode_text(std::string_view bytes) {
+    bool bom = bytes.starts_with(utf8_bom);
+    if (bom) bytes.remove_prefix(utf8_bom.size());
+    Decoded out;
+    out.text.reserve(bytes.size() + bytes.size() / 8);
+    bool utf8 = false, windows = false;
+    int line = 1;
+    // Line by line (a line ends at LF, CRLF or a bare CR), so that one stray Windows-1252 byte
+    // does not turn every other accent of a UTF-8 file into mojibake.
+    for (std::size_t start = 0; start < bytes.size(); ++line) {
+        std::size_t end = bytes.find_first_of("\r\n", start);
+        if (end == std::string_view::npos) end = bytes.size();
+        else end += bytes[end] == '\r' && end + 1 < bytes.size() && bytes[end + 1] == '\n' ? 2 : 1;
+        std::string_view raw = bytes.substr(start, end - start);
+        start = end;
+        bool ascii = std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        bool is_utf8 = ascii || first_invalid_utf8(raw) == std::string_view::npos;
+        std::string text = is_utf8 ? std::string(raw) : cp1252_to_utf8(raw);
+        if (std::string why = control_in(text, !is_utf8); !why.empty())
+            throw LineError(line, fmt::format("line {}: {} is not text a school's record can hold; is this "
+                                              "file a GIAS extract (CSV)?",
+                                              line, why));
+        utf8 |= !ascii && is_utf8;
+        windows |= !is_utf8;
+        out.text += text;
+    }
+    out.encoding = utf8 && windows ? "UTF-8, with lines in Windows-1252"
+                   : utf8 || bom   ? "UTF-8"
+                                   : "Windows-1252";
+    return out;
+}
 }  // namespace tfm

@@ -4,6 +4,7 @@
 
 #include "tfm/base/output_file.h"
 #include "tfm/base/text.h"
+#include "tfm/base/untrusted_text.h"
 #include "tfm/render/csv_table.h"
 #include "tfm/render/json_table.h"
 #include "tfm/render/md_table.h"
@@ -75,7 +76,7 @@ std::string format_or(const GlobalArgs& g, std::string_view fallback,
 namespace tfm::cli {
 
 bool print_fatal(const std::vector<std::string>& fatal) {
-    for (const auto& m : fatal) fmt::print(stderr, "tfm: error: {}\n", m);
+    for (const auto& m : fatal) fmt::print(stderr, "tfm: error: {}\n", terminal_safe(m));
     return !fatal.empty();
 }
 

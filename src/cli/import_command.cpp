@@ -6,6 +6,7 @@
 #include "tfm/edit/gias_import.h"
 #include "tfm/edit/gias_yaml.h"
 #include "tfm/base/text.h"
+#include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
 
@@ -38,8 +39,9 @@ bool same_directory(const std::string& a, const std::string& b) {
 
 Help gias_help() {
     return {"Reads the GIAS establishment extract (edubasealldata.csv or a download from\n"
-            "get-information-schools.service.gov.uk): RFC 4180 CSV in Windows-1252 (a file that\n"
-            "starts with a UTF-8 byte-order mark, or is valid UTF-8, is read as UTF-8). Columns\n"
+            "get-information-schools.service.gov.uk): RFC 4180 CSV, each line read as UTF-8 when\n"
+            "it is valid UTF-8 and as Windows-1252 otherwise; rows may end in CRLF, LF or CR. A\n"
+            "control character refuses the file, naming its line. Columns\n"
             "used: URN, EstablishmentName, LA (name), PhaseOfEducation (name), EstablishmentStatus\n"
             "(name) (all required), TypeOfEstablishment (name) and Trusts (name).\n\n"
             "Keeps open establishments (status Open, or Open, but proposed to close) of the chosen\n"
@@ -89,17 +91,17 @@ std::optional<gias::Extract> read_extract_file(const std::string& file) {
     std::error_code ec;
     if (fs::is_directory(file, ec)) problem = "it is a directory";
     if (!problem.empty() || !read_file(file, bytes, problem)) {
-        fmt::print(stderr, "tfm: error: cannot read {}: {}\n", file, problem);
+        fmt::print(stderr, "tfm: error: cannot read {}: {}\n", terminal_safe(file), problem);
         return std::nullopt;
     }
     gias::Extract extract;
     try {
         extract = gias::read_extract(bytes);
     } catch (const gias::Error& e) {
-        fmt::print(stderr, "tfm: error: {}: {}\n", file, e.what());
+        fmt::print(stderr, "tfm: error: {}: {}\n", terminal_safe(file), terminal_safe(e.what()));
         return std::nullopt;
     }
-    for (const auto& w : extract.warnings) fmt::print(stderr, "tfm: warning: {}: {}\n", file, w);
+    for (const auto& w : extract.warnings) fmt::print(stderr, "tfm: warning: {}: {}\n", terminal_safe(file), terminal_safe(w));
     return extract;
 }
 
@@ -120,8 +122,9 @@ void warn_unknown_areas(const gias::Selection& selection, const std::vector<std:
         if (std::any_of(known_areas.begin(), known_areas.end(), [&](const std::string& k) { return gias::same_area(k, a); }))
             continue;
         std::string hint;
-        if (auto s = closest_match(a, candidates)) hint = fmt::format("; did you mean `{}`?", *s);
-        fmt::print(stderr, "tfm: warning: {}: no establishment is in the area `{}`{}\n", file, a, hint);
+        if (auto s = closest_match(a, candidates)) hint = fmt::format("; did you mean {}?", quote_value(*s));
+        fmt::print(stderr, "tfm: warning: {}: no establishment is in the area {}{}\n", terminal_safe(file), quote_value(a),
+                   hint);
     }
 }
 
@@ -140,7 +143,7 @@ void print_count(std::size_t count, const std::vector<Phase>& phases, const gias
     }
     std::string where = shown.empty() ? "every area" : fmt::format("{}", fmt::join(shown, ", "));
     fmt::print(stderr, "tfm: {} open {} establishment{} in {} ({}, {})\n", count, phase_words(phases),
-               count == 1 ? "" : "s", where, file, extract.encoding);
+               count == 1 ? "" : "s", terminal_safe(where), terminal_safe(file), extract.encoding);
 }
 
 // --write: the edit of the tree, its notes, and what changed.
@@ -148,9 +151,9 @@ int write_into(const GlobalArgs& g, const GiasArgs& args, const Transaction& tx,
                const gias::Extract& extract, const gias::Selection& selection) {
     auto result = gias::import_into(tx, args.write, tree, extract, selection);
     if (!g.quiet)
-        for (const auto& n : result.notes) fmt::print(stderr, "tfm: note: {}\n", n);
+        for (const auto& n : result.notes) fmt::print(stderr, "tfm: note: {}\n", terminal_safe(n));
     if (result.refused) {
-        for (const auto& e : result.errors) fmt::print(stderr, "tfm: error: {}\n", e);
+        for (const auto& e : result.errors) fmt::print(stderr, "tfm: error: {}\n", terminal_safe(e));
         if (result.files.empty()) fmt::print(stderr, "tfm: nothing was written\n");
         return exit_findings;
     }

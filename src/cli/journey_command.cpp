@@ -4,6 +4,7 @@
 #include "tfm/model/index.h"
 #include "tfm/model/journey.h"
 #include "tfm/analysis/journey_view.h"
+#include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
 
@@ -23,14 +24,14 @@ int run(const GlobalArgs& g, const JourneyArgs& args) {
     const Records& records = workspace.records();
     auto matches = find_schools(records, args.school);
     if (matches.empty()) {
-        fmt::print(stderr, "tfm: no school matches `{}`{}\n", args.school,
+        fmt::print(stderr, "tfm: no school matches {}{}\n", quote_value(args.school),
                    workspace.summary().errors ? " (some records have errors: run tfm check)" : "");
         return exit_findings;
     }
     if (matches.size() > 1) {
-        fmt::print(stderr, "tfm: {} schools match `{}`; give a URN or more of the name:\n",
-                   matches.size(), args.school);
-        for (const School* s : matches) fmt::print(stderr, "  {}  {} ({})\n", s->urn, s->name, s->area);
+        fmt::print(stderr, "tfm: {} schools match {}; give a URN or more of the name:\n",
+                   matches.size(), quote_value(args.school));
+        for (const School* s : matches) fmt::print(stderr, "  {}  {} ({})\n", s->urn, terminal_safe(s->name), terminal_safe(s->area));
         return exit_usage;
     }
     const Journey& j = workspace.journey_of(*matches.front());

@@ -6,6 +6,7 @@
 #include "tfm/base/stdout_capture.h"
 #include "tfm/model/record_format.h"
 #include "tfm/yaml/yaml_tree.h"
+#include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
 
@@ -23,7 +24,7 @@ int run_command(const Invocation& invocation) {
         return std::visit([&](const auto& args) { return run(invocation.global, args); },
                           invocation.command);
     } catch (const UsageError& e) {
-        fmt::print(stderr, "tfm: error: {}\n", e.message);
+        fmt::print(stderr, "tfm: error: {}\n", tfm::terminal_safe(e.message));
         return exit_usage;
     } catch (const std::bad_alloc&) {
         fmt::print(stderr, "tfm: error: out of memory\n");

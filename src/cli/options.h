@@ -36,7 +36,7 @@ struct ScheduleArgs {
     std::string from, to;  // --from, --to YYYY-MM-DD; empty: --as-of and six weeks on
     std::string cohort;    // --cohort ID
     std::string lead;      // --lead ID
-    std::string school;    // --school URN
+    std::string school;    // --school URN|NAME
     std::string audience;  // --audience teachers|maths_leads
     std::string year_group;  // --year-group Y3
 };

@@ -1,7 +1,9 @@
 // tfm schedule: who is where, when; as a table or an iCalendar file.
 #include "cli.h"
 
+#include "tfm/base/untrusted_text.h"
 #include "tfm/model/index.h"
+#include "tfm/analysis/journey_view.h"
 #include "tfm/analysis/schedule.h"
 #include "tfm/render/ics.h"
 
@@ -14,7 +16,8 @@ void define(CLI::App& sub, ScheduleArgs& args) {
     sub.add_option("--to", args.to, "Last day (default: six weeks after --from)")->type_name("YYYY-MM-DD");
     sub.add_option("--cohort", args.cohort, "Only this cohort")->type_name("ID");
     sub.add_option("--lead", args.lead, "Only cohorts this lead leads")->type_name("ID");
-    sub.add_option("--school", args.school, "Only this school's meetings and visits")->type_name("URN");
+    sub.add_option("--school", args.school, "Only this school's meetings and visits: its URN or (part of) its name")
+        ->type_name("URN|NAME");
     sub.add_option("--audience", args.audience,
                    "Meetings with a timed agenda as their items for this audience, one event each")
         ->type_name("teachers|maths_leads");
@@ -22,6 +25,26 @@ void define(CLI::App& sub, ScheduleArgs& args) {
                    "Meetings with a timed agenda as their items for this year group, one event each")
         ->type_name("R|Y1..Y13");
 }
+
+namespace {
+
+// --school: a URN, or a school's name (or part of it) compared as names are.
+Urn school_option(const Records& records, const std::string& text) {
+    bool digits = text.find_first_not_of("0123456789") == std::string::npos;
+    if (digits && text.size() != 6)
+        throw UsageError{fmt::format("--school: `{}` is not a URN (six digits)", text)};
+    auto matches = find_schools(records, text);
+    if (matches.size() == 1) return matches.front()->urn;
+    if (matches.empty())
+        throw UsageError{digits ? fmt::format("--school: no school has the URN {}", text)
+                                : fmt::format("--school: no school matches {}", quote_value(text))};
+    std::string names;
+    for (const School* s : matches) names += fmt::format("\n  {}  {}", s->urn, terminal_safe(s->name));
+    throw UsageError{fmt::format("--school: {} schools match {}; give a URN or more of the name:{}", matches.size(),
+                                 quote_value(text), names)};
+}
+
+}  // namespace
 
 int run(const GlobalArgs& g, const ScheduleArgs& args) {
     std::string format =
@@ -34,11 +57,6 @@ int run(const GlobalArgs& g, const ScheduleArgs& args) {
         throw UsageError{fmt::format("--to {} is before --from {}", filter.to.str(), filter.from.str())};
     filter.cohort = args.cohort;
     filter.lead = args.lead;
-    if (!args.school.empty()) {
-        if (args.school.size() != 6 || args.school.find_first_not_of("0123456789") != std::string::npos)
-            throw UsageError{fmt::format("--school: `{}` is not a URN (six digits)", args.school)};
-        filter.school = std::stoi(args.school);
-    }
     if (!args.audience.empty()) {
         if (args.audience != "teachers" && args.audience != "maths_leads")
             throw UsageError{fmt::format("--audience: `{}` is not teachers or maths_leads", args.audience)};
@@ -54,12 +72,11 @@ int run(const GlobalArgs& g, const ScheduleArgs& args) {
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
     const Index& index = workspace.index();
+    if (!args.school.empty()) filter.school = school_option(records, args.school);
     if (!filter.cohort.empty() && !index.cohort(filter.cohort))
         throw UsageError{fmt::format("--cohort: no cohort has the id `{}`", filter.cohort)};
     if (!filter.lead.empty() && !index.lead(filter.lead))
         throw UsageError{fmt::format("--lead: no lead has the id `{}`", filter.lead)};
-    if (filter.school && !index.school(*filter.school))
-        throw UsageError{fmt::format("--school: no school has the URN {}", *filter.school)};
     auto items = build_schedule(records, index, filter, as_of);
     std::string text;
     if (format == "ics") {

@@ -3,6 +3,7 @@
 // is parsed again and compared with the original before anything is written.
 #include "tfm/edit/gias_import.h"
 
+#include "tfm/base/untrusted_text.h"
 #include "tfm/edit/gias_yaml.h"
 #include "tfm/yaml/editor.h"
 #include "tfm/yaml/read_back.h"
@@ -398,19 +399,23 @@ std::string summary_text(const ImportResult& r) {
         return fmt::format("nothing to change: {} known school{} {} up to date\n", r.unchanged,
                            r.unchanged == 1 ? "" : "s", r.unchanged == 1 ? "is" : "are");
     }
-    std::string out = fmt::format("changed {}: {}\n", plural(r.files.size(), "file"), fmt::join(r.files, ", "));
+    std::string out =
+        fmt::format("changed {}: {}\n", plural(r.files.size(), "file"), terminal_safe(fmt::format("{}", fmt::join(r.files, ", "))));
     if (!r.added.empty()) {
         out += fmt::format("added {}:\n", plural(r.added.size(), "school"));
-        for (const auto& a : r.added) out += fmt::format("  {} {} ({})\n", a.urn, a.name, a.file);
+        for (const auto& a : r.added) out += fmt::format("  {} {} ({})\n", a.urn, terminal_safe(a.name), terminal_safe(a.file));
     }
     if (!r.renamed.empty()) {
         out += fmt::format("renamed {}:\n", plural(r.renamed.size(), "school"));
-        for (const auto& a : r.renamed) out += fmt::format("  {} {} → {} ({})\n", a.urn, a.old_name, a.new_name, a.file);
+        for (const auto& a : r.renamed)
+            out += fmt::format("  {} {} → {} ({})\n", a.urn, terminal_safe(a.old_name), terminal_safe(a.new_name),
+                               terminal_safe(a.file));
     }
     if (!r.moved.empty()) {
         out += fmt::format("moved {} to another area:\n", plural(r.moved.size(), "school"));
         for (const auto& a : r.moved)
-            out += fmt::format("  {} {}: {} → {} ({})\n", a.urn, a.name, a.old_area, a.new_area, a.file);
+            out += fmt::format("  {} {}: {} → {} ({})\n", a.urn, terminal_safe(a.name), terminal_safe(a.old_area),
+                               terminal_safe(a.new_area), terminal_safe(a.file));
     }
     out += fmt::format("unchanged: {}\n", plural(std::size_t(r.unchanged), "school"));
     return out;

@@ -26,7 +26,7 @@ Fields Reader::fields(NodeId map, const RecordSpec& spec, std::string_view what)
     const auto& n = node(map);
     if (n.kind != Kind::mapping) {
         error(RuleId::schema_type, map,
-              fmt::format("{} must be a mapping of fields, not {}", what, kind_word(n.kind)));
+              fmt::format("{} must be a mapping of fields, not {}{}", what, kind_word(n.kind), missing_space_hint(n)));
         return f;
     }
     f.ok = true;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 namespace tfm::detail {
@@ -27,8 +28,70 @@ Diagnostic syntax_error(Pos p, std::string message) {
     return {p, Severity::error, std::string(rule_name(RuleId::yaml_syntax)), std::move(message)};
 }
 
+// A file saved as UTF-16 or UTF-32 (Notepad's "Unicode"), told by its byte-order mark or by
+// the zero bytes of ASCII text in it.
+std::optional<std::string_view> wide_encoding(std::string_view b) {
+    auto at = [&](std::size_t i) { return i < b.size() ? static_cast<unsigned char>(b[i]) : 0x100u; };
+    if (b.starts_with(std::string_view("\xFF\xFE\0\0", 4))) return "UTF-32 (little-endian)";
+    if (b.starts_with(std::string_view("\0\0\xFE\xFF", 4))) return "UTF-32 (big-endian)";
+    if (b.starts_with("\xFF\xFE")) return "UTF-16 (little-endian)";
+    if (b.starts_with("\xFE\xFF")) return "UTF-16 (big-endian)";
+    if (b.size() < 4) return std::nullopt;
+    if (at(0) && !at(1) && !at(2) && !at(3)) return "UTF-32 (little-endian)";
+    if (!at(0) && !at(1) && !at(2) && at(3)) return "UTF-32 (big-endian)";
+    if (at(0) && !at(1) && at(2) && !at(3)) return "UTF-16 (little-endian)";
+    if (!at(0) && at(1) && !at(2) && at(3)) return "UTF-16 (big-endian)";
+    return std::nullopt;
+}
+
+// Line ends and byte-order marks as YAML allows them, made plain for the parser: a bare CR
+// (old Mac) ends a line as LF does, and a byte-order mark may start any document (a file
+// made by joining files). Offsets change only where a mark is dropped, and lines never do.
+std::optional<std::string> plain_text(std::string_view text) {
+    bool bare_cr = false;
+    for (std::size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1))
+        if (i + 1 >= text.size() || text[i + 1] != '\n') bare_cr = true;
+    bool marks = text.find(utf8_bom) != std::string_view::npos;
+    if (!bare_cr && !marks) return std::nullopt;
+    std::string out;
+    out.reserve(text.size());
+    bool line_start = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (line_start && text.substr(i).starts_with(utf8_bom)) {
+            i += utf8_bom.size() - 1;
+            continue;
+        }
+        char c = text[i];
+        if (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n')) c = '\n';
+        out += c;
+        line_start = c == '\n';
+    }
+    return out;
+}
+
+// The first character YAML does not allow in a file: C0 controls but tab and line breaks,
+// DEL, C1 controls but NEL. Such bytes come from pasted terminal output or broken exports.
+std::optional<Diagnostic> control_character(std::string_view text, int file) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        bool c0 = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+        bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                  static_cast<unsigned char>(text[i + 1]) <= 0x9F && static_cast<unsigned char>(text[i + 1]) != 0x85;
+        if (!c0 && !c1) continue;
+        std::string shown = c0 ? fmt::format("\\x{:02x}", c)
+                               : fmt::format("U+{:04X}", static_cast<unsigned char>(text[i + 1]));
+        return syntax_error(position_of_offset(text, i, file),
+                            fmt::format("a control character ({}) is not allowed in a YAML file; delete it, "
+                                        "or write it as an escape inside double quotes",
+                                        shown));
+    }
+    return std::nullopt;
+}
+
 // A NUL byte or bytes that are not UTF-8: the file is not YAML text at all.
 std::optional<Diagnostic> encoding_problem(std::string_view text, int file) {
+    if (auto wide = wide_encoding(text))
+        return syntax_error(Pos{file, 1, 1}, fmt::format("this file is {}, not UTF-8; save it as UTF-8", *wide));
     if (auto nul = text.find('\0'); nul != std::string_view::npos)
         return syntax_error(position_of_offset(text, nul, file),
                             "this is a binary file, not YAML (it holds a NUL byte)");
@@ -52,6 +115,76 @@ std::optional<Diagnostic> tab_indentation(std::string_view text, std::uint32_t e
         std::size_t nl = text.find('\n', i);
         if (nl == std::string_view::npos) break;
         i = nl + 1;
+    }
+    return std::nullopt;
+}
+
+// The text of line `index` (0-based) without its line break; empty past the end.
+std::string_view line_at(std::string_view text, std::uint32_t index, std::size_t& start) {
+    start = 0;
+    for (std::uint32_t l = 0; l < index; ++l) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string_view::npos) return {};
+        start = nl + 1;
+    }
+    std::size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    return line;
+}
+
+// A space YAML does not count as one at the start of `s`: no-break (U+00A0), figure
+// (U+2007), narrow no-break (U+202F), ideographic (U+3000). Its code point, or 0.
+unsigned odd_space(std::string_view s) {
+    if (s.starts_with("\xC2\xA0")) return 0xA0;
+    if (s.starts_with("\xE2\x80\x87")) return 0x2007;
+    if (s.starts_with("\xE2\x80\xAF")) return 0x202F;
+    if (s.starts_with("\xE3\x80\x80")) return 0x3000;
+    return 0;
+}
+
+// The slips that make a line that looks like `key: value` something else to YAML: no space
+// after the colon (`school:140001`, read as one text), or a no-break space after it or in
+// the indentation (Word and web pages put them there). yaml-cpp then fails on a later line,
+// saying only "illegal map value".
+std::optional<Diagnostic> colon_slip(std::string_view line, std::uint32_t index, int file) {
+    std::size_t i = 0;
+    auto at = [&](std::size_t offset, std::string message) {
+        Pos p{file, int(index) + 1, int(code_points(line.substr(0, offset))) + 1};
+        return syntax_error(p, std::move(message));
+    };
+    while (i < line.size() && line[i] == ' ') ++i;
+    if (unsigned cp = odd_space(line.substr(i)))
+        return at(i, fmt::format("the indentation holds a special space (U+{:04X}); YAML indents with "
+                                 "ordinary spaces: retype it",
+                                 cp));
+    if (line.substr(i).starts_with("- ")) i += 2;
+    while (i < line.size() && line[i] == ' ') ++i;
+    std::size_t key = i;
+    while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' || line[i] == '-')) ++i;
+    if (i == key || i >= line.size() || line[i] != ':') return std::nullopt;
+    std::string_view name = line.substr(key, i - key);
+    std::string_view rest = line.substr(i + 1);
+    if (unsigned cp = odd_space(rest))
+        return at(i + 1, fmt::format("a special space (U+{:04X}) follows `{}:`; YAML needs an ordinary space "
+                                     "after the colon: retype it",
+                                     cp, name));
+    if (!rest.empty() && rest[0] != ' ' && rest[0] != '\t' && !rest.starts_with("//")) {
+        std::string_view value = rest.substr(0, std::min<std::size_t>(rest.find(' '), 40));
+        return at(i, fmt::format("`{}:{}` has no space after the colon, so YAML reads it as one piece of text, "
+                                 "not a key and its value; write `{}: {}`",
+                                 name, value, name, value));
+    }
+    return std::nullopt;
+}
+
+// A colon slip on the line of a syntax error or the two before it, which is where yaml-cpp
+// notices one.
+std::optional<Diagnostic> slip_before(std::string_view text, std::uint32_t error_line, int file) {
+    for (std::uint32_t back = 0; back <= 2 && back <= error_line; ++back) {
+        std::size_t start = 0;
+        std::uint32_t index = error_line - back;
+        if (auto d = colon_slip(line_at(text, index, start), index, file)) return d;
     }
     return std::nullopt;
 }
@@ -90,15 +223,20 @@ Diagnostic parse_error(std::string_view text, yaml::SyntaxError e, int file) {
 FileRecords read_file_records(std::string_view bytes, int file_index, int directory) {
     FileRecords out;
     std::string_view text = bytes;
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte-order mark
     // A file that is not YAML, or does not parse, may have held the hub: do not also say
     // the hub is missing (broken_hubs).
-    if (auto problem = encoding_problem(text, file_index)) {
+    auto problem = encoding_problem(text, file_index);
+    std::optional<std::string> plain;
+    if (!problem) {
+        plain = plain_text(text);
+        if (plain) text = *plain;
+        problem = control_character(text, file_index);
+    }
+    if (problem) {
         out.diagnostics.push_back(std::move(*problem));
         ++out.broken_hubs;
         return out;
     }
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
 
     auto parsed = yaml::parse(text);
     if (!parsed.errors.empty()) {
@@ -106,6 +244,10 @@ FileRecords read_file_records(std::string_view bytes, int file_index, int direct
         if (auto tab = tab_indentation(text, parsed.errors.front().line, file_index)) {
             out.diagnostics.push_back(std::move(*tab));
             return out;
+        }
+        if (auto slip = slip_before(text, parsed.errors.front().line, file_index)) {
+            out.diagnostics.push_back(std::move(*slip));
+            parsed.errors.erase(parsed.errors.begin());
         }
     }
     for (auto& e : parsed.errors) out.diagnostics.push_back(parse_error(text, std::move(e), file_index));

@@ -1,6 +1,7 @@
 #include "reader.h"
 
 #include "tfm/base/text.h"
+#include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
 
@@ -18,6 +19,16 @@ std::string_view kind_word(Kind k) {
         case Kind::mapping: return "a mapping";
     }
     return "a value";
+}
+
+// `urn:107329` is one plain text to YAML: name the missing space.
+std::string missing_space_hint(const yaml::Node& n) {
+    std::size_t colon = n.value.find(':');
+    if (n.kind != Kind::scalar || n.quoted || colon == std::string::npos || colon == 0 ||
+        colon + 1 >= n.value.size() || n.value[colon + 1] == ' ' || n.value.size() > 200)
+        return "";
+    return fmt::format("; {} has no space after the colon: write `{}: {}`", quote_value(n.value),
+                       n.value.substr(0, colon), n.value.substr(colon + 1));
 }
 
 Pos Reader::pos(NodeId id) const {
@@ -52,12 +63,12 @@ std::optional<std::string> Reader::key_text(NodeId key) {
 
 void Reader::duplicate_key(NodeId key, std::string_view name, NodeId first) {
     error(RuleId::schema_duplicate_key, key,
-          fmt::format("duplicate key `{}` (first given on line {})", name, pos(first).line));
+          fmt::format("duplicate key {} (first given on line {})", quote_value(name, true), pos(first).line));
 }
 
 void Reader::unknown_key(NodeId key, std::string_view name,
                          const std::vector<std::string_view>& known, std::string_view where) {
-    std::string msg = fmt::format("unknown key `{}` in {}", name, where);
+    std::string msg = fmt::format("unknown key {} in {}", quote_value(name, true), where);
     if (name == "<<") msg += "; merge keys (<<) are not supported";
     else if (auto s = closest_match(name, known)) msg += fmt::format("; did you mean `{}`?", *s);
     else msg += fmt::format("; expected {}", join_or(known));
@@ -76,7 +87,7 @@ std::vector<std::pair<NodeId, NodeId>> Reader::pairs(NodeId id, std::string_view
     const auto& n = node(id);
     if (n.kind != Kind::mapping) {
         error(RuleId::schema_type, id,
-              fmt::format("`{}` must be a mapping, not {}", what, kind_word(n.kind)));
+              fmt::format("`{}` must be a mapping, not {}{}", what, kind_word(n.kind), missing_space_hint(n)));
         return {};
     }
     std::vector<std::pair<NodeId, NodeId>> out;

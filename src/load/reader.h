@@ -27,6 +27,10 @@ inline constexpr NodeId no_node = ~NodeId(0);
 // "a list", "a mapping", … for messages about a node of the wrong kind.
 std::string_view kind_word(yaml::Kind k);
 
+// "; `urn:107329` has no space after the colon: write `urn: 107329`" for a plain scalar that
+// was meant as `key: value`; else empty.
+std::string missing_space_hint(const yaml::Node& n);
+
 // The fields of one mapping, by their index in its RecordSpec.
 struct Fields {
     const RecordSpec* spec = nullptr;

@@ -1,5 +1,7 @@
 #include "reader.h"
 
+#include "tfm/base/untrusted_text.h"
+
 #include "tfm/base/text.h"
 
 #include <fmt/format.h>
@@ -65,9 +67,9 @@ std::optional<std::string> Reader::identifier(NodeId id, std::string_view what) 
     if (!n) return std::nullopt;
     if (!valid_id(n->value)) {
         error(RuleId::schema_type, id,
-              fmt::format("`{}` is not a valid {}: use lower-case letters, digits, _ and -, "
+              fmt::format("{} is not a valid {}: use lower-case letters, digits, _ and -, "
                           "starting with a letter or digit",
-                          n->value, what));
+                          quote_value(n->value, true), what));
         return std::nullopt;
     }
     return n->value;
@@ -81,20 +83,20 @@ const yaml::Node* Reader::number_text(NodeId id, std::string_view what, bool (*s
     if (!n) return nullptr;
     if (n->quoted) {
         error(RuleId::schema_type, id,
-              fmt::format("expected {}, not the quoted text \"{}\"; write it without quotes",
-                          what, n->value));
+              fmt::format("expected {}, not the quoted text {}; write it without quotes",
+                          what, quote_value(n->value, true)));
         return nullptr;
     }
     if (!shape(n->value)) {
-        error(RuleId::schema_type, id, fmt::format("expected {}, not `{}`", what, n->value));
+        error(RuleId::schema_type, id, fmt::format("expected {}, not {}", what, quote_value(n->value, true)));
         return nullptr;
     }
     if (leading_zero(n->value)) {
         error(RuleId::schema_type, id,
-              octal ? fmt::format("`{}` starts with 0: YAML may read it as an octal number; write it "
+              octal ? fmt::format("{} starts with 0: YAML may read it as an octal number; write it "
                                   "without the leading zero",
-                                  n->value)
-                    : fmt::format("`{}` starts with 0: write it without the leading zero", n->value));
+                                  quote_value(n->value, true))
+                    : fmt::format("{} starts with 0: write it without the leading zero", quote_value(n->value, true)));
         return nullptr;
     }
     return n;
@@ -106,7 +108,7 @@ std::optional<long long> Reader::integer(NodeId id, std::string_view what) {
     long long v = 0;
     auto [p, ec] = std::from_chars(n->value.data(), n->value.data() + n->value.size(), v);
     if (ec != std::errc()) {
-        error(RuleId::schema_type, id, fmt::format("`{}` is too large", n->value));
+        error(RuleId::schema_type, id, fmt::format("{} is too large", quote_value(n->value, true)));
         return std::nullopt;
     }
     return v;
@@ -127,7 +129,7 @@ std::optional<double> Reader::number(NodeId id, double lo, double hi, std::strin
     if (!n) return std::nullopt;
     double v = std::strtod(n->value.c_str(), nullptr);
     if (v < lo || v > hi) {
-        error(RuleId::schema_type, id, fmt::format("{} must be from {} to {}, not {}", what, lo, hi, n->value));
+        error(RuleId::schema_type, id, fmt::format("{} must be from {} to {}, not {}", what, lo, hi, quote_value(n->value, true)));
         return std::nullopt;
     }
     return v;
@@ -138,13 +140,13 @@ std::optional<Urn> Reader::urn(NodeId id) {
     if (!n) return std::nullopt;
     if (n->quoted) {
         error(RuleId::schema_type, id,
-              fmt::format("a URN is a number: write {} without quotes", n->value));
+              fmt::format("a URN is a number: write {} without quotes", quote_value(n->value, true)));
         return std::nullopt;
     }
     const std::string& t = n->value;
     if (t.size() != 6 || !plain_integer_text(t) || t[0] == '0') {
         error(RuleId::schema_type, id,
-              fmt::format("`{}` is not a URN: a URN is six digits, like 107329", t));
+              fmt::format("{} is not a URN: a URN is six digits, like 107329", quote_value(t, true)));
         return std::nullopt;
     }
     return std::atoi(t.c_str());
@@ -155,7 +157,7 @@ std::optional<Date> Reader::date(NodeId id) {
     if (!n) return std::nullopt;
     if (auto d = Date::parse(n->value)) return d;
     error(RuleId::schema_type, id,
-          fmt::format("`{}` is not a valid date: {}", n->value, Date::why_not(n->value)));
+          fmt::format("{} is not a valid date: {}", quote_value(n->value, true), Date::why_not(n->value)));
     return std::nullopt;
 }
 
@@ -167,7 +169,7 @@ std::optional<AcademicYear> Reader::year(NodeId id) {
     if (n->value.size() == 4 && plain_integer_text(n->value))
         hint = fmt::format("; did you mean `{}`?", AcademicYear(std::atoi(n->value.c_str())).str());
     error(RuleId::schema_type, id,
-          fmt::format("`{}` is not an academic year: write it like 2021/22{}", n->value, hint));
+          fmt::format("{} is not an academic year: write it like 2021/22{}", quote_value(n->value, true), hint));
     return std::nullopt;
 }
 
@@ -176,7 +178,7 @@ std::optional<TimeOfDay> Reader::time(NodeId id) {
     if (!n) return std::nullopt;
     if (auto t = TimeOfDay::parse(n->value)) return t;
     error(RuleId::schema_type, id,
-          fmt::format("`{}` is not a time: write it as \"HH:MM\", like \"13:30\"", n->value));
+          fmt::format("{} is not a time: write it as \"HH:MM\", like \"13:30\"", quote_value(n->value, true)));
     return std::nullopt;
 }
 
@@ -186,7 +188,7 @@ std::optional<std::size_t> Reader::choice(NodeId id, const std::vector<std::stri
     if (!n) return std::nullopt;
     for (std::size_t i = 0; i < values.size(); ++i)
         if (values[i] == n->value) return i;
-    std::string msg = fmt::format("unknown {} `{}`", what, n->value);
+    std::string msg = fmt::format("unknown {} {}", what, quote_value(n->value, true));
     if (auto s = closest_match(n->value, values)) msg += fmt::format("; did you mean `{}`?", *s);
     else msg += fmt::format("; expected {}", join_or(values));
     error(RuleId::schema_type, id, msg);

@@ -1,5 +1,7 @@
 #include "tfm/model/model.h"
 
+#include "tfm/base/untrusted_text.h"
+
 #include <algorithm>
 
 namespace tfm {
@@ -37,7 +39,13 @@ std::vector<double> default_bands(std::string_view dimension) {
 
 bool School::has_staff_member(std::string_view person) const {
     return std::any_of(staff.begin(), staff.end(),
-                       [&](const StaffMember& m) { return m.name == person; });
+                       [&](const StaffMember& m) { return same_name(m.name, person); });
+}
+
+const std::string* Hub::area_named(std::string_view area) const {
+    for (const auto& a : areas)
+        if (same_name(a, area)) return &a;
+    return nullptr;
 }
 
 const Member* Cohort::member(Urn urn) const {

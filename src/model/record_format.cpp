@@ -158,7 +158,7 @@ RecordSpec school_format() {
         Field("name", T::string, "The school's name.").required().to<&School::name>(),
         Field("phase", T::enumeration, "Phase of education.")
             .required().values(values_of<Phase>()).to<&School::phase>(),
-        Field("area", T::string, "Local authority; one of hub.areas.").required().to<&School::area>(),
+        Field("area", T::string, "Local authority; one of hub.areas.").required().to<&School::area>().at<&School::area_pos>(),
         Field("ofsted", T::enumeration, "Last single-word Ofsted grade.")
             .values(values_of<Ofsted>()).noun("Ofsted grade").to<&School::ofsted>(),
         Field("ofsted_date", T::date, "Date of that inspection.").to<&School::ofsted_date>(),

@@ -7,7 +7,7 @@ const std::vector<std::string_view>& rule_names() {
         "file/unreadable",     "file/skipped",         "yaml/syntax",
         "schema/unknown-key",  "schema/type",          "schema/missing",
         "schema/duplicate-key", "ref/duplicate-id",    "ref/unknown",
-        "ref/participant",     "journey/order",        "journey/prerequisite",
+        "ref/participant",     "ref/area",             "journey/order",        "journey/prerequisite",
         "journey/repeat",      "journey/same-year",    "journey/unfinished",
         "cohort/size",         "cohort/participants",  "cohort/lead-load",
         "cohort/phase",        "cohort/plan",          "session/out-of-year",

@@ -1,5 +1,7 @@
 #include "tfm/render/csv_table.h"
 
+#include "tfm/base/untrusted_text.h"
+
 namespace tfm {
 
 std::string csv_field(const std::string& text) {
@@ -12,6 +14,13 @@ std::string csv_field(const std::string& text) {
     return out + "\"";
 }
 
+namespace {
+
+// A typed number is written as it is; text never starts a spreadsheet formula.
+std::string cell_text(const Cell& cell) { return cell.numeric() ? cell.text() : csv_safe(cell.text()); }
+
+}  // namespace
+
 std::string render_csv(const std::vector<Table>& tables) {
     std::string out;
     bool first = true;
@@ -23,7 +32,7 @@ std::string render_csv(const std::vector<Table>& tables) {
         out += "\r\n";
         for (const auto& row : t.rows) {
             for (std::size_t c = 0; c < t.columns.size(); ++c)
-                out += (c ? "," : "") + csv_field(c < row.size() ? row[c].text() : "");
+                out += (c ? "," : "") + csv_field(c < row.size() ? cell_text(row[c]) : "");
             out += "\r\n";
         }
     }

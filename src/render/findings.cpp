@@ -2,6 +2,7 @@
 
 #include "tfm/base/json.h"
 #include "tfm/base/text.h"
+#include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
 
@@ -42,15 +43,26 @@ private:
         if (it != cache_.end()) return it->second;
         auto& lines = cache_[file];
         std::ifstream in(records_.files[std::size_t(file)].full_path, std::ios::binary);
+        // Lines end as the loader reads them: LF, CRLF or a bare CR; a byte-order mark may
+        // start any document.
         std::string l;
-        bool first = true;
-        while (in && std::getline(in, l)) {
-            if (!l.empty() && l.back() == '\r') l.pop_back();
-            if (first && l.starts_with("\xEF\xBB\xBF")) l.erase(0, 3);
-            first = false;
-            lines.push_back(l);
-            if (lines.size() > 10'000'000) break;
+        char c;
+        auto finish = [&] {
+            if (l.starts_with("\xEF\xBB\xBF")) l.erase(0, 3);
+            lines.push_back(std::move(l));
+            l.clear();
+        };
+        while (in.get(c) && lines.size() <= 10'000'000) {
+            if (c == '\n') {
+                finish();
+            } else if (c == '\r') {
+                if (in.peek() == '\n') in.get(c);
+                finish();
+            } else {
+                l += c;
+            }
         }
+        if (!l.empty()) finish();
         return lines;
     }
 
@@ -59,32 +71,36 @@ private:
 };
 
 std::string location(const Records& records, const Pos& p) {
-    std::string file = p.file >= 0 ? records.files[std::size_t(p.file)].path : std::string(".");
+    std::string file = p.file >= 0 ? terminal_safe(records.files[std::size_t(p.file)].path) : std::string(".");
     if (p.line <= 0) return file;
     return fmt::format("{}:{}:{}", file, p.line, p.column);
 }
 
-// The echoed source line, shortened around the column when it is very long.
+// The echoed source line, shortened around the column when it is very long. Control
+// characters in it are shown escaped, and the caret counts what is shown.
 void source_excerpt(std::string& out, const std::string& line, int column, bool color) {
-    std::string shown;
-    for (char c : line) shown += c == '\t' ? ' ' : c;
-    if (first_invalid_utf8(shown) != std::string::npos || shown.find('\0') != std::string::npos)
-        return;
+    if (line.find('\0') != std::string::npos) return;
     // Byte offset of the column (columns count characters).
     std::size_t byte = 0;
-    for (int col = 1; col < column && byte < shown.size();) {
+    for (int col = 1; col < column && byte < line.size();) {
         ++byte;
-        while (byte < shown.size() && (static_cast<unsigned char>(shown[byte]) & 0xC0) == 0x80) ++byte;
+        while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
         ++col;
     }
+    auto shown = [](std::string_view text) {
+        std::string tabs_as_spaces(text);
+        for (char& c : tabs_as_spaces)
+            if (c == '\t') c = ' ';
+        return terminal_safe(tabs_as_spaces);
+    };
     std::size_t start = 0;
     std::string prefix;
     if (byte > 100) {  // keep the caret on screen
         start = byte - 60;
-        while (start > 0 && (static_cast<unsigned char>(shown[start]) & 0xC0) == 0x80) --start;
+        while (start > 0 && (static_cast<unsigned char>(line[start]) & 0xC0) == 0x80) --start;
         prefix = "…";
     }
-    std::string tail = shown.substr(start);
+    std::string_view tail = std::string_view(line).substr(start);
     std::string suffix;
     if (tail.size() > 200) {
         std::size_t cut = 160;
@@ -92,8 +108,8 @@ void source_excerpt(std::string& out, const std::string& line, int column, bool 
         tail = tail.substr(0, cut);
         suffix = "…";
     }
-    std::size_t caret = display_width(prefix) + display_width(shown.substr(start, byte - start));
-    out += fmt::format("    {}{}{}\n", prefix, tail, suffix);
+    std::size_t caret = display_width(prefix) + display_width(shown(std::string_view(line).substr(start, byte - start)));
+    out += fmt::format("    {}{}{}\n", prefix, shown(tail), suffix);
     out += fmt::format("    {}{}^{}\n", std::string(caret, ' '), color ? "\x1b[1;32m" : "",
                        color ? esc_reset : "");
 }
@@ -110,9 +126,10 @@ std::string render_findings_text(const Records& records, const Diagnostics& find
         if (style.color)
             out += fmt::format("{}{}:{} {}{}:{} {} [{}]\n", esc_bold, loc, esc_reset,
                                severity_color(d.severity), severity_name(d.severity), esc_reset,
-                               d.message, d.rule);
+                               terminal_safe(d.message), d.rule);
         else
-            out += fmt::format("{}: {}: {} [{}]\n", loc, severity_name(d.severity), d.message, d.rule);
+            out += fmt::format("{}: {}: {} [{}]\n", loc, severity_name(d.severity), terminal_safe(d.message),
+                               d.rule);
         if (d.pos.file >= 0 && d.pos.line > 0)
             if (const std::string* line = sources.line(d.pos.file, d.pos.line))
                 source_excerpt(out, *line, d.pos.column, style.color);

@@ -1,24 +1,19 @@
 #include "tfm/render/md_table.h"
 
+#include "tfm/base/untrusted_text.h"
+
 namespace tfm {
 
 std::string render_md(const std::vector<Table>& tables, const RenderStyle& style) {
     std::string out;
     bool first = true;
-    auto cell = [](std::string s) {
-        std::string r;
-        for (char c : single_line(std::move(s))) {
-            if (c == '|') r += "\\|";
-            else r += c;
-        }
-        return r;
-    };
+    auto cell = [](const std::string& s) { return markdown_safe(s); };
     for (const auto& t : tables) {
         if (!first) out += "\n";
         first = false;
-        if (style.titles && !t.title.empty()) out += "## " + t.title + "\n\n";
+        if (style.titles && !t.title.empty()) out += "## " + markdown_safe(t.title) + "\n\n";
         if (t.rows.empty()) {
-            out += "_" + t.empty_text + "_\n";
+            out += "_" + markdown_safe(t.empty_text) + "_\n";
             continue;
         }
         auto numeric = numeric_columns(t);

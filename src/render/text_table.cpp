@@ -1,6 +1,7 @@
 #include "tfm/render/text_table.h"
 
 #include "tfm/base/text.h"
+#include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
 
@@ -16,6 +17,9 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
     return right ? fill + s : s + fill;
 }
 
+// A cell as the terminal shows it: on one line, control characters escaped.
+std::string shown(const Cell& cell) { return terminal_safe(single_line(cell.text())); }
+
 }  // namespace
 
 std::string render_text(const std::vector<Table>& tables, const RenderStyle& style) {
@@ -25,9 +29,10 @@ std::string render_text(const std::vector<Table>& tables, const RenderStyle& sty
         if (!first) out += "\n";
         first = false;
         if (style.titles && !t.title.empty())
-            out += style.color ? fmt::format("\x1b[1m{}\x1b[0m\n", t.title) : t.title + "\n";
+            out += style.color ? fmt::format("\x1b[1m{}\x1b[0m\n", terminal_safe(t.title))
+                               : terminal_safe(t.title) + "\n";
         if (t.rows.empty()) {
-            out += "  " + t.empty_text + "\n";
+            out += "  " + terminal_safe(t.empty_text) + "\n";
             continue;
         }
         auto numeric = numeric_columns(t);
@@ -35,7 +40,7 @@ std::string render_text(const std::vector<Table>& tables, const RenderStyle& sty
         for (std::size_t c = 0; c < t.columns.size(); ++c) {
             width[c] = display_width(t.columns[c].header);
             for (const auto& row : t.rows)
-                if (c < row.size()) width[c] = std::max(width[c], display_width(single_line(row[c].text())));
+                if (c < row.size()) width[c] = std::max(width[c], display_width(shown(row[c])));
         }
         auto line = [&](auto cell_text) {
             std::string l = " ";
@@ -59,7 +64,7 @@ std::string render_text(const std::vector<Table>& tables, const RenderStyle& sty
         }
         out += rule + "\n";
         for (const auto& row : t.rows)
-            out += line([&](std::size_t c) { return c < row.size() ? single_line(row[c].text()) : ""; });
+            out += line([&](std::size_t c) { return c < row.size() ? shown(row[c]) : ""; });
     }
     return out;
 }

@@ -1,10 +1,15 @@
-// ref/ rules: references that no record defines, and people a school's staff list lacks.
+// ref/ rules: references that no record defines, people a school's staff list or a cohort's
+// participants lack, and areas the hub does not cover.
 #include "tfm/rules/rules.h"
 
 #include "rule_helpers.h"
 
+#include "tfm/base/text.h"
+#include "tfm/base/untrusted_text.h"
+
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 
 namespace tfm {
@@ -70,6 +75,28 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
     }
 }
 
+namespace {
+
+// "; did you mean `Amina Khan`?" when one of `names` is close to `name` (compared as names
+// are), else empty.
+template <typename Names, typename NameOf>
+std::string did_you_mean(std::string_view name, const Names& names, NameOf name_of) {
+    std::vector<std::string> keys;
+    for (const auto& n : names) keys.push_back(name_key(name_of(n)));
+    std::vector<std::string_view> candidates(keys.begin(), keys.end());
+    auto best = closest_match(name_key(name), candidates);
+    if (!best) return "";
+    for (const auto& n : names)
+        if (name_key(name_of(n)) == *best) return fmt::format("; did you mean {}?", quote_value(name_of(n)));
+    return "";
+}
+
+std::string staff_hint(std::string_view name, const School& school) {
+    return did_you_mean(name, school.staff, [](const StaffMember& m) -> const std::string& { return m.name; });
+}
+
+}  // namespace
+
 void check_ref_participant(const CheckContext& ctx, Reporter& out) {
     const auto warn = Severity::warning;
     for (const auto& c : ctx.records.cohorts)
@@ -81,23 +108,46 @@ void check_ref_participant(const CheckContext& ctx, Reporter& out) {
                 Pos p = i < m.participant_pos.size() ? m.participant_pos[i] : Pos{};
                 out.report(participant, warn, at(p, at(m.participants_pos, m.pos)),
                            fmt::format("participant {} of cohort {} is not in the staff of "
-                                       "school {}",
-                                       m.participants[i], c.id, m.urn));
+                                       "school {}{}",
+                                       m.participants[i], c.id, m.urn, staff_hint(m.participants[i], *school)));
             }
         }
 
-    for (const auto& s : ctx.records.sessions)
+    for (const auto& s : ctx.records.sessions) {
+        const Cohort* cohort = ctx.index.cohort(s.cohort);
         for (const auto& a : s.attendance) {
             const School* school = ctx.index.school(a.urn);
-            if (!school || !school->has_staff) continue;
+            const Member* member = cohort ? cohort->member(a.urn) : nullptr;
             for (const Present& person : a.present) {
-                if (school->has_staff_member(person.name)) continue;
+                std::string problem, hint;
+                if (school && school->has_staff && !school->has_staff_member(person.name)) {
+                    problem = fmt::format("is not in the staff of school {}", a.urn);
+                    hint = staff_hint(person.name, *school);
+                } else if (member && !member->participants.empty() &&
+                           std::none_of(member->participants.begin(), member->participants.end(),
+                                        [&](const std::string& p) { return same_name(p, person.name); })) {
+                    problem = fmt::format("is not among the participants of school {} in the cohort", a.urn);
+                    hint = did_you_mean(person.name, member->participants, [](const std::string& p) -> const std::string& { return p; });
+                } else {
+                    continue;
+                }
                 out.report(participant, warn, at(person.pos, at(a.pos, s.pos)),
-                           fmt::format("attendee {} of {} on {} is not in the staff of "
-                                       "school {}",
-                                       person.name, s.cohort, s.date.str(), a.urn));
+                           fmt::format("attendee {} of {} on {} {}{}", person.name, s.cohort, s.date.str(),
+                                       problem, hint));
             }
         }
+    }
+}
+
+void check_ref_area(const CheckContext& ctx, Reporter& out) {
+    for (const auto& s : ctx.records.schools) {
+        const Hub* hub = ctx.records.hub_of(s.directory);
+        if (!hub || hub->areas.empty() || hub->area_named(s.area)) continue;
+        std::string hint = did_you_mean(s.area, hub->areas, [](const std::string& a) -> const std::string& { return a; });
+        out.report(RuleId::ref_area, Severity::warning, at(s.area_pos, s.pos),
+                   fmt::format("school {} is in the area {}, which is not one of the hub's areas ({}){}", s.urn,
+                               quote_value(s.area), fmt::join(hub->areas, ", "), hint));
+    }
 }
 
 }  // namespace tfm

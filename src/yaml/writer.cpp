@@ -43,6 +43,8 @@ bool needs_quotes(std::string_view t, bool flow) {
     if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(t.front()) != std::string_view::npos) return true;
     if (t.find(": ") != std::string_view::npos || t.find(" #") != std::string_view::npos) return true;
     if (t.back() == ':') return true;
+    // The merge key (YAML 1.1 readers merge a mapping there) and a document end marker.
+    if (t == "<<" || t.starts_with("...")) return true;
     // yaml-cpp also ends a plain scalar in flow context at a `?`.
     if (flow && t.find_first_of(",[]{}:?") != std::string_view::npos) return true;
     if (!printable(t)) return true;

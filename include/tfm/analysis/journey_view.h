@@ -10,8 +10,9 @@
 
 namespace tfm {
 
-// Schools whose URN is `query`, else whose name equals it (ignoring case), else whose name
-// contains it (ignoring case); in records order.
+// Schools whose URN is `query`, else whose name equals it, else whose name contains it,
+// names compared as people read them (name_key: case, NFC, spaces, quotes, dashes); in
+// records order.
 std::vector<const School*> find_schools(const Records& records, std::string_view query);
 
 // Tables "school" (one row: who, gap years, lapsed, next stage) and "engagements" (one row a

@@ -13,10 +13,10 @@ struct CsvRow {
     std::vector<std::string> fields;
 };
 
-// RFC 4180: fields separated by commas, rows by CRLF or LF (a final line break is
-// optional); a field in double quotes may hold commas, line breaks and "" for a quote.
+// RFC 4180: fields separated by commas, rows by CRLF, LF or a bare CR (Excel for Mac; a
+// final line break is optional); a field in double quotes may hold commas, line breaks and "" for a quote.
 // Blank lines are skipped. Throws LineError naming the line of a quoted field that never
-// closes or of text after a closing quote.
+// closes (where it opens) or of text after a closing quote.
 std::vector<CsvRow> parse_csv(std::string_view text);
 
 // The same, one row at a time (the row is reused: copy what is kept), for files too large

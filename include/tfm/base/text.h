@@ -19,7 +19,8 @@ std::optional<std::string> closest_match(std::string_view word,
 // Offset of the first byte that is not part of valid UTF-8, or npos.
 std::size_t first_invalid_utf8(std::string_view text);
 
-// Columns a UTF-8 string takes in a terminal (combining marks 0, wide East Asian 2).
+// Columns a UTF-8 string takes in a terminal, from Unicode's widths (utf8proc): combining
+// marks 0, wide East Asian and emoji 2.
 std::size_t display_width(std::string_view text);
 
 // Number of UTF-8 code points in text.

@@ -12,14 +12,15 @@ namespace tfm {
 std::string cp1252_to_utf8(std::string_view bytes);
 
 struct Decoded {
-    std::string text;           // UTF-8, without a byte-order mark
-    std::string_view encoding;  // "UTF-8" or "Windows-1252"
+    std::string text;      // UTF-8, without a byte-order mark
+    std::string encoding;  // "UTF-8", "Windows-1252" or "UTF-8, with lines in Windows-1252"
 };
 
-// A file starting with a UTF-8 byte-order mark is UTF-8 (throws LineError naming the line of
-// a byte that is not). Otherwise the file is Windows-1252 unless its non-ASCII bytes all form
-// valid UTF-8 (a file re-saved as UTF-8 by a spreadsheet): real Windows-1252 text
-// practically never does.
+// Each line (ending at LF, CRLF or a bare CR) on its own: UTF-8 when its bytes are valid
+// UTF-8, else Windows-1252, so that an extract re-saved as UTF-8 with one stray Windows byte
+// keeps its accents. A leading UTF-8 byte-order mark is dropped. Throws LineError naming the
+// line of a control character (C0 but tab and line breaks, DEL, C1, or one of the five bytes
+// Windows-1252 leaves undefined): no school name holds one, and none is ever written.
 Decoded decode_text(std::string_view bytes);
 
 }  // namespace tfm

@@ -48,7 +48,7 @@ struct Establishment {
 struct Extract {
     std::vector<Establishment> establishments;  // rows with a good URN; the first of a repeated URN
     std::vector<std::string> warnings;          // "line 9: …; row skipped"
-    std::string_view encoding;                  // "UTF-8" or "Windows-1252"
+    std::string encoding;                       // as decode_text names it
 };
 
 // The columns the extract must have.

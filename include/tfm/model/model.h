@@ -135,6 +135,10 @@ struct Hub {
     std::map<std::string, std::vector<double>> bands;  // fsm, eal, ehcp cut points
     int directory = 0;  // which data directory (-C) it belongs to
     Pos pos;
+
+    // The hub's spelling of `area` (compared as names are: `kirklees ` is Kirklees), or null
+    // when it is not one of the hub's areas.
+    const std::string* area_named(std::string_view area) const;
 };
 
 // The cut points used when hub.bands does not give them.
@@ -172,7 +176,9 @@ struct School {
     int directory = 0;
     Pos pos;       // the record
     Pos urn_pos;
+    Pos area_pos;
 
+    // Whether `person` is on the staff list, names compared as names are (same_name).
     bool has_staff_member(std::string_view person) const;
 };
 

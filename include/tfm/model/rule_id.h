@@ -23,6 +23,7 @@ enum class RuleId {
     ref_duplicate_id,
     ref_unknown,
     ref_participant,
+    ref_area,
     journey_order,
     journey_prerequisite,
     journey_repeat,

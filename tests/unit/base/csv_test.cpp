@@ -59,3 +59,22 @@ TEST_CASE("CSV errors name the line") {
         CHECK(std::string(e.what()).find("line 2") != std::string::npos);
     }
 }
+
+TEST_CASE("a bare CR ends a row, as Excel for Mac writes them") {
+    auto rows = parse_csv("URN,Name\r100001,\"Two\rlines\"\r100002,B\r");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1].fields == std::vector<std::string>{"100001", "Two\rlines"});
+    CHECK(rows[2].line == 4);
+    CHECK(rows[2].fields == std::vector<std::string>{"100002", "B"});
+}
+
+TEST_CASE("a quote that never closes is reported on the line where it opens") {
+    // The field opened on line 2 swallows line 3 up to its first quote, then meets text.
+    try {
+        parse_csv("URN,Name\n100001,\"St Mary,Leeds\n100002,\"Oak\",Leeds\n100003,Elm\n");
+        FAIL("no error");
+    } catch (const LineError& e) {
+        CHECK(e.line == 2);
+        CHECK(std::string(e.what()).find("line 2: a quoted field starts on this line") == 0);
+    }
+}

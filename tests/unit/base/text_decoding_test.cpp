@@ -28,7 +28,7 @@ TEST_CASE("cp1252 maps every byte from 0x80 to 0x9F as Windows does") {
     }
 }
 
-TEST_CASE("decode reads cp1252 unless the file is UTF-8 with a BOM or valid UTF-8") {
+TEST_CASE("decode reads each line as UTF-8 when it is, else as Windows-1252") {
     CHECK(decode_text("Caf\xE9").text == "Caf\u00E9");
     CHECK(decode_text("Caf\xE9").encoding == "Windows-1252");
     CHECK(decode_text("\xEF\xBB\xBFURN,Name\r\nCaf\xC3\xA9").text == "URN,Name\r\nCaf\u00E9");
@@ -36,11 +36,26 @@ TEST_CASE("decode reads cp1252 unless the file is UTF-8 with a BOM or valid UTF-
     CHECK(decode_text("Caf\xC3\xA9").text == "Caf\u00E9");
     CHECK(decode_text("Caf\xC3\xA9").encoding == "UTF-8");
     CHECK(decode_text("ascii").encoding == "Windows-1252");
-    // A BOM, then bytes that are not UTF-8: an error naming the line.
-    try {
-        decode_text("\xEF\xBB\xBFURN\nok\nCaf\xE9\n");
-        FAIL("no error");
-    } catch (const LineError& e) {
-        CHECK(e.line == 3);
-    }
+    // One stray Windows-1252 byte leaves the UTF-8 lines as they are (no CafÃ©).
+    Decoded mixed = decode_text("URN,Name\nCaf\xC3\xA9\nSt Mary\x92s\r\nBront\xC3\xAB\rend");
+    CHECK(mixed.text == "URN,Name\nCaf\u00E9\nSt Mary\u2019s\r\nBront\u00EB\rend");
+    CHECK(mixed.encoding == "UTF-8, with lines in Windows-1252");
+    CHECK(decode_text("\xEF\xBB\xBFURN\nok\nCaf\xE9\n").text == "URN\nok\nCaf\u00E9\n");
+}
+
+TEST_CASE("decode refuses control characters, naming their line (bare CR counts as a break)") {
+    auto line_of_error = [](std::string_view bytes) {
+        try {
+            decode_text(bytes);
+        } catch (const LineError& e) {
+            return e.line;
+        }
+        return 0;
+    };
+    CHECK(line_of_error("URN\r1\r\nSt \x9D Mary") == 3);     // undefined in Windows-1252
+    CHECK(line_of_error("URN\nok\nA\x81") == 3);
+    CHECK(line_of_error("URN\nRed\x1B[31m") == 2);             // ESC
+    CHECK(line_of_error("URN\nDel\x7F") == 2);
+    CHECK(line_of_error("URN\nC1 \xC2\x9B in UTF-8") == 2);
+    CHECK(line_of_error("URN\n\tTabbed,\r\n") == 0);
 }

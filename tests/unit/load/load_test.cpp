@@ -130,7 +130,7 @@ TEST_CASE("strict typing: quoted numbers, octal-looking numbers and bad dates") 
                        " meetings: [2022-02-29]}\n");
     auto errs = findings(r, "schema/type");
     REQUIRE(errs.size() == 3);
-    CHECK(errs[0] == "1:15 a URN is a number: write 107329 without quotes");
+    CHECK(errs[0] == "1:15 a URN is a number: write `107329` without quotes");
     CHECK(errs[1].starts_with("1:64 `010` starts with 0"));
     CHECK(errs[2] == "3:85 `2022-02-29` is not a valid date: February 2022 has 28 days");
     CHECK(r.records.schools.empty());
@@ -138,7 +138,7 @@ TEST_CASE("strict typing: quoted numbers, octal-looking numbers and bad dates") 
     CHECK(r.records.broken_schools.empty());  // its URN did not parse either
     auto fsm = load_text("school: {urn: 107329, name: A, phase: primary, area: B, fsm: 101}\n");
     CHECK(findings(fsm, "schema/type") ==
-          std::vector<std::string>{"1:62 a percentage must be from 0 to 100, not 101"});
+          std::vector<std::string>{"1:62 a percentage must be from 0 to 100, not `101`"});
     CHECK(fsm.records.broken_schools == std::vector<Urn>{107329});
 }
 

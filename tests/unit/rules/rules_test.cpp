@@ -941,6 +941,47 @@ TEST_CASE("schedule/clash: a plan and its log are one booking, other leads do no
     CHECK(ds.empty());
 }
 
+// ---- ref/area ---------------------------------------------------------------------------
+
+TEST_CASE("ref/area compares a school's area with hub.areas as names are, with a did-you-mean") {
+    Tree t;
+    CHECK(t.run("ref/area").empty());  // no hub.areas: nothing to compare with
+    Hub hub;
+    hub.name = "Hub";
+    hub.areas = {"Bradford", "Calderdale"};
+    t.r.hubs.push_back(hub);
+    t.school(100002).area = "bradford\u00a0";   // case and a no-break space: the same area
+    t.school(100003).area = "Caldredale";
+    t.school(100003).area_pos = Pos{0, 7, 11};
+    t.school(100004).area = "Leeds";
+    auto ds = t.run("ref/area");
+    INFO(dump(ds));
+    REQUIRE(ds.size() == 2);
+    CHECK(ds[0].severity == Severity::warning);
+    CHECK(ds[0].pos.line == 7);
+    CHECK(ds[0].message == "school 100003 is in the area `Caldredale`, which is not one of the hub's areas "
+                           "(Bradford, Calderdale); did you mean `Calderdale`?");
+    CHECK(ds[1].message == "school 100004 is in the area `Leeds`, which is not one of the hub's areas "
+                           "(Bradford, Calderdale)");
+}
+
+TEST_CASE("ref/participant matches names as people read them and checks attendees against participants") {
+    Tree t;
+    School& s = t.school(100001);
+    s.has_staff = true;
+    s.staff.push_back(StaffMember{"MATHS\u00a0LEAD", StaffRole::maths_lead, {}, t.pos()});
+    s.staff.push_back(StaffMember{"Class Teacher", StaffRole::teacher, {}, t.pos()});
+    CHECK(t.run("ref/participant").empty());
+    t.cohort("dev-a").schools[0].participants = {"Maths Lead", "Clas Teacher"};
+    auto ds = t.run("ref/participant");
+    INFO(dump(ds));
+    REQUIRE(ds.size() == 2);
+    CHECK(ds[0].message == "participant Clas Teacher of cohort dev-a is not in the staff of school 100001; "
+                           "did you mean `Class Teacher`?");
+    CHECK(ds[1].message == "attendee Class Teacher of dev-a on 2021-09-14 is not among the participants of "
+                           "school 100001 in the cohort; did you mean `Clas Teacher`?");
+}
+
 // ---- hub.rules.off ----------------------------------------------------------------------
 
 TEST_CASE("a rule listed in hub.rules.off is silenced") {

@@ -40,7 +40,8 @@ TEST_CASE("scalar_text quotes only when YAML needs it") {
                           "? q", ": c", ",c", "[x]", "{x}", "#x", "&a", "*a", "!tag", "|x", ">x", "'x", "\"x",
                           "%x", "@x", "`x", "true", "False", "yes", "No", "on", "OFF", "y", "n", "null", "Null",
                           "~", "123", "-12", "1.5", "1e3", "0x1F", "0o17", ".5", ".inf", "-.Inf", ".NaN",
-                          "2021-09-01", "12:30", "1_000", "line\nbreak", "tab\there", "\u0085nel"})
+                          "2021-09-01", "12:30", "1_000", "line\nbreak", "tab\there", "\u0085nel", "<<", "...",
+                          "... and more", "\x1b[31m", "del\x7f", "\u009bcsi"})
         CHECK_MESSAGE(quoted(t), t);
     // In flow context commas and brackets need quotes too.
     CHECK(quoted("Halifax, Calderdale", true));
@@ -53,7 +54,8 @@ TEST_CASE("scalar_text quotes only when YAML needs it") {
     for (const char* t : {"Moorside Primary School", "St Mary\u2019s, Halifax", "The \"Beacon\"", "back\\slash",
                           "Hollybank: Ash Grove", "No #1", "true", "2021-09-01", "  spaced  ", "- dash", "a, b",
                           "{x}", "'q'", "line\nbreak", "\u0081odd", "", "100%", "key: value # c", "Who? Me?",
-                          "a?b"}) {
+                          "a?b", "<<", "...", "*star", "&amp", "!bang", "%pct", "@at", "`tick`", "=x", "\x1b[31m",
+                          "nbsp\u00a0", "\u00a0lead", "\u2028sep", "\uFEFFbom"}) {
         CHECK(read_back(scalar_text(t), false) == t);
         CHECK(read_back(scalar_text(t, true), true) == t);
     }

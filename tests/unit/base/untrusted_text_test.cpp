@@ -1,0 +1,109 @@
+// Untrusted text on its way to terminals, tables, CSV, Markdown and messages; names compared.
+#include "tfm/base/untrusted_text.h"
+
+#include "tfm/base/text.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace tfm;
+
+TEST_CASE("terminal_safe escapes C0, DEL, C1, bidi controls and bytes that are not UTF-8") {
+    CHECK(terminal_safe("St Mary's") == "St Mary's");
+    CHECK(terminal_safe("Caf\u00e9 \u2013 \u00a0Hyde") == "Caf\u00e9 \u2013 \u00a0Hyde");
+    CHECK(terminal_safe("a\x1b[31mred\x07") == "a\\x1b[31mred\\x07");
+    CHECK(terminal_safe("tab\there\nnew\rcr") == "tab\\x09here\\x0anew\\x0dcr");
+    CHECK(terminal_safe("del\x7f") == "del\\x7f");
+    CHECK(terminal_safe("c1\u009b2J \u0085") == "c1<U+009B>2J <U+0085>");
+    CHECK(terminal_safe("abc\u202Efed\u202C") == "abc<U+202E>fed<U+202C>");
+    CHECK(terminal_safe("\u2066x\u2069 \u200Fy\u200E \u061C") == "<U+2066>x<U+2069> <U+200F>y<U+200E> <U+061C>");
+    CHECK(terminal_safe("line\u2028sep\u2029") == "line<U+2028>sep<U+2029>");
+    CHECK(terminal_safe("bad \xff\xc3") == "bad \\xff\\xc3");
+    // Emoji joiners and the soft hyphen are text, not controls.
+    CHECK(terminal_safe("\U0001F469\u200D\U0001F4BB so\u00ADft") == "\U0001F469\u200D\U0001F4BB so\u00ADft");
+}
+
+TEST_CASE("csv_safe neutralises formulas in text cells, as OWASP advises") {
+    CHECK(csv_safe("=HYPERLINK(\"http://x\",\"y\")") == "'=HYPERLINK(\"http://x\",\"y\")");
+    CHECK(csv_safe("+44 113 496 0000") == "'+44 113 496 0000");
+    CHECK(csv_safe("-2+3") == "'-2+3");
+    CHECK(csv_safe("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csv_safe("\tcmd") == "'\tcmd");
+    CHECK(csv_safe("\r=1") == "'\r=1");
+    CHECK(csv_safe("-") == "'-");
+    // Numbers and ordinary text stay as they are.
+    CHECK(csv_safe("-12.5") == "-12.5");
+    CHECK(csv_safe("+3") == "+3");
+    CHECK(csv_safe("42") == "42");
+    CHECK(csv_safe("St Mary's = best") == "St Mary's = best");
+    CHECK(csv_safe("") == "");
+}
+
+TEST_CASE("markdown_safe shows markup literally") {
+    CHECK(markdown_safe("St Mary's") == "St Mary's");
+    CHECK(markdown_safe("<img src=x onerror=alert(1)>") == "\\<img src=x onerror=alert(1)>");
+    CHECK(markdown_safe("[click](javascript:alert(1))") == "\\[click\\](javascript:alert(1))");
+    CHECK(markdown_safe("*bold* _it_ `code` ~~s~~") == "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~s\\~\\~");
+    CHECK(markdown_safe("a|b") == "a\\|b");
+    CHECK(markdown_safe("a\\|b") == "a\\\\\\|b");
+    CHECK(markdown_safe("&lt; &#60; $x$") == "\\&lt; \\&#60; \\$x\\$");
+    // Plain text stays readable: `_` inside a word and a lone `&` are not markup.
+    CHECK(markdown_safe("in_progress Aire & Calder _x_") == "in_progress Aire & Calder \\_x\\_");
+    CHECK(markdown_safe("<20 >=50 </b><!-- <?") == "<20 >=50 \\</b>\\<!-- \\<?");
+    CHECK(markdown_safe("two\nlines\x1b") == "two lines\\\\x1b");
+}
+
+TEST_CASE("quoted shows at most 80 characters and invisible or look-alike ones by code point") {
+    CHECK(quote_value("primary") == "`primary`");
+    CHECK(quote_value("primary\u00a0") == "`primary<U+00A0>`");
+    CHECK(quote_value("St Mary\u2019s \u2013 Hyde") == "`St Mary<U+2019>s <U+2013> Hyde`");
+    CHECK(quote_value("zero\u200Bwidth\uFEFF") == "`zero<U+200B>width<U+FEFF>`");
+    CHECK(quote_value("esc\x1b bad\xff") == "`esc\\x1b bad\\xff`");
+    CHECK(quote_value("Caf\u00e9") == "`Caf\u00e9`");
+    // Where only ASCII is expected, any other character may be a look-alike (Cyrillic а).
+    CHECK(quote_value("prim\u0430ry", true) == "`prim<U+0430>ry`");
+    CHECK(quote_value("prim\u0430ry") == "`prim\u0430ry`");
+    std::string long_value(1'000'000, 'x');
+    CHECK(quote_value(long_value) == "`" + std::string(80, 'x') + "…` (1000000 characters)");
+    CHECK(quote_value(std::string(80, 'y')) == "`" + std::string(80, 'y') + "`");
+    CHECK(quote_value("\u00e9\u00e9\u00e9", false, 2) == "`\u00e9\u00e9…` (3 characters)");
+}
+
+TEST_CASE("name_key folds what people read as the same name") {
+    CHECK(name_key("St Mary\u2019s") == "st mary's");
+    CHECK(name_key("ST MARY'S") == "st mary's");
+    CHECK(name_key("Headingley \u2013 Hyde") == "headingley - hyde");
+    CHECK(name_key("Headingley \u2014 Hyde \u2212 x \u2010") == "headingley - hyde - x -");
+    CHECK(name_key("Scholes\u00a0Moor") == "scholes moor");
+    CHECK(name_key("  Kirklees\u00a0 ") == "kirklees");
+    CHECK(name_key("a\u2009\u202F\tb") == "a b");
+    CHECK(name_key("\u201CQuoted\u201D") == "\"quoted\"");
+    // NFC: a precomposed é and e + combining acute are one name; case folding covers accents.
+    CHECK(name_key("Caf\u00e9") == name_key("Cafe\u0301"));
+    CHECK(name_key("\u00c9LAN") == name_key("\u00e9lan"));
+    CHECK(name_key("Stra\u00dfe") == "strasse");
+    // Invisible characters are dropped.
+    CHECK(name_key("Lee\u200Bds\u00AD") == "leeds");
+    // Bytes that are not UTF-8 do not stop the comparison.
+    CHECK(name_key("A\xff") == "a\uFFFD");
+}
+
+TEST_CASE("same_name and name_contains compare as names are") {
+    CHECK(same_name("St Mary's", "st mary\u2019s"));
+    CHECK(same_name("Kirklees", "kirklees\u00a0"));
+    CHECK_FALSE(same_name("Leeds", "Leeds North"));
+    CHECK(name_contains("Scholes\u00a0Moor Primary", "scholes moor"));
+    CHECK(name_contains("Headingley \u2013 Hyde Park", "headingley - hyde"));
+    CHECK_FALSE(name_contains("Moorside", "scholes"));
+}
+
+TEST_CASE("display_width counts terminal columns from Unicode's widths") {
+    CHECK(display_width("abc") == 3);
+    CHECK(display_width("Caf\u00e9") == 4);
+    CHECK(display_width("Cafe\u0301") == 4);  // combining acute takes no column
+    CHECK(display_width("\u2013\u2265") == 2);
+    CHECK(display_width("\u5B66\u6821") == 4);  // wide CJK
+    CHECK(display_width("\U0001F600") == 2);
+    CHECK(display_width("\xff") == 1);
+}
