@@ -46,7 +46,7 @@ std::unique_ptr<CLI::App> build_app(Invocation& invocation) {
     app->add_option("--as-of", g.as_of, "Date to judge statuses against (default today)")
         ->type_name("YYYY-MM-DD");
     with_choices(app->add_option("--format", g.format, "Output format (each command lists its own)"),
-                 {"table", "text", "csv", "json", "md", "xlsx", "ics", "yaml", "html"})
+                 std::vector<std::string>(format_names().begin(), format_names().end()))
         ->type_name("FORMAT");
     with_choices(app->add_option("--color", g.color, "Colour: auto (terminal, no NO_COLOR), always, never"),
                  {"auto", "always", "never"})

@@ -14,13 +14,13 @@ void define(CLI::App& sub, CheckArgs& args) {
 }
 
 int run(const GlobalArgs& g, const CheckArgs& args) {
-    std::string format = format_or(g, "text", {"text", "table", "json"});
+    Format format = format_or(g, Format::text, {Format::text, Format::table, Format::json});
     Date as_of = as_of_date(g);
     Workspace workspace(load_data(g), as_of);
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
     const CheckSummary& summary = workspace.summary();
-    if (format == "json") {
+    if (format == Format::json) {
         fmt::print("{}", render_findings_json(records, workspace.findings(), summary));
     } else {
         FindingsStyle style{color_on(g, STDERR_FILENO), g.quiet};

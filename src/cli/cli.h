@@ -10,6 +10,8 @@
 #include "tfm/base/table.h"
 #include "tfm/render/xlsx_workbook.h"
 
+#include "tfm/render/output_format.h"
+
 #include <CLI/CLI.hpp>
 
 #include <memory>
@@ -76,8 +78,7 @@ unsigned loader_threads();  // TFM_THREADS, else 0: every core
 // --year as given, else `fallback` (the year containing --as-of).
 AcademicYear year_or(const std::string& option, AcademicYear fallback);
 bool color_on(const GlobalArgs& g, int fd);
-std::string format_or(const GlobalArgs& g, std::string_view fallback,
-                      const std::vector<std::string_view>& accepted);
+Format format_or(const GlobalArgs& g, Format fallback, const std::vector<Format>& accepted);
 
 // Prints why data directories could not be read; true when one could not (exit 3).
 bool print_fatal(const std::vector<std::string>& fatal);
@@ -87,12 +88,11 @@ LoadResult load_data(const GlobalArgs& g);
 int report_exit_status(const Workspace& workspace);
 // --format checked against what the command prints (format_or); xlsx is refused when it would
 // go to a terminal: a workbook is binary (a usage error, exit 2).
-std::string output_format(const GlobalArgs& g, std::string_view fallback,
-                          const std::vector<std::string_view>& accepted);
+Format output_format(const GlobalArgs& g, Format fallback, const std::vector<Format>& accepted);
 // The tables in `format` (colour only for a terminal, never for -o FILE); xlsx needs `cover`
 // (cover_sheet).
 std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
-                          std::string_view format, const XlsxCover* cover = nullptr);
+                          Format format, const XlsxCover* cover = nullptr);
 // The xlsx cover sheet: `title`, the hubs, --as-of and the command line as given.
 XlsxCover cover_sheet(const Workspace& workspace, std::string title);
 // Writes what a command prints to standard output (which -o FILE catches, main.cpp); false

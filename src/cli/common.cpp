@@ -62,13 +62,14 @@ bool color_on(const GlobalArgs& g, int fd) {
     return isatty(fd) == 1;
 }
 
-std::string format_or(const GlobalArgs& g, std::string_view fallback,
-                      const std::vector<std::string_view>& accepted) {
-    if (g.format.empty()) return std::string(fallback);
-    for (auto a : accepted)
-        if (a == g.format) return g.format;
-    throw UsageError{fmt::format("--format: this command prints {}, not {}", join_or(accepted),
-                                 g.format)};
+Format format_or(const GlobalArgs& g, Format fallback, const std::vector<Format>& accepted) {
+    if (g.format.empty()) return fallback;
+    auto given = parse_format(g.format);
+    for (Format a : accepted)
+        if (given && a == *given) return a;
+    std::vector<std::string_view> names;
+    for (Format a : accepted) names.push_back(name_of(a));
+    throw UsageError{fmt::format("--format: this command prints {}, not {}", join_or(names), g.format)};
 }
 
 }  // namespace tfm::cli
@@ -107,11 +108,10 @@ void remember_command_line(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) command_words().emplace_back(argv[i]);
 }
 
-std::string output_format(const GlobalArgs& g, std::string_view fallback,
-                          const std::vector<std::string_view>& accepted) {
-    std::string format = format_or(g, fallback, accepted);
+Format output_format(const GlobalArgs& g, Format fallback, const std::vector<Format>& accepted) {
+    Format format = format_or(g, fallback, accepted);
     // With -o FILE standard output is caught for the file (main.cpp), so no terminal here.
-    if (format == "xlsx" && isatty(STDOUT_FILENO) == 1)
+    if (format == Format::xlsx && isatty(STDOUT_FILENO) == 1)
         throw UsageError{"--format xlsx writes a binary workbook, not text for a terminal: give "
                          "-o FILE.xlsx (or redirect standard output to a file)"};
     return format;
@@ -135,12 +135,12 @@ bool emit(std::string_view text) {
 }
 
 std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
-                          std::string_view format, const XlsxCover* cover) {
-    if (format == "json") return render_json(tables);
-    if (format == "csv") return render_csv(tables);
-    if (format == "xlsx") return render_xlsx(tables, cover ? *cover : XlsxCover{});
+                          Format format, const XlsxCover* cover) {
+    if (format == Format::json) return render_json(tables);
+    if (format == Format::csv) return render_csv(tables);
+    if (format == Format::xlsx) return render_xlsx(tables, cover ? *cover : XlsxCover{});
     RenderStyle style{color_on(g, STDOUT_FILENO), true};
-    if (format == "md") return render_md(tables, style);
+    if (format == Format::md) return render_md(tables, style);
     return render_text(tables, style);
 }
 

@@ -18,7 +18,7 @@ void define(CLI::App& sub, GapsArgs& args) {
 }
 
 int run(const GlobalArgs& g, const GapsArgs& args) {
-    std::string format = output_format(g, "table", {"table", "text", "csv", "json", "md", "xlsx"});
+    Format format = output_format(g, Format::table, {Format::table, Format::text, Format::csv, Format::json, Format::md, Format::xlsx});
     Date as_of = as_of_date(g);
     GapOptions options{AcademicYear::containing(as_of), as_of};
     options.year = year_or(args.year, options.year);
@@ -28,7 +28,7 @@ int run(const GlobalArgs& g, const GapsArgs& args) {
     auto tables = build_gaps(records, workspace.index(), workspace.journeys(), options);
     bool any = std::any_of(tables.begin(), tables.end(), [](const Table& t) { return !t.rows.empty(); });
     std::string text;
-    if (format == "json" || format == "csv" || format == "xlsx") {
+    if (format == Format::json || format == Format::csv || format == Format::xlsx) {
         XlsxCover cover = cover_sheet(workspace, fmt::format("What needs attention in {}", options.year.str()));
         text = render_tables(g, tables, format, &cover);
     } else {

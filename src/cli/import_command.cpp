@@ -167,7 +167,7 @@ int write_into(const GlobalArgs& g, const GiasArgs& args, const Transaction& tx,
 }
 
 int run_gias(const GlobalArgs& g, const GiasArgs& args) {
-    format_or(g, "yaml", {"yaml"});
+    format_or(g, Format::yaml, {Format::yaml});
     bool write = !args.write.empty();
     if (args.dry_run && !write) throw UsageError{"--dry-run goes with --write DIR"};
     std::vector<std::string> directories = records_directories(g, args);

@@ -160,6 +160,13 @@ std::string man_page() {
            "tfm journey 107329\n"
            "tfm import gias edubasealldata.csv \\-\\-write .  # add new schools, refresh names and areas\n"
            ".fi\n";
+    out += ".SH SOURCE LAYOUT\n"
+           "The source follows the pipeline, one folder per stage, each including only earlier ones:\n"
+           "\\fIbase\\fR (dates, text, tables, files), \\fIyaml\\fR (the positioned tree and the in\\-place\n"
+           "editor), \\fImodel\\fR (records, the record format, rule ids, journeys), \\fIload\\fR (files to\n"
+           "records), \\fIrules\\fR (the checks), \\fIanalysis\\fR (report, gaps, schedule, plan, register),\n"
+           "\\fIrender\\fR (text, csv, json, md, xlsx, ics, html), \\fIedit\\fR (the writers and their\n"
+           "transaction) and \\fIcli\\fR (one file per command), under \\fBsrc/\\fR and \\fBinclude/tfm/\\fR.\n";
     out += ".SH SEE ALSO\nThe README of the tfm project, which walks through the example records.\n";
     return out;
 }

@@ -19,7 +19,7 @@ void define(CLI::App& sub, PlanArgs& args) {
 }
 
 int run(const GlobalArgs& g, const PlanArgs& args) {
-    format_or(g, "yaml", {"yaml"});
+    format_or(g, Format::yaml, {Format::yaml});
     const bool write = args.write || args.dry_run;
     Date as_of = as_of_date(g);
     // A writer holds every data directory's lock from before it reads the records.

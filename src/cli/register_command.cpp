@@ -16,8 +16,8 @@ void define(CLI::App& sub, RegisterArgs& args) {
 }
 
 int run(const GlobalArgs& g, const RegisterArgs& args) {
-    std::string format =
-        output_format(g, "table", {"table", "text", "csv", "json", "md", "xlsx", "html"});
+    Format format =
+        output_format(g, Format::table, {Format::table, Format::text, Format::csv, Format::json, Format::md, Format::xlsx, Format::html});
     Date as_of = as_of_date(g);
     Workspace workspace(load_data(g), as_of);
     if (print_fatal(workspace.fatal())) return exit_unreadable;
@@ -27,7 +27,7 @@ int run(const GlobalArgs& g, const RegisterArgs& args) {
                                      workspace.summary().errors ? " (some records have errors: run tfm check)" : "")};
     Register reg = build_register(workspace.records(), workspace.index(), *cohort, as_of);
     std::string text;
-    if (format == "html") {
+    if (format == Format::html) {
         RegisterPageContext ctx;
         for (const auto& h : workspace.records().hubs) ctx.hub_names.push_back(h.name);
         ctx.as_of = as_of;
@@ -38,9 +38,9 @@ int run(const GlobalArgs& g, const RegisterArgs& args) {
         ctx.command = shell_command(words);
         text = render_register_html(reg, ctx);
     } else {
-        bool for_people = format == "table" || format == "text" || format == "md";
+        bool people = for_people(format);
         XlsxCover cover = cover_sheet(workspace, "Register: " + register_title(reg));
-        text = render_tables(g, register_tables(reg, for_people), format, &cover);
+        text = render_tables(g, register_tables(reg, people), format, &cover);
     }
     if (!emit(text)) return exit_findings;
     return report_exit_status(workspace);

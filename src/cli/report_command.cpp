@@ -44,8 +44,8 @@ void define(CLI::App& sub, ReportArgs& args) {
 }
 
 int run(const GlobalArgs& g, const ReportArgs& args) {
-    std::string format =
-        output_format(g, "table", {"table", "text", "csv", "json", "md", "xlsx", "html"});
+    Format format =
+        output_format(g, Format::table, {Format::table, Format::text, Format::csv, Format::json, Format::md, Format::xlsx, Format::html});
     Date as_of = as_of_date(g);
     ReportOptions options;
     options.year = year_or(args.year, AcademicYear::containing(as_of));
@@ -58,7 +58,7 @@ int run(const GlobalArgs& g, const ReportArgs& args) {
     const auto& journeys = workspace.journeys();
     Report report = build_report(records, index, journeys, options);
     std::string text;
-    if (format == "html") {
+    if (format == Format::html) {
         HtmlInput input;
         input.report = std::move(report);
         if (options.sections.empty())

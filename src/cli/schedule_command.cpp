@@ -47,8 +47,8 @@ Urn school_option(const Records& records, const std::string& text) {
 }  // namespace
 
 int run(const GlobalArgs& g, const ScheduleArgs& args) {
-    std::string format =
-        output_format(g, "table", {"table", "text", "csv", "json", "md", "xlsx", "ics"});
+    Format format =
+        output_format(g, Format::table, {Format::table, Format::text, Format::csv, Format::json, Format::md, Format::xlsx, Format::ics});
     Date as_of = as_of_date(g);
     ScheduleFilter filter;
     filter.from = args.from.empty() ? as_of : date_option("--from", args.from);
@@ -79,7 +79,7 @@ int run(const GlobalArgs& g, const ScheduleArgs& args) {
         throw UsageError{fmt::format("--lead: no lead has the id `{}`", filter.lead)};
     auto items = build_schedule(records, index, filter, as_of);
     std::string text;
-    if (format == "ics") {
+    if (format == Format::ics) {
         text = render_ics(items, index, as_of);
     } else {
         Table t = schedule_table(items);

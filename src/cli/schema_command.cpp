@@ -10,7 +10,7 @@ namespace tfm::cli {
 void define(CLI::App&, SchemaArgs&) {}
 
 int run(const GlobalArgs& g, const SchemaArgs&) {
-    format_or(g, "json", {"json"});
+    format_or(g, Format::json, {Format::json});
     fmt::print("{}", json_schema());
     return exit_ok;
 }
