@@ -80,9 +80,15 @@ std::string source_bytes(const SourceText& source, std::string_view text) {
 }
 
 std::string apply(std::string_view text, std::vector<Edit> edits) {
-    std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset > b.offset; });
+    // From the end backwards, so earlier offsets stay valid; of two edits at one offset the
+    // later one goes in first, so that the texts end up in the order given.
+    std::vector<std::size_t> order(edits.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return edits[a].offset != edits[b].offset ? edits[a].offset > edits[b].offset : a > b;
+    });
     std::string out(text);
-    for (const auto& e : edits) out.replace(e.offset, e.length, e.text);
+    for (std::size_t i : order) out.replace(edits[i].offset, edits[i].length, edits[i].text);
     return out;
 }
 

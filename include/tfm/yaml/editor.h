@@ -39,7 +39,8 @@ struct Edit {
     std::string text;
 };
 
-// The text with non-overlapping edits applied (in any order).
+// The text with non-overlapping edits applied (given in any order); insertions at one offset
+// appear in the order given.
 std::string apply(std::string_view text, std::vector<Edit> edits);
 
 // A 0-based range of lines [first, end).

@@ -196,3 +196,9 @@ TEST_CASE("read back: a list grown at its end") {
     CHECK(extends_list(empty, parse("a: 1\nlist:\n  - y\n"), root_entry(only(empty), "list").second));
     CHECK(extends_list(parse("# nothing\n"), parse("# nothing\nlist:\n  - y\n"), 0));
 }
+
+TEST_CASE("editor: insertions at one offset keep the order they were given in") {
+    std::string text = "a\nb\n";
+    std::vector<tfm::yaml::Edit> edits = {{2, 0, "first\n"}, {2, 0, "second\n"}, {0, 0, "top\n"}, {4, 0, "end\n"}};
+    CHECK(tfm::yaml::apply(text, edits) == "top\na\nfirst\nsecond\nb\nend\n");
+}
