@@ -1,19 +1,12 @@
 #include "tfm/analysis/register.h"
 
+#include "tfm/base/untrusted_text.h"
 #include "tfm/model/journey.h"
 
 #include <algorithm>
 
 namespace tfm {
 namespace {
-
-bool same_name(std::string_view a, std::string_view b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-        auto lx = (x >= 'A' && x <= 'Z') ? char(x - 'A' + 'a') : x;
-        auto ly = (y >= 'A' && y <= 'Z') ? char(y - 'A' + 'a') : y;
-        return lx == ly;
-    });
-}
 
 bool came(const Attendance* a, std::string_view name) {
     if (!a) return false;

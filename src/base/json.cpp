@@ -7,20 +7,49 @@ namespace tfm {
 
 std::string json_quote(std::string_view text) {
     std::string out = "\"";
-    for (char ch : text) {
-        auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-                else out += ch;
+    for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\t': out += "\\t"; break;
+                case '\b': out += "\\b"; break;
+                case '\f': out += "\\f"; break;
+                default:
+                    if (c < 0x20 || c == 0x7f) out += fmt::format("\\u{:04x}", c);
+                    else out += char(c);
+            }
+            ++i;
+            continue;
         }
+        // A UTF-8 sequence: invisible or reordering characters (C1 controls, bidirectional
+        // controls, zero-width characters, line and paragraph separators, the BOM) are written
+        // as \uXXXX so a terminal never acts on them; bytes that are not UTF-8 become U+FFFD,
+        // so the document is always valid UTF-8.
+        std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+        char32_t cp = len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+        bool valid = len > 0 && c < 0xF5 && i + len <= text.size();
+        for (std::size_t k = 1; valid && k < len; ++k) {
+            auto d = static_cast<unsigned char>(text[i + k]);
+            valid = (d & 0xC0) == 0x80;
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        if (valid && ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+                      (cp >= 0xD800 && cp <= 0xDFFF)))
+            valid = false;
+        if (!valid) {
+            out += "\\ufffd";
+            ++i;
+            continue;
+        }
+        bool hidden = (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
+                      (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+        if (hidden) out += fmt::format("\\u{:04x}", std::uint32_t(cp));
+        else out.append(text.substr(i, len));
+        i += len;
     }
     return out + "\"";
 }

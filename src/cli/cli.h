@@ -98,6 +98,9 @@ XlsxCover cover_sheet(const Workspace& workspace, std::string title);
 // Writes what a command prints to standard output (which -o FILE catches, main.cpp); false
 // with a message on stderr when it cannot.
 bool emit(std::string_view text);
+// Text from the records (a diff, a message naming files) made safe for a terminal line by
+// line: control and bidirectional characters escaped (terminal_safe), line breaks kept.
+std::string lines_safe(std::string_view text);
 // The command line, remembered by main for the cover sheet.
 void remember_command_line(int argc, char** argv);
 

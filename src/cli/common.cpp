@@ -144,4 +144,18 @@ std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
     return render_text(tables, style);
 }
 
+std::string lines_safe(std::string_view text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        out += terminal_safe(line);
+        if (end == std::string_view::npos) break;
+        out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace tfm::cli

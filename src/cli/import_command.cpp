@@ -158,7 +158,7 @@ int write_into(const GlobalArgs& g, const GiasArgs& args, const Transaction& tx,
         return exit_findings;
     }
     if (args.dry_run) {
-        fmt::print("{}", result.diff);
+        fmt::print("{}", lines_safe(result.diff));
         if (!g.quiet) fmt::print(stderr, "tfm: a dry run: nothing was written\n");
         return exit_ok;
     }
@@ -186,7 +186,7 @@ int run_gias(const GlobalArgs& g, const GiasArgs& args) {
         tx = Transaction::begin(args.write, WriteSettings{args.dry_run, "tfm import gias --write " + args.write},
                                 problem);
         if (!tx) {
-            fmt::print(stderr, "tfm: error: {}\n", problem);
+            fmt::print(stderr, "tfm: error: {}\n", lines_safe(problem));
             return exit_findings;
         }
     }

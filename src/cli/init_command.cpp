@@ -26,7 +26,7 @@ int run(const GlobalArgs& g, const InitArgs& args) {
     if (!out.ok) {
         bool in_the_way = false;
         for (const auto& p : out.problems) {
-            fmt::print(stderr, "tfm: error: {}\n", p);
+            fmt::print(stderr, "tfm: error: {}\n", lines_safe(p));
             if (p.find("already exists") != std::string::npos || p.find("in the way") != std::string::npos)
                 in_the_way = true;
         }
@@ -34,13 +34,13 @@ int run(const GlobalArgs& g, const InitArgs& args) {
         return exit_findings;
     }
     if (args.dry_run) {
-        fmt::print("{}", out.diff);
+        fmt::print("{}", lines_safe(out.diff));
         if (!g.quiet) fmt::print(stderr, "tfm: a dry run: nothing was written\n");
         return exit_ok;
     }
     if (!g.quiet) {
         std::string root = fs::path(args.directory).generic_string();
-        fmt::print("Created a records repository in {}:\n", root);
+        fmt::print("Created a records repository in {}:\n", lines_safe(root));
         for (const auto& path : out.written) fmt::print("  {}\n", path);
         for (const auto& path : out.kept)
             fmt::print("Kept your own {}{}.\n", path,

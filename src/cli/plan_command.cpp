@@ -33,7 +33,7 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
         tx = Transaction::begin(directories, WriteSettings{args.dry_run, "tfm plan --write " + args.cohort},
                                 problem);
         if (!tx) {
-            fmt::print(stderr, "tfm: error: {}\n", problem);
+            fmt::print(stderr, "tfm: error: {}\n", lines_safe(problem));
             return exit_findings;
         }
     }
@@ -56,7 +56,7 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
             fmt::print(stderr, "tfm: note: the hub has no term dates for {}; using the default windows\n",
                        cohort->year.str());
     }
-    for (const auto& w : plan.warnings) fmt::print(stderr, "tfm: warning: {}\n", w);
+    for (const auto& w : plan.warnings) fmt::print(stderr, "tfm: warning: {}\n", lines_safe(w));
     if (!write) {
         std::string day(weekday_name(plan.weekday));
         day[0] = char(day[0] - 'a' + 'A');
@@ -76,11 +76,11 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
     const auto& file = records.files[std::size_t(cohort->pos.file)];
     PlanWrite result = write_plan(*tx, file.full_path, file.path, plan);
     if (!result.written) {
-        fmt::print(stderr, "tfm: error: {}\n", result.message);
+        fmt::print(stderr, "tfm: error: {}\n", lines_safe(result.message));
         return exit_findings;
     }
-    fmt::print("{}", result.diff);
-    if (!g.quiet) fmt::print(stderr, "tfm: {}\n", result.message);
+    fmt::print("{}", lines_safe(result.diff));
+    if (!g.quiet) fmt::print(stderr, "tfm: {}\n", lines_safe(result.message));
     return report_exit_status(workspace);
 }
 

@@ -3,6 +3,8 @@
 // columns tfm uses are kept.
 #include "tfm/edit/gias_extract.h"
 
+#include "tfm/base/untrusted_text.h"
+
 #include "tfm/base/csv.h"
 #include "tfm/base/text_decoding.h"
 
@@ -156,14 +158,8 @@ std::optional<Urn> parse_urn(std::string_view text) {
     return u;
 }
 
-bool same_area(std::string_view a, std::string_view b) {
-    a = trimmed(a);
-    b = trimmed(b);
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
+// Areas are names: compared as SPEC section 3 says (NFC, case, spaces, quotes, dashes).
+bool same_area(std::string_view a, std::string_view b) { return same_name(trimmed(a), trimmed(b)); }
 
 const std::vector<std::string_view>& required_columns() {
     static const std::vector<std::string_view> cols = {"URN", "EstablishmentName", "LA (name)",

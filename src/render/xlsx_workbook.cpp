@@ -1,5 +1,7 @@
 #include "tfm/render/xlsx_workbook.h"
 
+#include "tfm/base/untrusted_text.h"
+
 #include "tfm/base/text.h"
 
 #include <xlsxwriter.h>
@@ -205,7 +207,9 @@ std::string render_xlsx(const std::vector<Table>& tables, const XlsxCover& cover
     lxw_workbook* wb = workbook_new(file.path.c_str());
     if (!wb) throw std::runtime_error("cannot start the workbook");
     lxw_doc_properties properties{};
-    std::string title = storable(cover.title), author = cover.generator;
+    // Document properties are XML that libxlsxwriter does not escape for control characters
+    // (a raw one makes the workbook unreadable): shown escaped, as on a terminal.
+    std::string title = storable(terminal_safe(cover.title)), author = terminal_safe(cover.generator);
     properties.title = title.data();
     properties.author = author.data();
     properties.created = std::time_t(cover.as_of.days().time_since_epoch().count()) * 86400;

@@ -55,14 +55,29 @@ std::string field_value(const Field& f, bool flow) { return f.verbatim ? f.value
 
 }  // namespace
 
+namespace {
+
+// Whether a three-byte character at `i` is one a reader cannot see or that reorders text:
+// zero-width and directional marks, bidirectional embeddings, overrides and isolates, the
+// byte-order mark. Written plainly they would pass unseen into the records.
+bool invisible_at(std::string_view t, std::size_t i) {
+    if (t.size() < 3 || i > t.size() - 3) return false;
+    auto a = static_cast<unsigned char>(t[i]), b = static_cast<unsigned char>(t[i + 1]),
+         c = static_cast<unsigned char>(t[i + 2]);
+    if (a == 0xEF && b == 0xBB && c == 0xBF) return true;
+    if (a != 0xE2) return false;
+    if (b == 0x80 && ((c >= 0x8B && c <= 0x8F) || (c >= 0xAA && c <= 0xAE))) return true;
+    return b == 0x81 && c >= 0xA6 && c <= 0xA9;
+}
+
+}  // namespace
+
 bool printable(std::string_view t) {
     for (std::size_t i = 0; i < t.size(); ++i) {
         auto c = static_cast<unsigned char>(t[i]);
         if (c < 0x20 || c == 0x7F) return false;
         if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) < 0xA0) return false;  // C1
-        if (t.substr(i, 3) == "\xE2\x80\xA8" || t.substr(i, 3) == "\xE2\x80\xA9" ||
-            t.substr(i, 3) == "\xEF\xBB\xBF")
-            return false;
+        if (invisible_at(t, i)) return false;
     }
     return true;
 }
@@ -85,8 +100,10 @@ std::string double_quoted(std::string_view t) {
         } else if (t.substr(i, 3) == "\xE2\x80\xA9") {
             out += "\\P";
             i += 2;
-        } else if (t.substr(i, 3) == "\xEF\xBB\xBF") {
-            out += "\\uFEFF";
+        } else if (invisible_at(t, i)) {
+            // U+200B…U+200F, U+202A…U+202E, U+2066…U+2069, U+FEFF: written as \uXXXX.
+            char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(t[i + 1] & 0x3F) << 6) | char32_t(t[i + 2] & 0x3F);
+            out += fmt::format("\\u{:04X}", std::uint32_t(cp));
             i += 2;
         } else {
             out += char(c);

@@ -84,3 +84,35 @@ TEST_CASE("register: a snapshot leaves out later logs") {
     // Nothing lists Cedar yet: it is absent, not "not yet a member".
     CHECK(r.schools[2].marks == std::vector<M>{M::absent, M::absent});
 }
+
+TEST_CASE("register: attendees match participants as names are compared (SPEC section 3)") {
+    // A no-break space, a curly apostrophe and an en dash, as Word writes them.
+    Workspace ws(test::load_fixture(R"(hub: {name: H, rules: {cohort_size: {min: 1, max: 8}}}
+---
+lead: {id: jo, name: Jo Smith, role: readiness_lead}
+---
+schools:
+  - {urn: 100001, name: Ash, phase: primary, area: A}
+---
+cohort:
+  id: c1
+  stage: readiness
+  year: 2021/22
+  lead: jo
+  schools:
+    - {urn: 100001, participants: [Kelly Ackroyd, Siobhan O'Neill, Ann Lee-Hyde]}
+---
+sessions:
+  - {cohort: c1, date: 2021-10-05, type: meeting, attendance: {100001: ["Kelly\u00a0Ackroyd", "Siobhan O’Neill", "ann lee–hyde"]}}
+)",
+                                   test::LoaderFindings::no_errors),
+                 test::d(2022, 3, 1));
+    Register r = build_register(ws.records(), ws.index(), *ws.index().cohort("c1"), ws.as_of());
+    REQUIRE(r.schools.size() == 1);
+    REQUIRE(r.schools[0].participants.size() == 3);  // no one "not listed"
+    for (const auto& p : r.schools[0].participants) {
+        CAPTURE(p.name);
+        CHECK(p.listed);
+        CHECK(p.marks == std::vector<M>{M::present});
+    }
+}

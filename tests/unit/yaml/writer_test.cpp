@@ -60,3 +60,11 @@ TEST_CASE("scalar_text quotes only when YAML needs it") {
         CHECK(read_back(scalar_text(t, true), true) == t);
     }
 }
+
+TEST_CASE("writer: invisible and reordering characters are written as escapes, never raw") {
+    using tfm::yaml::scalar_text;
+    CHECK(scalar_text("Bidi\xE2\x80\xAEloohcS", false) == "\"Bidi\\u202EloohcS\"");
+    CHECK(scalar_text("\xE2\x80\x8BTrust", false) == "\"\\u200BTrust\"");
+    CHECK(scalar_text("Iso\xE2\x81\xA6x\xE2\x81\xA9", true) == "\"Iso\\u2066x\\u2069\"");
+    CHECK(scalar_text("Café – Site", false) == "Café – Site");  // visible text stays plain
+}
