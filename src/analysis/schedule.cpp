@@ -19,8 +19,30 @@ std::string_view name_of_item_status(ItemStatus s) {
 
 namespace {
 
-// What makes a planned item and a log the same event.
-using EventKey = std::tuple<std::string, Date, int, Urn>;  // cohort, date, kind, school
+// What makes a planned item and a log the same event: cohort, date, kind and school, and the
+// planned start (minutes, -1 for none), so two bookings at different times of one day stay two.
+using EventKey = std::tuple<std::string, Date, int, Urn, int>;
+
+int minutes_of(const std::optional<TimeOfDay>& t) { return t ? t->minutes : -1; }
+
+// The item a log answers: a booking of that cohort, date, kind and school at the log's start
+// time, else the first such booking not yet logged, else a new item of its own.
+ScheduleItem& item_for_log(std::map<EventKey, ScheduleItem>& items, const std::string& cohort, Date date,
+                           int kind, Urn urn, const std::optional<TimeOfDay>& start, bool& inserted) {
+    inserted = false;
+    auto first = items.lower_bound(EventKey{cohort, date, kind, urn, -2});
+    auto same = [&](auto it) {
+        return it != items.end() && std::get<0>(it->first) == cohort && std::get<1>(it->first) == date &&
+               std::get<2>(it->first) == kind && std::get<3>(it->first) == urn;
+    };
+    for (auto it = first; same(it); ++it)
+        if (start && std::get<4>(it->first) == start->minutes && !it->second.logged) return it->second;
+    for (auto it = first; same(it); ++it)
+        if (!it->second.logged) return it->second;
+    auto [pos, fresh] = items.try_emplace(EventKey{cohort, date, kind, urn, minutes_of(start)});
+    inserted = fresh;
+    return pos->second;
+}
 
 int kind_class(SessionType t) {
     return (t == SessionType::visit || t == SessionType::audit_visit) ? 1 : int(t) + 10;
@@ -77,7 +99,7 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
             if (c.mode_of(m) == Mode::online) it.link = c.online;
             else it.venue = c.venue_of(m);
             if (m.has_agenda) it.agenda = &m.agenda;
-            items.emplace(EventKey{c.id, m.date, kind_class(it.kind), 0}, it);
+            items.emplace(EventKey{c.id, m.date, kind_class(it.kind), 0, minutes_of(it.start)}, it);
         }
         for (const auto& v : c.visits) {
             if (!in_range(v.date) || (f.school && *f.school != v.urn)) continue;
@@ -89,14 +111,14 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
             it.start = v.start;
             it.end = v.end;
             it.planned = true;
-            items.emplace(EventKey{c.id, v.date, kind_class(it.kind), v.urn}, it);
+            items.emplace(EventKey{c.id, v.date, kind_class(it.kind), v.urn, minutes_of(it.start)}, it);
         }
         for (const Session* s : index.sessions_of(c.id)) {
             if (!in_range(s->date)) continue;
             if (f.school && s->is_visit() && s->school != f.school) continue;
             Urn urn = s->is_visit() && s->school ? *s->school : 0;
-            auto [pos, inserted] = items.try_emplace(EventKey{c.id, s->date, kind_class(s->type), urn});
-            ScheduleItem& it = pos->second;
+            bool inserted = false;
+            ScheduleItem& it = item_for_log(items, c.id, s->date, kind_class(s->type), urn, s->start, inserted);
             if (inserted) {
                 it.date = s->date;
                 it.cohort = &c;
@@ -114,7 +136,14 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
         }
     }
     std::vector<ScheduleItem> out;
+    const EventKey* previous = nullptr;
+    int same_day = 0;
     for (auto& [key, it] : items) {
+        bool again = previous && std::get<0>(*previous) == std::get<0>(key) && std::get<1>(*previous) == std::get<1>(key) &&
+                     std::get<2>(*previous) == std::get<2>(key) && std::get<3>(*previous) == std::get<3>(key);
+        same_day = again ? same_day + 1 : 0;
+        it.same_day = same_day;
+        previous = &key;
         it.status = it.logged ? ItemStatus::done : it.date < as_of ? ItemStatus::overdue : ItemStatus::due;
         if (it.school)
             if (const School* s = index.school(*it.school)) it.school_name = s->name;

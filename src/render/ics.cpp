@@ -96,6 +96,7 @@ std::string uid_of(const ScheduleItem& it) {
     std::string uid = fmt::format("{}-{}-{}-{}", it.cohort->id,
                                   it.kind == SessionType::audit_visit ? "visit" : name_of(it.kind),
                                   compact(it.date), it.school ? std::to_string(*it.school) : "group");
+    if (it.same_day > 0) uid += fmt::format("-{}", it.same_day + 1);
     if (it.part) uid += fmt::format("-item{}", it.part_number);
     return uid + "@tfm";
 }

@@ -34,6 +34,9 @@ struct ScheduleItem {
     int part_number = 0;            // 1-based index of `part` in the agenda
     bool planned = false;           // on the cohort's plan
     bool logged = false;            // a session log exists
+    // 0 for the first booking of its cohort, date, kind and school; 1, 2, … for further ones
+    // at other times that day (two half-day meetings), so each keeps a calendar UID of its own.
+    int same_day = 0;
 };
 
 struct ScheduleFilter {
