@@ -12,18 +12,21 @@
 namespace tfm::cli {
 
 void define(CLI::App& sub, ScheduleArgs& args) {
-    sub.add_option("--from", args.from, "First day (default: --as-of)")->type_name("YYYY-MM-DD");
-    sub.add_option("--to", args.to, "Last day (default: six weeks after --from)")->type_name("YYYY-MM-DD");
-    sub.add_option("--cohort", args.cohort, "Only this cohort")->type_name("ID");
-    sub.add_option("--lead", args.lead, "Only cohorts this lead leads")->type_name("ID");
+    // `--year-group ''` and the like would otherwise filter nothing, silently.
+    const CLI::Validator not_empty(
+        [](std::string& v) { return v.empty() ? std::string("a value is needed") : std::string(); }, "");
+    sub.add_option("--from", args.from, "First day (default: --as-of)")->type_name("YYYY-MM-DD")->check(not_empty);
+    sub.add_option("--to", args.to, "Last day (default: six weeks after --from)")->type_name("YYYY-MM-DD")->check(not_empty);
+    sub.add_option("--cohort", args.cohort, "Only this cohort")->type_name("ID")->check(not_empty);
+    sub.add_option("--lead", args.lead, "Only cohorts this lead leads")->type_name("ID")->check(not_empty);
     sub.add_option("--school", args.school, "Only this school's meetings and visits: its URN or (part of) its name")
-        ->type_name("URN|NAME");
+        ->type_name("URN|NAME")->check(not_empty);
     sub.add_option("--audience", args.audience,
                    "Meetings with a timed agenda as their items for this audience, one event each")
-        ->type_name("teachers|maths_leads");
+        ->type_name("teachers|maths_leads")->check(not_empty);
     sub.add_option("--year-group", args.year_group,
                    "Meetings with a timed agenda as their items for this year group, one event each")
-        ->type_name("R|Y1..Y13");
+        ->type_name("R|Y1..Y13")->check(not_empty);
 }
 
 namespace {
