@@ -302,8 +302,10 @@ PlanWrite write_plan(const Transaction& tx, const std::string& path, const std::
 
     WriteOutcome outcome = tx.commit({file});
     if (!outcome.ok) return {false, outcome.problem, {}};
-    std::string what = fmt::format("{} meetings and {} visits for cohort {} into {} (every other date kept)",
-                                   plan.meetings.size(), plan.visits.size(), id, shown);
+    auto count = [](std::size_t n, const char* one) { return fmt::format("{} {}{}", n, one, n == 1 ? "" : "s"); };
+    std::string what = fmt::format("{} and {} for cohort {} into {} (every other date kept)",
+                                   count(plan.meetings.size(), "meeting"), count(plan.visits.size(), "visit"), id,
+                                   shown);
     if (tx.settings().dry_run) return {true, "would write " + what + " (a dry run: nothing written)", outcome.diff};
     return {true, "wrote " + what, {}};
 }

@@ -36,7 +36,8 @@ void check_times(Reader& r, std::optional<TimeOfDay> start, std::optional<TimeOf
                  std::string_view what) {
     if (start && end && *end <= *start)
         r.error(RuleId::schema_type, at,
-                fmt::format("{} ends ({}) before it starts ({})", what, end->str(), start->str()));
+                fmt::format("{} ends ({}) {} it starts ({})", what, end->str(),
+                            *end == *start ? "when" : "before", start->str()));
 }
 
 void check_planned_times(Reader& r, const Cohort& c) {

@@ -44,8 +44,8 @@ void read_session(Reader& r, NodeId id) {
                 fmt::format("a {} session needs `school`: the school visited", name_of(s.type)));
     if (s.start && s.end && *s.end <= *s.start)
         r.error(RuleId::schema_type, f.values[end_field],
-                fmt::format("the session ends ({}) before it starts ({})", s.end->str(),
-                            s.start->str()));
+                fmt::format("the session ends ({}) {} it starts ({})", s.end->str(),
+                            *s.end == *s.start ? "when" : "before", s.start->str()));
     if (!r.broken()) r.out().sessions.push_back(std::move(s));
 }
 

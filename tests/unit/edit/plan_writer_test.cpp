@@ -87,7 +87,7 @@ TEST_CASE("plan: write_plan inserts after the cohort's last line and its own com
     Planned p("target");
     auto r = p.write(f);
     CHECK(r.written);
-    CHECK(r.message == "wrote 2 meetings and 1 visits for cohort target into cohort.yaml (every other date kept)");
+    CHECK(r.message == "wrote 2 meetings and 1 visit for cohort target into cohort.yaml (every other date kept)");
     CHECK(f.text() ==
           "# header comment\n"
           "\n"
