@@ -301,8 +301,9 @@ std::string plan_summary(const PlanProposal& plan) {
     if (plan.adds_nothing())
         return out + fmt::format("# Nothing to add after {}: every half-term and term is planned.\n",
                                  plan.as_of.str());
-    return out + fmt::format("# Added after {}: {} meetings, {} visits; add them to the cohort's lists:\n",
-                             plan.as_of.str(), plan.meetings.size(), plan.visits.size());
+    auto count = [](std::size_t n, const char* one) { return fmt::format("{} {}{}", n, one, n == 1 ? "" : "s"); };
+    return out + fmt::format("# Added after {}: {}, {}; add them to the cohort's lists:\n", plan.as_of.str(),
+                             count(plan.meetings.size(), "meeting"), count(plan.visits.size(), "visit"));
 }
 
 }  // namespace tfm
