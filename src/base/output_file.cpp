@@ -41,12 +41,6 @@ bool names_a_descriptor(const std::string& target) {
 
 }  // namespace
 
-bool output_is_stdout(const std::string& target) {
-    if (target == "-") return true;
-    struct stat st {};
-    if (::stat(target.c_str(), &st) != 0) return false;
-    return !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
-}
 
 bool write_output(const std::string& target, std::string_view text, std::string& problem) {
     if (target == "-") {

@@ -2,9 +2,6 @@
 
 #include "tfm/base/atomic_file.h"
 
-#include <filesystem>
-#include <system_error>
-
 namespace tfm {
 
 bool read_for_edit(FileEdit& edit, std::string& problem) {
@@ -12,18 +9,6 @@ bool read_for_edit(FileEdit& edit, std::string& problem) {
     edit.exists = true;
     edit.updated = edit.original;
     return true;
-}
-
-bool commit(const FileEdit& edit, std::string& problem) {
-    if (!edit.exists) {
-        std::error_code ec;
-        std::filesystem::create_directories(std::filesystem::path(edit.path).parent_path(), ec);
-        if (ec) {
-            problem = ec.message();
-            return false;
-        }
-    }
-    return write_atomically(edit.path, edit.updated, problem);
 }
 
 }  // namespace tfm

@@ -13,8 +13,5 @@ namespace tfm {
 // or anything else that is not a regular file is never replaced. False with `problem` set.
 bool write_output(const std::string& target, std::string_view text, std::string& problem);
 
-// Whether `target` is standard output or something written into rather than replaced (a
-// terminal, pipe or device): colour is decided for such a target as for standard output.
-bool output_is_stdout(const std::string& target);
 
 }  // namespace tfm

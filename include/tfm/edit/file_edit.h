@@ -1,6 +1,6 @@
 // One file a writer changes: what it read and what it will write. A writer's planning
-// phases produce FileEdits; commit() is the only step that touches the disk, so checks
-// (read-back, locks, a dry run) can sit between the two.
+// phases produce FileEdits; Transaction::commit (transaction.h) is the only step that touches
+// the disk, under the writers' guarantees.
 #pragma once
 
 #include <string>
@@ -20,9 +20,5 @@ struct FileEdit {
 // Reads `edit.path` into `original` and `updated`. False with `problem` set when it cannot.
 bool read_for_edit(FileEdit& edit, std::string& problem);
 
-// Writes `updated` atomically (a temporary file renamed over the original, which keeps its
-// permissions; a link is written through), creating a new file's folder first. False with
-// `problem` set when it cannot; the file is then as it was.
-bool commit(const FileEdit& edit, std::string& problem);
 
 }  // namespace tfm
