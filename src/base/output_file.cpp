@@ -41,12 +41,7 @@ bool names_a_descriptor(const std::string& target) {
 
 }  // namespace
 
-
 bool write_output(const std::string& target, std::string_view text, std::string& problem) {
-    if (target == "-") {
-        if (!write_all(STDOUT_FILENO, text, problem)) return false;
-        return true;
-    }
     struct stat st {};
     if (::stat(target.c_str(), &st) != 0) {
         if (errno != ENOENT) {

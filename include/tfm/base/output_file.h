@@ -6,7 +6,7 @@
 
 namespace tfm {
 
-// Writes `text` to `target` as -o promises (SPEC section 6): "-" is standard output; a
+// Writes `text` to `target` as -o promises (SPEC section 6; main handles "-" itself): a
 // regular file (new or existing) is written atomically, keeping owner and permissions
 // (write_atomically); a device, pipe or terminal — also when named through a link such as
 // /dev/stdout — is opened and written into as a shell redirection would; a directory, socket
