@@ -1,5 +1,7 @@
 #include "tfm/base/atomic_file.h"
 
+#include "../temp_dir.h"
+
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
@@ -11,26 +13,8 @@
 
 namespace fs = std::filesystem;
 using namespace tfm;
-
-namespace {
-
-std::string contents(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "tfm-atomic-XXXXXX").string();
-        path = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
-
-}  // namespace
+using tfm::test::contents;
+using tfm::test::TempDir;
 
 TEST_CASE("write_atomically replaces a file and keeps its permissions") {
     TempDir dir;

@@ -1,5 +1,7 @@
 #include "tfm/base/directory_lock.h"
 
+#include "../temp_dir.h"
+
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
@@ -9,20 +11,9 @@
 
 namespace fs = std::filesystem;
 using namespace tfm;
+using tfm::test::contents;
+using tfm::test::TempDir;
 using namespace std::chrono_literals;
-
-namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "tfm-lock-XXXXXX").string();
-        path = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
-
-}  // namespace
 
 TEST_CASE("DirectoryLock: taken, released, and its file removed") {
     TempDir dir;

@@ -1,5 +1,7 @@
 #include "tfm/base/output_file.h"
 
+#include "../temp_dir.h"
+
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
@@ -13,26 +15,8 @@
 
 namespace fs = std::filesystem;
 using namespace tfm;
-
-namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "tfm-output-XXXXXX").string();
-        path = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
-
-std::string contents(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-}  // namespace
+using tfm::test::contents;
+using tfm::test::TempDir;
 
 TEST_CASE("write_output writes a new regular file and replaces an existing one") {
     TempDir dir;

@@ -1,5 +1,7 @@
 #include "tfm/edit/transaction.h"
 
+#include "../temp_dir.h"
+
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
@@ -11,30 +13,11 @@
 
 namespace fs = std::filesystem;
 using namespace tfm;
+using tfm::test::contents;
+using tfm::test::TempDir;
 using namespace std::chrono_literals;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "tfm-tx-XXXXXX").string();
-        path = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-    fs::path write(const std::string& name, const std::string& text) const {
-        fs::create_directories((path / name).parent_path());
-        std::ofstream(path / name, std::ios::binary) << text;
-        return path / name;
-    }
-};
-
-std::string contents(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 FileEdit edit_of(const fs::path& p, const std::string& shown) {
     FileEdit e;
