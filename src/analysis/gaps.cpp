@@ -1,5 +1,6 @@
 #include "tfm/analysis/gaps.h"
 
+#include "tfm/analysis/named_columns.h"
 #include "tfm/model/term_dates.h"
 
 #include <fmt/format.h>
@@ -71,8 +72,8 @@ Table attendance_table(const Records& records, const std::vector<Journey>& journ
             {{"urn", "URN"},
              {"name", "school"},
              {"cohort", "cohort"},
-             {"attended", "attended"},
-             {"logged", "of"},
+             {"attended", "meetings attended"},
+             {"logged", "of meetings held"},
              {"attendance", "attendance %", ColumnKind::percent},
              {"threshold", "threshold %", ColumnKind::percent}},
             {}};
@@ -254,7 +255,7 @@ Table never_engaged_table(const Records& records, const std::vector<Journey>& jo
 std::vector<Table> build_gaps(const Records& records, const Index& index,
                               const std::vector<Journey>& journeys, const GapOptions& o) {
     const auto cohorts = records.cohorts_of_year(o.year);
-    return {gaps_table(journeys, o.year),
+    std::vector<Table> tables = {gaps_table(journeys, o.year),
             lapsed_table(journeys, o.year),
             attendance_table(records, journeys, o.year),
             visits_table(records, index, cohorts, o.year, o.as_of),
@@ -264,6 +265,8 @@ std::vector<Table> build_gaps(const Records& records, const Index& index,
             agendas_table(index, cohorts),
             agenda_due_table(records, index, o.as_of),
             never_engaged_table(records, journeys)};
+    for (auto& t : tables) t = with_names(std::move(t), index);
+    return tables;
 }
 
 std::vector<OverdueLog> overdue_logs(const Index& index, const Cohort& c, Date as_of) {

@@ -54,8 +54,8 @@ std::vector<Table> journey_tables(const Journey& j) {
                {"cohort", "cohort"},
                {"lead", "lead"},
                {"status", "status"},
-               {"meetings_attended", "attended"},
-               {"meetings_logged", "of"},
+               {"meetings_attended", "meetings attended"},
+               {"meetings_logged", "of meetings held"},
                {"attendance", "attendance %", ColumnKind::percent}},
               {}};
     eng.empty_text = "no engagement yet";

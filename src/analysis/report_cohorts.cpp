@@ -27,6 +27,7 @@ std::optional<double> cohort_attendance(const Cohort& c, const Index& index) {
 }
 
 CohortSummary summary_of(const Cohort& c, const Index& index) {
+    const Lead* lead = index.lead(c.lead);
     std::set<Date> meetings_held;
     std::set<std::tuple<Date, SessionType, Urn>> visits_held;
     for (const Session* s : index.sessions_of(c.id)) {
@@ -38,8 +39,10 @@ CohortSummary summary_of(const Cohort& c, const Index& index) {
     std::set<std::pair<Date, Urn>> visits_planned;
     for (const auto& v : c.visits) visits_planned.insert({v.date, v.urn});
     return {c.id,
+            c.name.empty() ? c.id : c.name,
             c.stage,
             c.lead,
+            lead && !lead->name.empty() ? lead->name : c.lead,
             int(c.schools.size()),
             int(meetings_held.size()),
             int(meetings_planned.size()),

@@ -14,7 +14,7 @@ LeadsSection leads_section(const Records& records, const Index& index, AcademicY
     for (const auto& lead : records.leads) {
         if (row_of.count(lead.id)) continue;
         row_of[lead.id] = s.rows.size();
-        s.rows.push_back({lead.id, lead.name, lead.role, {}, 0, 0, 0, 0, 0, 0});
+        s.rows.push_back({lead.id, lead.name, lead.role, {}, {}, 0, 0, 0, 0, 0, 0});
     }
     std::map<std::string, std::set<Urn>> schools;
     CohortsSection cohorts = cohorts_section(records, index, year);
@@ -22,10 +22,11 @@ LeadsSection leads_section(const Records& records, const Index& index, AcademicY
         auto it = row_of.find(c->lead);
         if (it == row_of.end()) {
             it = row_of.emplace(c->lead, s.rows.size()).first;
-            s.rows.push_back({c->lead, "", LeadRole::specialist, {}, 0, 0, 0, 0, 0, 0});
+            s.rows.push_back({c->lead, "", LeadRole::specialist, {}, {}, 0, 0, 0, 0, 0, 0});
         }
         LeadYear& row = s.rows[it->second];
         row.cohorts.push_back(c->id);
+        row.cohort_names.push_back(c->name.empty() ? c->id : c->name);
         for (const auto& m : c->schools) schools[c->lead].insert(m.urn);
         for (const auto& summary : cohorts.rows) {
             if (summary.cohort != c->id) continue;

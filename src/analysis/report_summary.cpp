@@ -31,7 +31,8 @@ void count_engaged(SummarySection& s, const std::vector<Journey>& journeys,
 }
 
 // Coverage: schools of a phase ever engaged, against the hubs' population of that phase. A
-// row per target, then one per phase with a population and no target; by phase.
+// row per target (of a single hub), then one per phase with a population and no target; by
+// phase.
 std::vector<PhaseCoverage> coverage_of(const Records& records,
                                        std::map<Phase, int>& ever_by_phase) {
     std::map<Phase, int> population;
@@ -39,8 +40,10 @@ std::vector<PhaseCoverage> coverage_of(const Records& records,
         for (const auto& [phase, n] : h.population) population[phase] += n;
     std::vector<PhaseCoverage> rows;
     std::set<Phase> with_target;
-    for (const auto& h : records.hubs)
-        for (const auto& target : h.targets) {
+    // Each hub's target is for its own schools: with several hubs, the targets are in the
+    // hubs section, never held against everyone's figures here.
+    if (records.hubs.size() == 1)
+        for (const auto& target : records.hubs.front().targets) {
             rows.push_back({target.phase, 0, {}, {}, target.percent, target.by, false});
             with_target.insert(target.phase);
         }

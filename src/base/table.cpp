@@ -31,6 +31,39 @@ std::vector<bool> numeric_columns(const Table& t) {
     return numeric;
 }
 
+std::string in_words(std::string code) {
+    for (char& c : code)
+        if (c == '_') c = ' ';
+    return code;
+}
+
+Table for_reader(const Table& t, bool for_people) {
+    Reader other = for_people ? Reader::machines : Reader::people;
+    Table out{t.name, t.title, {}, {}, t.empty_text};
+    std::vector<std::size_t> kept;
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        if (t.columns[c].reader == other) continue;
+        kept.push_back(c);
+        out.columns.push_back(t.columns[c]);
+    }
+    out.rows.reserve(t.rows.size());
+    for (const auto& row : t.rows) {
+        std::vector<Cell> cells;
+        cells.reserve(kept.size());
+        for (std::size_t c : kept) {
+            Cell cell = c < row.size() ? row[c] : Cell();
+            if (for_people && t.columns[c].kind == ColumnKind::code) {
+                if (auto* s = std::get_if<std::string>(&cell.value)) *s = in_words(std::move(*s));
+                if (auto* list = std::get_if<std::vector<std::string>>(&cell.value))
+                    for (auto& item : *list) item = in_words(std::move(item));
+            }
+            cells.push_back(std::move(cell));
+        }
+        out.rows.push_back(std::move(cells));
+    }
+    return out;
+}
+
 std::string single_line(std::string text) {
     for (char& c : text)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';

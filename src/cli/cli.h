@@ -89,7 +89,7 @@ int report_exit_status(const Workspace& workspace);
 // --format checked against what the command prints (format_or); xlsx is refused when it would
 // go to a terminal: a workbook is binary (a usage error, exit 2).
 Format output_format(const GlobalArgs& g, Format fallback, const std::vector<Format>& accepted);
-// The tables in `format` (colour only for a terminal, never for -o FILE); xlsx needs `cover`
+// The tables in `format`, as its audience reads them (for_reader; colour only for a terminal, never for -o FILE); xlsx needs `cover`
 // (cover_sheet).
 std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
                           Format format, const XlsxCover* cover = nullptr);

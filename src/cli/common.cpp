@@ -138,12 +138,15 @@ bool emit(std::string_view text) {
 
 std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
                           Format format, const XlsxCover* cover) {
-    if (format == Format::json) return render_json(tables);
-    if (format == Format::csv) return render_csv(tables);
-    if (format == Format::xlsx) return render_xlsx(tables, cover ? *cover : XlsxCover{});
+    std::vector<Table> shown;
+    shown.reserve(tables.size());
+    for (const auto& t : tables) shown.push_back(for_reader(t, for_people(format)));
+    if (format == Format::json) return render_json(shown);
+    if (format == Format::csv) return render_csv(shown);
+    if (format == Format::xlsx) return render_xlsx(shown, cover ? *cover : XlsxCover{});
     RenderStyle style{color_on(g, STDOUT_FILENO), true};
-    if (format == Format::md) return render_md(tables, style);
-    return render_text(tables, style);
+    if (format == Format::md) return render_md(shown, style);
+    return render_text(shown, style);
 }
 
 std::string lines_safe(std::string_view text) {

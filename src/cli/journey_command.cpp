@@ -1,6 +1,7 @@
 // tfm journey URN|NAME: one school's timeline.
 #include "cli.h"
 
+#include "tfm/analysis/named_columns.h"
 #include "tfm/model/index.h"
 #include "tfm/model/journey.h"
 #include "tfm/analysis/journey_view.h"
@@ -36,7 +37,9 @@ int run(const GlobalArgs& g, const JourneyArgs& args) {
     }
     const Journey& j = workspace.journey_of(*matches.front());
     XlsxCover cover = cover_sheet(workspace, fmt::format("Journey of {} {}", j.school->urn, j.school->name));
-    if (!emit(render_tables(g, journey_tables(j), format, &cover))) return exit_findings;
+    std::vector<Table> tables;
+    for (auto& t : journey_tables(j)) tables.push_back(with_names(std::move(t), workspace.index()));
+    if (!emit(render_tables(g, tables, format, &cover))) return exit_findings;
     return report_exit_status(workspace);
 }
 

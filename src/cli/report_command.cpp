@@ -63,6 +63,7 @@ int run(const GlobalArgs& g, const ReportArgs& args) {
         input.report = std::move(report);
         if (options.sections.empty())
             input.gaps = build_gaps(records, index, journeys, GapOptions{options.year, as_of});
+        if (records.hubs.size() > 1) input.gaps_by_hub = gaps_by_hub(records, index, input.gaps);
         HtmlContext& ctx = input.context;
         for (const auto& h : records.hubs) ctx.hub_names.push_back(h.name);
         ctx.directories = data_directories(g);

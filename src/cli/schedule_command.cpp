@@ -1,6 +1,7 @@
 // tfm schedule: who is where, when; as a table or an iCalendar file.
 #include "cli.h"
 
+#include "tfm/analysis/named_columns.h"
 #include "tfm/base/untrusted_text.h"
 #include "tfm/model/index.h"
 #include "tfm/analysis/journey_view.h"
@@ -85,7 +86,7 @@ int run(const GlobalArgs& g, const ScheduleArgs& args) {
     if (format == Format::ics) {
         text = render_ics(items, index, as_of);
     } else {
-        Table t = schedule_table(items);
+        Table t = with_names(schedule_table(items), index);
         t.title = fmt::format("Schedule {} to {}", filter.from.str(), filter.to.str());
         XlsxCover cover = cover_sheet(workspace, t.title);
         text = render_tables(g, {t}, format, &cover);

@@ -25,7 +25,7 @@ std::string attendance_chart(const Page& page, const CohortsSection& s) {
     std::string desc = "Horizontal bars, one per Work Group, coloured by stage: ";
     for (const auto& row : s.rows) {
         svg::BarRow bar;
-        bar.label = row.cohort;
+        bar.label = row.name;
         bar.colour = stage_colour(row.stage);
         bar.values = {row.attendance};
         if (row.attendance) bar.texts = {attendance_text(*row.attendance) + "%"};

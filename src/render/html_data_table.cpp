@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tfm::detail {
@@ -53,8 +54,17 @@ int column(const Table& t, std::string_view key) {
 std::vector<DataColumn> columns_of(const Table& t) {
     std::vector<DataColumn> out;
     std::vector<bool> numeric = numeric_columns(t);
-    for (std::size_t c = 0; c < t.columns.size(); ++c)
-        out.push_back({t.columns[c].key, t.columns[c].header, numeric[c], {}, {}});
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        const Column& col = t.columns[c];
+        if (col.reader == Reader::machines) continue;  // an id or code people read elsewhere
+        DataColumn d{col.key, col.header, numeric[c], {}, {}};
+        std::size_t shown = c;
+        if (col.kind == ColumnKind::code)
+            d.show = [shown](std::size_t, const std::vector<Cell>& r) { return in_words(cell_at(r, int(shown)).text()); };
+        else if (col.reader == Reader::people)  // words over the value of its machines' twin
+            d.show = [shown](std::size_t, const std::vector<Cell>& r) { return cell_at(r, int(shown)).text(); };
+        out.push_back(std::move(d));
+    }
     return out;
 }
 
@@ -68,7 +78,14 @@ std::string data_table(const Table& source, const std::vector<DataColumn>& colum
                        const std::vector<DataRow>& rows, std::string_view section,
                        std::string_view caption, std::string_view attributes,
                        std::string_view extra_class) {
-    std::string out = table_head(columns, section, caption, attributes, extra_class);
+    // The source's columns the page leaves out (ids whose names it shows), for the tests.
+    std::string omitted;
+    for (const auto& sc : source.columns)
+        if (std::none_of(columns.begin(), columns.end(), [&](const DataColumn& c) { return c.key == sc.key; }))
+            omitted += (omitted.empty() ? "" : " ") + sc.key;
+    std::string extra(attributes);
+    if (!omitted.empty()) extra += fmt::format("{}data-omitted=\"{}\"", extra.empty() ? "" : " ", escape(omitted));
+    std::string out = table_head(columns, section, caption, extra, extra_class);
     std::vector<int> indices;
     for (const auto& c : columns) indices.push_back(column(source, c.key));
     for (std::size_t r = 0; r < rows.size(); ++r) {

@@ -91,6 +91,24 @@ Table most_urgent(const std::vector<Table>& gaps) {
     return urgent;
 }
 
+// With several hubs: a row per hub, its items in all and of each kind that has any.
+std::string by_hub(const std::vector<Table>& gaps, const std::vector<HubGaps>& hubs) {
+    Table t{"gaps_by_hub", "Items needing attention by hub", {{"hub", "hub"}, {"total", "items"}}, {}};
+    std::vector<std::size_t> kinds;
+    for (std::size_t g = 0; g < gaps.size(); ++g)
+        if (!gaps[g].rows.empty()) {
+            kinds.push_back(g);
+            t.columns.push_back({gaps[g].name, in_words(gaps[g].name)});
+        }
+    for (const auto& h : hubs) {
+        std::vector<Cell> row = {h.hub, h.total};
+        for (std::size_t g : kinds) row.push_back(h.counts[g]);
+        t.rows.push_back(std::move(row));
+    }
+    return data_table(t, columns_of(t), rows_of(t), "gaps-by-hub",
+                      "Items needing attention by hub and kind", "", "by-hub");
+}
+
 }  // namespace
 
 void write_gaps(Page& page, const std::vector<Table>& gaps) {
@@ -105,6 +123,11 @@ void write_gaps(Page& page, const std::vector<Table>& gaps) {
                                   page.year, page.in.context.as_of.str(),
                                   plural((long long)total, "item", "items"), kinds, gaps.size()));
     page.body += kinds_figure(page, gaps);
+    if (page.in.gaps_by_hub.size() > 1) {
+        page.body += "<h3>By hub</h3>\n" + by_hub(gaps, page.in.gaps_by_hub);
+        page.close_section();
+        return;
+    }
     Table urgent = most_urgent(gaps);
     page.body += "<h3>Most urgent</h3>\n";
     if (urgent.rows.empty()) {

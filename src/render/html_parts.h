@@ -96,12 +96,13 @@ struct Page {
 
 // Each writes one <section> of the page: its heading, charts and data tables.
 void write_summary(Page& page, const SummarySection& section);
+void write_hubs(Page& page, const HubsSection& section);
 void write_stages(Page& page, const StagesSection& section);
 void write_reach(Page& page, const ReachSection& section);
 void write_patterns(Page& page, const PatternsSection& section);
 void write_characteristics(Page& page, const CharacteristicsSection& section);
 void write_cohorts(Page& page, const CohortsSection& section);
 void write_leads(Page& page, const LeadsSection& section);
-void write_gaps(Page& page, const std::vector<Table>& gaps);
+void write_gaps(Page& page, const std::vector<Table>& gaps);  // with several hubs, per hub
 
 }  // namespace tfm::detail

@@ -36,13 +36,20 @@ namespace {
 
 using namespace detail;
 
+// The view's name: the hub's, or "40 Maths Hubs" for several.
 std::string joined_hubs(const HtmlContext& ctx) {
-    std::string hubs;
-    for (const auto& h : ctx.hub_names) {
-        if (!hubs.empty()) hubs += " + ";
-        hubs += h;
-    }
-    return hubs.empty() ? "Maths Hub" : hubs;
+    if (ctx.hub_names.empty()) return "Maths Hub";
+    if (ctx.hub_names.size() == 1) return ctx.hub_names.front();
+    return fmt::format("{} Maths Hubs", ctx.hub_names.size());
+}
+
+// With several hubs, their names in one compact paragraph under the title.
+std::string hub_list(const HtmlContext& ctx) {
+    if (ctx.hub_names.size() < 2) return "";
+    std::string out = "<p class=\"hub-list\" data-hubs=\"\">";
+    for (std::size_t i = 0; i < ctx.hub_names.size(); ++i)
+        out += (i ? " \u00b7 " : "") + escape(ctx.hub_names[i]);
+    return out + "</p>\n";
 }
 
 // The records' directories, each as code.
@@ -69,8 +76,10 @@ std::string head(const HtmlContext& ctx, const std::string& hubs) {
 std::string masthead(const HtmlContext& ctx, const std::string& hubs, const std::string& dirs) {
     std::string out;
     out += fmt::format("<header class=\"masthead\" data-year=\"{}\" data-as-of=\"{}\">\n", ctx.year.str(), ctx.as_of.str());
-    out += "<p class=\"kicker\">Teaching for Mastery \u00b7 hub report</p>\n";
+    out += fmt::format("<p class=\"kicker\">Teaching for Mastery \u00b7 {}</p>\n",
+                       ctx.hub_names.size() > 1 ? "national report" : "hub report");
     out += fmt::format("<h1>{}</h1>\n", escape(hubs));
+    out += hub_list(ctx);
     out += fmt::format("<p class=\"subtitle\">Academic year {}, as of {}</p>\n", ctx.year.str(), long_date(ctx.as_of));
     out += "<dl class=\"provenance\">\n";
     out += fmt::format("<dt>Records</dt><dd data-records=\"\">{} \u00b7 {}, {}</dd>\n", dirs,
@@ -114,6 +123,7 @@ std::string render_html(const HtmlInput& in) {
     Page page{in, ctx.year.str(), {}, {}};
     const Report& r = in.report;
     if (r.summary) write_summary(page, *r.summary);
+    if (r.hubs) write_hubs(page, *r.hubs);
     if (r.stages) write_stages(page, *r.stages);
     if (r.reach) write_reach(page, *r.reach);
     if (r.patterns) write_patterns(page, *r.patterns);

@@ -30,7 +30,9 @@ std::string headline_cards(const Page& page, const SummarySection& s) {
     if (!page.in.gaps.empty()) {
         std::size_t items = 0;
         for (const auto& g : page.in.gaps) items += g.rows.size();
-        cards += figure_card("attention", std::to_string(items), "items need attention",
+        std::size_t hubs = page.in.gaps_by_hub.size();
+        cards += figure_card("attention", std::to_string(items),
+                             hubs > 1 ? fmt::format("items need attention in {} hubs", hubs) : "items need attention",
                              "<p class=\"card-link\"><a href=\"#gaps\">see below</a></p>");
     }
     return "<div class=\"cards\">\n" + cards + "</div>\n";
@@ -68,7 +70,10 @@ std::string coverage_sentence(const PhaseCoverage& c) {
 
 std::string coverage_chart(const Page& page, const SummarySection& s) {
     svg::HorizontalBars chart;
-    chart.labels = {"chart-coverage", fmt::format("Coverage against targets, {}", page.year), ""};
+    // Several hubs have no target together: each hub's is in the hubs section.
+    bool national = page.in.context.hub_names.size() > 1;
+    std::string heading = national ? "Coverage of all the hubs' schools" : "Coverage against targets";
+    chart.labels = {"chart-coverage", fmt::format("{}, {}", heading, page.year), ""};
     chart.series = {{"coverage", std::string(svg::blue), {}}};
     chart.max = 100;
     chart.track = true;
@@ -81,8 +86,9 @@ std::string coverage_chart(const Page& page, const SummarySection& s) {
         desc += coverage_sentence(c);
     }
     if (chart.rows.empty()) return "<div class=\"figure wide\">\n";
-    chart.labels.desc = "Progress bars, one per target; a black line marks each target. " + desc;
-    return "<h3>Coverage against targets</h3>\n<div class=\"figure wide\">\n" + svg::render(chart);
+    chart.labels.desc = (national ? "Progress bars, one per phase. " : "Progress bars, one per target; a black line marks each target. ") + desc;
+    if (national) chart.x_title = "schools ever engaged, as a share of all the hubs' schools of the phase";
+    return "<h3>" + heading + "</h3>\n<div class=\"figure wide\">\n" + svg::render(chart);
 }
 
 }  // namespace

@@ -39,7 +39,7 @@ std::string target_text(double percent) { return Cell(percent, target_places(per
 
 Table to_table(const SummarySection& s) {
     Table t{"summary", fmt::format("Summary {}", s.year.str()),
-            {{"measure", "measure"},
+            {{"measure", "measure", ColumnKind::code},
              {"of", "of"},
              {"year", "year"},
              {"schools", "schools"},
@@ -55,6 +55,36 @@ Table to_table(const SummarySection& s) {
     t.rows.push_back({"engaged", "all stages", y, s.engaged, {}, {}, {}, {}});
     t.rows.push_back({"ever_engaged", "all stages", y, s.ever_engaged, {}, {}, {}, {}});
     for (const auto& c : s.coverage) t.rows.push_back(coverage_row(c, y));
+    return t;
+}
+
+Table to_table(const HubsSection& s) {
+    Table t{"hubs", fmt::format("Coverage by hub, {}: each hub's schools against its own population and target", s.year.str()),
+            {{"scope", "scope", ColumnKind::code, Reader::machines},
+             {"hub", "hub"},
+             {"phase", "phase", ColumnKind::code},
+             {"engaged", fmt::format("engaged {}", s.year.str())},
+             {"ever_engaged", "ever engaged"},
+             {"population", "population"},
+             {"percent", "coverage %", ColumnKind::percent},
+             {"target", "target %", ColumnKind::percent},
+             {"by", "by"},
+             {"met", "target met"}},
+            {}};
+    t.empty_text = "no hub records a population or a target";
+    for (const auto& r : s.rows) {
+        bool national = r.hub.empty();
+        t.rows.push_back({national ? "national" : "hub",
+                          national ? fmt::format("All {} hubs", s.hubs) : r.hub,
+                          std::string(name_of(r.phase)),
+                          r.engaged,
+                          r.ever_engaged,
+                          r.population ? Cell(*r.population) : Cell(),
+                          r.percent ? Cell(*r.percent, coverage_places) : Cell(),
+                          r.target ? Cell(*r.target, target_places(*r.target)) : Cell(),
+                          r.by ? Cell(r.by->str()) : Cell(),
+                          r.percent && r.target ? Cell::yes_no(r.met) : Cell()});
+    }
     return t;
 }
 
@@ -81,7 +111,7 @@ Table to_table(const ReachSection& s) {
 
 Table to_table(const PatternsSection& s) {
     Table t{"patterns", fmt::format("Journey patterns of schools engaged in {}", s.year.str()),
-            {{"pattern", "pattern"}, {"schools", "schools"}},
+            {{"pattern", "pattern", ColumnKind::code}, {"schools", "schools"}},
             {}};
     for (const auto& row : s.rows) t.rows.push_back({std::string(name_of(row.pattern)), row.schools});
     return t;
@@ -89,10 +119,18 @@ Table to_table(const PatternsSection& s) {
 
 Table to_table(const Characteristics& c, std::string name, std::string title) {
     Table t{std::move(name), std::move(title),
-            {{"dimension", "dimension"}, {"value", "value"}, {"schools", "schools"}},
+            {{"dimension", "dimension"},
+             {"value", "value", ColumnKind::plain, Reader::machines},
+             {"value", "value", ColumnKind::plain, Reader::people},
+             {"schools", "schools"}},
             {}};
-    for (const auto& row : c.rows)
-        t.rows.push_back({std::string(name_of(row.dimension)), label_of(row.value), row.schools});
+    // People read a grade in words (requires improvement); an area's name is as written.
+    for (const auto& row : c.rows) {
+        std::string label = label_of(row.value);
+        std::string words = label;
+        if (auto* grade = std::get_if<Ofsted>(&row.value)) words = *grade == Ofsted::none ? "no grade" : in_words(label);
+        t.rows.push_back({std::string(name_of(row.dimension)), label, words, row.schools});
+    }
     return t;
 }
 
@@ -103,18 +141,20 @@ Table to_table(const CharacteristicsSection& s) {
 
 Table to_table(const CohortsSection& s) {
     Table t{"cohorts", fmt::format("Work Groups of {}", s.year.str()),
-            {{"cohort", "cohort"},
-             {"stage", "stage"},
-             {"lead", "lead"},
+            {{"cohort", "cohort", ColumnKind::plain, Reader::machines},
+             {"cohort_name", "Work Group"},
+             {"stage", "stage", ColumnKind::code},
+             {"lead", "lead id", ColumnKind::plain, Reader::machines},
+             {"lead_name", "lead"},
              {"schools", "schools"},
              {"meetings_held", "meetings held"},
-             {"meetings_planned", "planned"},
+             {"meetings_planned", "meetings planned"},
              {"visits_held", "visits held"},
-             {"visits_planned", "planned"},
+             {"visits_planned", "visits planned"},
              {"attendance", "attendance %", ColumnKind::percent}},
             {}};
     for (const auto& c : s.rows)
-        t.rows.push_back({c.cohort, std::string(name_of(c.stage)), c.lead, c.schools,
+        t.rows.push_back({c.cohort, c.name, std::string(name_of(c.stage)), c.lead, c.lead_name, c.schools,
                           c.meetings_held, c.meetings_planned, c.visits_held, c.visits_planned,
                           c.attendance ? Cell(*c.attendance, attendance_places) : Cell()});
     return t;
@@ -122,10 +162,12 @@ Table to_table(const CohortsSection& s) {
 
 Table to_table(const LeadsSection& s) {
     Table t{"leads", fmt::format("Leads' Work Groups and sessions, {}", s.year.str()),
-            {{"lead", "lead"},
-             {"name", "name"},
+            {{"lead", "lead id", ColumnKind::plain, Reader::machines},
+             {"name", "name", ColumnKind::plain, Reader::machines},
+             {"lead", "lead", ColumnKind::plain, Reader::people},
              {"work_groups", "Work Groups"},
-             {"cohorts", "cohorts"},
+             {"cohorts", "cohorts", ColumnKind::plain, Reader::machines},
+             {"cohort_names", "names"},
              {"schools", "schools"},
              {"meetings_held", "meetings held"},
              {"meetings_planned", "meetings planned"},
@@ -135,8 +177,8 @@ Table to_table(const LeadsSection& s) {
             {}};
     t.empty_text = "no lead recorded";
     for (const auto& l : s.rows)
-        t.rows.push_back({l.lead, l.name.empty() ? Cell() : Cell(l.name), int(l.cohorts.size()), l.cohorts,
-                          l.schools, l.meetings_held, l.meetings_planned, l.visits_held, l.visits_planned,
+        t.rows.push_back({l.lead, l.name.empty() ? Cell() : Cell(l.name), l.name.empty() ? l.lead : l.name,
+                          int(l.cohorts.size()), l.cohorts, l.cohort_names, l.schools, l.meetings_held, l.meetings_planned, l.visits_held, l.visits_planned,
                           l.overdue_logs});
     return t;
 }
@@ -144,6 +186,7 @@ Table to_table(const LeadsSection& s) {
 std::vector<Table> report_tables(const Report& r) {
     std::vector<Table> out;
     if (r.summary) out.push_back(to_table(*r.summary));
+    if (r.hubs) out.push_back(to_table(*r.hubs));
     if (r.stages) out.push_back(to_table(*r.stages));
     if (r.reach) out.push_back(to_table(*r.reach));
     if (r.patterns) out.push_back(to_table(*r.patterns));

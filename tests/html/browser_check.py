@@ -204,7 +204,7 @@ try:
     for r in report["patterns"]:
         if f"{r['schools']} (" not in patterns:
             fail(f"chart-patterns: the count {r['schools']} of {r['pattern']} is not drawn")
-    chart_has("chart-cohorts", [r["cohort"] for r in report["cohorts"]], "the Work Group")
+    chart_has("chart-cohorts", [r["cohort_name"] for r in report["cohorts"]], "the Work Group")
     chart_has("chart-cohorts", [f"{round(r['attendance'])}%" for r in report["cohorts"] if r["attendance"] is not None],
               "the attendance")
     chart_has("chart-gaps", [len(v) for v in gaps.values()], "the count")
@@ -250,30 +250,70 @@ try:
 })();
 </script>
 """
-    probed = os.path.join(work, "probed.html")
-    with open(page, encoding="utf-8") as f:
-        text = f.read()
-    with open(probed, "w", encoding="utf-8") as f:
-        f.write(text.replace("</body>", probe_js + "</body>"))
-    for width in (1200, 760):
-        dom_text, console, _ = chromium("file://" + probed, "--dump-dom", width=width, height=3000)
-        for line in console:
-            fail(f"console (probe, {width}px): {line}")
-        d = Dom()
-        d.feed(dom_text)
-        if not d.probe:
-            fail(f"the layout probe did not run at {width}px")
+    def layout(page, what):
+        probed = os.path.join(work, "probed.html")
+        with open(page, encoding="utf-8") as f:
+            text = f.read()
+        with open(probed, "w", encoding="utf-8") as f:
+            f.write(text.replace("</body>", probe_js + "</body>"))
+        for width in (1200, 760):
+            dom_text, console, _ = chromium("file://" + probed, "--dump-dom", width=width, height=3000)
+            for line in console:
+                fail(f"{what}: console (probe, {width}px): {line}")
+            d = Dom()
+            d.feed(dom_text)
+            if not d.probe:
+                fail(f"{what}: the layout probe did not run at {width}px")
+                continue
+            result = json.loads(d.probe)
+            if result["overflow"] > 0:
+                fail(f"{what}: at {width}px the page is {result['overflow']}px wider than the window")
+            for c in result["charts"]:
+                if c["width"] < 100 or c["height"] < 40:
+                    fail(f"{what}: at {width}px chart {c['id']} is drawn {c['width']:.0f}x{c['height']:.0f}")
+            for o in result["overlaps"]:
+                fail(f"{what}: at {width}px overlapping labels in {o}")
+            for o in result["outside"]:
+                fail(f"{what}: at {width}px a label outside its chart: {o}")
+
+    layout(page, "one hub")
+
+    # 5. The national view: five generated hubs (tests/bench/generate.py), the page named
+    # "5 Maths Hubs", each hub's coverage drawn against its own target, laid out cleanly.
+    forest = os.path.join(work, "forest")
+    subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench",
+                    "generate.py"), forest, "--hubs", "5", "--scale", "1", "--seed", "3", "--jobs", "1"],
+                   check=True, capture_output=True)
+    dash_c = [a for h in sorted(os.listdir(forest)) if h.startswith("hub-") for a in ("-C", os.path.join(forest, h))]
+    national = os.path.join(work, "national.html")
+    nat_args = [TFM] + dash_c + ["--as-of", AS_OF]
+    subprocess.run(nat_args + ["report", "--format", "html", "-o", national], check=True, capture_output=True)
+    hubs_json = json.loads(subprocess.run(nat_args + ["report", "--section", "hubs", "--format", "json"],
+                                          check=True, capture_output=True, text=True).stdout)["hubs"]
+    nshot = os.path.join(work, "national.png")
+    _, console, requests = chromium("file://" + national, f"--screenshot={nshot}", netlog=os.path.join(work, "nnet.json"))
+    for line in console:
+        fail(f"national: console: {line}")
+    for url in requests:
+        fail(f"national: the page requested {url}")
+    dom_text, _, _ = chromium("file://" + national, "--dump-dom")
+    nd = Dom()
+    nd.feed(dom_text)
+    if "<h1>5 Maths Hubs</h1>" not in dom_text:
+        fail("national: the title is not \"5 Maths Hubs\"")
+    for r in hubs_json:
+        chart = nd.svgs.get(f"chart-hubs-{r['phase']}")
+        if chart is None:
+            fail(f"national: no chart of {r['phase']} coverage by hub")
             continue
-        layout = json.loads(d.probe)
-        if layout["overflow"] > 0:
-            fail(f"at {width}px the page is {layout['overflow']}px wider than the window")
-        for c in layout["charts"]:
-            if c["width"] < 100 or c["height"] < 40:
-                fail(f"at {width}px chart {c['id']} is drawn {c['width']:.0f}x{c['height']:.0f}")
-        for o in layout["overlaps"]:
-            fail(f"at {width}px overlapping labels in {o}")
-        for o in layout["outside"]:
-            fail(f"at {width}px a label outside its chart: {o}")
+        labels = set(chart["text"].split("\n"))
+        if r["hub"] not in labels:
+            fail(f"national: {r['hub']} is not drawn in the {r['phase']} chart")
+        if r["percent"] is not None:
+            want = f"{r['percent']:.1f}%" + (f" \u00b7 target {r['target']:g}%" if r["target"] is not None else "")
+            if not any(label.startswith(want) for label in labels):
+                fail(f"national: {r['hub']} {r['phase']}: {want} is not drawn")
+    layout(national, "national")
 finally:
     if os.environ.get("TFM_KEEP_BROWSER_OUTPUT"):
         print(f"output kept in {work}")

@@ -5,6 +5,7 @@
 
 #include "tfm/analysis/report_characteristics.h"
 #include "tfm/analysis/report_cohorts.h"
+#include "tfm/analysis/report_hubs.h"
 #include "tfm/analysis/report_leads.h"
 #include "tfm/analysis/report_patterns.h"
 #include "tfm/analysis/report_reach.h"
@@ -21,7 +22,8 @@
 
 namespace tfm {
 
-// The section names (`--section`), in the order they are printed.
+// The section names (`--section`), in the order they are printed. `hubs`, the national view,
+// is printed by default only with several data directories.
 const std::vector<std::string_view>& report_sections();
 
 struct ReportOptions {
@@ -34,6 +36,7 @@ struct ReportOptions {
 struct Report {
     AcademicYear year;
     std::optional<SummarySection> summary;
+    std::optional<HubsSection> hubs;  // by default only with several hubs
     std::optional<StagesSection> stages;
     std::optional<ReachSection> reach;
     std::optional<PatternsSection> patterns;

@@ -12,8 +12,10 @@ namespace tfm {
 
 struct CohortSummary {
     std::string cohort;  // the cohort's id
+    std::string name;    // the cohort's name, or its id when it has none
     Stage stage = Stage::development;
-    std::string lead;    // the lead's id
+    std::string lead;       // the lead's id
+    std::string lead_name;  // the lead's name, or their id when they have no record
     int schools = 0;     // members, including any that withdrew
     // Distinct sessions: two logs of one meeting (date) or one visit (date, type, school)
     // are one session held, as `session/duplicate` says.

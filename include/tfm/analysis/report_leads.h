@@ -17,6 +17,7 @@ struct LeadYear {
     std::string name;  // the lead's name
     LeadRole role = LeadRole::specialist;
     std::vector<std::string> cohorts;  // ids of the Work Groups they lead in the year
+    std::vector<std::string> cohort_names;  // their names (an id where a group has none)
     int schools = 0;                   // distinct member schools of those groups
     // Summed over the groups, counted as the cohorts section counts them.
     int meetings_held = 0, meetings_planned = 0;

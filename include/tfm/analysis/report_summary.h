@@ -1,5 +1,6 @@
 // The report's `summary` section: schools engaged by stage, ever engaged, and coverage of each
-// phase against the hubs' targets (SPEC section 6).
+// phase against the hub's targets (SPEC section 6; with several hubs, against none: each hub's
+// target is for its own schools, in the hubs section).
 #pragma once
 
 #include "tfm/model/journey.h"
@@ -27,7 +28,8 @@ struct SummarySection {
     std::array<int, all_stages.size()> engaged_by_stage{};  // indexed by Stage: engaged in year
     int engaged = 0;       // schools engaged in the year at any stage (each counted once)
     int ever_engaged = 0;  // schools with any engagement up to and including the year
-    // One row per target, and one for each phase with a population but no target; by phase.
+    // One row per target (a single hub's), and one for each phase with a population but no
+    // target; by phase.
     std::vector<PhaseCoverage> coverage;
 };
 

@@ -36,13 +36,19 @@ struct Cell {
 };
 
 // What a column's cells mean beyond their type, for formats that say so (xlsx): a date column
-// holds YYYY-MM-DD texts, a percent column numbers out of 100.
-enum class ColumnKind { plain, date, percent };
+// holds YYYY-MM-DD texts, a percent column numbers out of 100, a code column snake_case codes
+// (`requires_improvement`) that people read in words (`requires improvement`).
+enum class ColumnKind { plain, date, percent, code };
+
+// Who a column is for (SPEC section 6): people (table, md, html) read names in words where
+// machines (csv, json, xlsx) read ids and codes with the names in their own columns.
+enum class Reader { all, machines, people };
 
 struct Column {
     std::string key;     // snake_case: the JSON key and the CSV header
     std::string header;  // as shown in text and md
     ColumnKind kind = ColumnKind::plain;
+    Reader reader = Reader::all;
 };
 
 struct Table {
@@ -52,6 +58,13 @@ struct Table {
     std::vector<std::vector<Cell>> rows;
     std::string empty_text = "none";  // shown in text and md when there are no rows
 };
+
+// The table as one reader reads it: the other reader's columns left out, and for people
+// the cells of code columns in words (underscores as spaces).
+Table for_reader(const Table& t, bool for_people);
+
+// A code in words: "readiness_to_sustaining" -> "readiness to sustaining".
+std::string in_words(std::string code);
 
 // Per column: every non-empty cell is a number (and there is one); such columns are right-aligned.
 std::vector<bool> numeric_columns(const Table& t);

@@ -30,6 +30,7 @@ struct HtmlContext {
 struct HtmlInput {
     Report report;            // build_report(): the sections to show
     std::vector<Table> gaps;  // build_gaps() for the same year and date; empty: no summary
+    std::vector<HubGaps> gaps_by_hub;  // gaps_by_hub() of them: with several hubs, per hub
     HtmlContext context;
 };
 

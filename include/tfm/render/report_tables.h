@@ -1,5 +1,6 @@
 // The report's typed sections as Tables, for the text, csv, json and md renderers (and the
-// page's data tables): one row per typed row, columns keyed as in `--format json`.
+// page's data tables): one row per typed row, columns keyed as in `--format json`. Columns
+// for one reader only (ids for machines, names for people) are picked by for_reader.
 #pragma once
 
 #include "tfm/analysis/report.h"
@@ -11,6 +12,7 @@
 namespace tfm {
 
 Table to_table(const SummarySection& section);
+Table to_table(const HubsSection& section);
 Table to_table(const StagesSection& section);
 Table to_table(const ReachSection& section);
 Table to_table(const PatternsSection& section);
