@@ -96,10 +96,13 @@ std::optional<SessionAppend> append_session(std::string_view text, bool exists, 
         return out;
     };
     if (!exists) {
+        // A name with control characters stays out of the comment.
+        bool named = !cohort_name.empty() && yaml::printable(cohort_name) &&
+                     cohort_name.find_first_of("\r\n") == std::string_view::npos;
         std::string head = fmt::format("# Session log for {}{}.\n# One entry per meeting or visit that took place, "
                                        "added by `tfm log` or by hand.\nsessions:\n",
-                                       draft.cohort, cohort_name.empty() ? "" : fmt::format(" ({})", cohort_name));
-        if (!yaml::printable(head)) head = "sessions:\n";  // a name with control characters stays out of comments
+                                       draft.cohort, named ? fmt::format(" ({})", cohort_name) : "");
+        if (!yaml::printable(draft.cohort)) head = "sessions:\n";
         return SessionAppend{with_newlines(head + session_item(draft, {})), true};
     }
     auto parsed = yaml::parse(text);
