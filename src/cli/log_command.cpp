@@ -203,7 +203,7 @@ int run(const GlobalArgs& g, const LogArgs& args) {
             fmt::print(stderr, "tfm: error: {}\n", lines_safe(why));
             return exit_findings;
         }
-        if (prompt) fmt::print("\n{}\n", lines_safe(session_item(draft, {})));
+        if (prompt) fmt::print("\n{}", lines_safe(session_item(draft, {})));
         PendingCheck check = check_edit(g, ws, PendingFile{target.directory, target.relative, edit->updated});
         std::string what = fmt::format("{} into {}", described(draft), target.shown);
         if (check.errors > 0) {
