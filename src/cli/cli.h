@@ -11,10 +11,13 @@
 #include "tfm/render/xlsx_workbook.h"
 
 #include "tfm/render/output_format.h"
+#include "tfm/edit/pending_check.h"
+#include "tfm/edit/transaction.h"
 
 #include <CLI/CLI.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -104,6 +107,23 @@ std::string lines_safe(std::string_view text);
 // The command line, remembered by main for the cover sheet.
 void remember_command_line(int argc, char** argv);
 
+// Record writers (log, enrol, withdraw), in checked_write.cpp.
+// Raised when a writer cannot begin (another writer keeps the lock): already reported, exit 1.
+struct WriterRefused {};
+// The transaction of a writer, begun before the records are read; empty when a data directory
+// cannot be read (loading reports it, exit 3). Throws WriterRefused when the lock is not had.
+std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command);
+// The cohort `id`, else a usage error (with a hint when its record has errors).
+const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id);
+// An edit as a file the loader reads instead of the disk (`directory`: its data directory).
+PendingFile pending_file(const Records& records, const FileEdit& edit, std::size_t directory);
+// The records checked with `file` as it will be; the findings it brings printed to stderr.
+PendingCheck check_edit(const GlobalArgs& g, const Workspace& before, const PendingFile& file);
+// Says that `what` was not written because of check.errors; returns exit 1.
+int refuse_errors(const PendingCheck& check, std::string_view what);
+// Commits the edit (or prints its diff with a dry run) and says "wrote `what`"; the exit status.
+int commit_edit(const GlobalArgs& g, const Transaction& tx, const FileEdit& edit, std::string_view what);
+
 // Each command: define() adds its options to its CLI11 subcommand, bound to the struct;
 // run() does the work and returns the exit status. main dispatches with one std::visit.
 int run(const GlobalArgs& g, std::monostate);  // no command: a usage error
@@ -117,6 +137,12 @@ void define(CLI::App& sub, ScheduleArgs& args);
 int run(const GlobalArgs& g, const ScheduleArgs& args);
 void define(CLI::App& sub, PlanArgs& args);
 int run(const GlobalArgs& g, const PlanArgs& args);
+void define(CLI::App& sub, LogArgs& args);
+int run(const GlobalArgs& g, const LogArgs& args);
+void define(CLI::App& sub, EnrolArgs& args);
+int run(const GlobalArgs& g, const EnrolArgs& args);
+void define(CLI::App& sub, WithdrawArgs& args);
+int run(const GlobalArgs& g, const WithdrawArgs& args);
 void define(CLI::App& sub, JourneyArgs& args);
 int run(const GlobalArgs& g, const JourneyArgs& args);
 void define(CLI::App& sub, RegisterArgs& args);

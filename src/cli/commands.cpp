@@ -66,6 +66,30 @@ std::vector<Command> command_list() {
           {global::data, global::as_of, global::quiet},
           "0 proposed (or written), 1 refused (the file cannot be edited) or the records\n"
           "have errors, 2 usage error or unknown cohort, 3 data directory unreadable."}},
+        {"log", "Record a meeting or visit that took place (asks on a terminal)", LogArgs{},
+         {"Defaults come from the plan: the date is the latest planned meeting up to --as-of\n"
+          "without a log; times, mode and agenda are the planned meeting's (else the cohort's);\n"
+          "every school of the Work Group attends with all its participants. --present URN=A,B\n"
+          "says who came from a school, --present URN all its participants, --present all every\n"
+          "school; --absent URN a school that did not come. On a terminal with no --present or\n"
+          "--absent it asks, one question at a time: Enter takes what is offered, `<` goes back,\n"
+          "Tab completes, Ctrl-C writes nothing. The log goes into the file holding the cohort's\n"
+          "latest log, else sessions/YYYY-YY/COHORT.yaml, keeping every other line of it. It is\n"
+          "checked with every rule first: an error refuses it; a warning is shown (and asked\n"
+          "about on a terminal).",
+          {global::data, global::as_of, global::quiet},
+          "0 written, 1 refused (an error, a file that cannot be edited, or cancelled),\n"
+          "2 usage error or unknown cohort, 3 data directory unreadable."}},
+        {"enrol", "Add a school to a Work Group", EnrolArgs{},
+         {"Appends {urn, participants} to the cohort's schools list in its own file, in the list's\n"
+          "style, after checking the result with every rule (an error refuses it).",
+          {global::data, global::as_of, global::quiet},
+          "0 written, 1 refused, 2 usage error or unknown cohort, 3 data directory unreadable."}},
+        {"withdraw", "Record that a school left a Work Group", WithdrawArgs{},
+         {"Sets the school's status: withdrawn, withdrawn_on: DATE and (with --reason) reason in the\n"
+          "cohort's own file, after checking the result with every rule (an error refuses it).",
+          {global::data, global::as_of, global::quiet},
+          "0 written, 1 refused, 2 usage error or unknown cohort, 3 data directory unreadable."}},
         {"journey", "One school's timeline through the programme", JourneyArgs{},
          {"Formats (--format): table (default), csv, json, md, xlsx (-o FILE).", reading_globals,
           "0 printed, 1 no such school (or the records have errors),\n"

@@ -23,6 +23,8 @@ int run_command(const Invocation& invocation) {
     try {
         return std::visit([&](const auto& args) { return run(invocation.global, args); },
                           invocation.command);
+    } catch (const WriterRefused&) {
+        return exit_findings;
     } catch (const UsageError& e) {
         fmt::print(stderr, "tfm: error: {}\n", tfm::terminal_safe(e.message));
         return exit_usage;

@@ -47,6 +47,33 @@ struct PlanArgs {
     bool dry_run = false;  // --dry-run: print the diff of --write, write nothing
 };
 
+struct LogArgs {
+    std::string cohort;                // COHORT
+    std::string date;                  // --date; empty: the planned meeting waiting for its log
+    std::string type = "meeting";      // --type meeting|visit|audit_visit|cpd
+    std::string school;                // --school URN: the school visited
+    std::vector<std::string> present;  // --present URN[=NAME,…] or all, repeatable
+    std::vector<std::string> absent;   // --absent URN, repeatable
+    std::string start, end;            // --start/--end HH:MM; empty: the plan's
+    std::string mode;                  // --mode in_person|online; empty: the plan's
+    bool dry_run = false;              // --dry-run: print the diff, write nothing
+};
+
+struct EnrolArgs {
+    std::string cohort;        // COHORT
+    std::string school;        // URN
+    std::string participants;  // --participants "A, B"
+    bool dry_run = false;
+};
+
+struct WithdrawArgs {
+    std::string cohort;  // COHORT
+    std::string school;  // URN
+    std::string on;      // --on DATE (required)
+    std::string reason;  // --reason TEXT
+    bool dry_run = false;
+};
+
 struct JourneyArgs {
     std::string school;  // URN|NAME
 };
@@ -82,7 +109,8 @@ struct ManArgs {};
 
 // The options of the command given; std::monostate until one is parsed.
 using CommandArgs = std::variant<std::monostate, CheckArgs, ReportArgs, GapsArgs, ScheduleArgs, PlanArgs,
-                                 JourneyArgs, RegisterArgs, CompletionArgs, InitArgs, ImportArgs, SchemaArgs, ManArgs>;
+                                 JourneyArgs, RegisterArgs, CompletionArgs, InitArgs, ImportArgs, SchemaArgs, ManArgs,
+                                 LogArgs, EnrolArgs, WithdrawArgs>;
 
 // A whole command line: the global options and the chosen command's.
 struct Invocation {

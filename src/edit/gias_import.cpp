@@ -58,50 +58,6 @@ std::map<std::string, std::vector<SchoolAt>> index_schools(const yaml::ParseResu
     return out;
 }
 
-// Where and how new schools go at the end of a file.
-struct AppendPoint {
-    std::size_t insert_at = 0;  // byte offset in the text (after the last content line)
-    bool with_key = false;      // the file has no document: write `schools:` first
-    yaml::ListStyle style;
-    NodeId list = 0;            // the list's node in the last document
-};
-
-// The file ends with a `schools:` block list (or an empty `schools:`, or holds no document
-// at all): new schools can be appended. Otherwise empty, with `why` set.
-std::optional<AppendPoint> append_point(std::string_view text, const yaml::ParseResult& parsed, std::string& why) {
-    auto end = yaml::content_end(text);
-    if (parsed.documents.empty()) {
-        if (end) {
-            why = "it holds no YAML document but is not empty";
-            return std::nullopt;
-        }
-        return AppendPoint{text.size(), true, {}, 0};
-    }
-    const auto& d = parsed.documents.back();
-    if (d.nodes.empty() || d.broken) {
-        why = "its last document is empty";
-        return std::nullopt;
-    }
-    const auto& root = d.nodes[d.root];
-    if (root.kind != yaml::Kind::mapping || root.children.size() < 2 || yaml::opens_with(text, root, '{')) {
-        why = "its last document is not a block mapping";
-        return std::nullopt;
-    }
-    NodeId key = root.children[root.children.size() - 2], list = root.children.back();
-    const auto* k = yaml::scalar_node(d, key);
-    if (!k || k->value != "schools") {
-        why = "its last key is not `schools:`";
-        return std::nullopt;
-    }
-    auto style = yaml::list_style(text, d, key, list, why);
-    if (!style) return std::nullopt;
-    if (!end) {
-        why = "it has no content";  // cannot happen with a document
-        return std::nullopt;
-    }
-    return AppendPoint{*end, false, *style, list};
-}
-
 std::string new_file_header(std::string_view area) {
     return fmt::format(
         "# Schools in {}, added by `tfm import gias` from Get Information About Schools (GIAS).\n"
@@ -193,7 +149,7 @@ std::optional<std::string> append_additions(const FileWork& w, const std::string
     if (!w.edit.exists) return new_file_header(w.area) + "schools:\n" + yaml::list_items({}, items);
     auto parsed = yaml::parse(text);
     std::string why;
-    auto p = append_point(text, parsed, why);
+    auto p = yaml::list_at_end(text, parsed, "schools", why);
     if (!p) {
         refuse(result, fmt::format("{}: cannot add schools to it: {}", w.edit.shown, why));
         return std::nullopt;
@@ -298,7 +254,7 @@ void place_new(const Transaction& tx, const std::string& directory, const NewSch
             if (!usable) {
                 std::string text = yaml::split_source(candidate.edit.original).text;
                 auto parsed = yaml::parse(text);
-                usable = parsed.errors.empty() && append_point(text, parsed, why);
+                usable = parsed.errors.empty() && yaml::list_at_end(text, parsed, "schools", why).has_value();
             }
             if (usable) {
                 chosen_path = shown;

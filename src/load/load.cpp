@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cerrno>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -79,10 +80,15 @@ struct Job {
     int file = 0;
     int directory = 0;
     bool readable = true;
+    const std::string* pending = nullptr;  // the bytes to read instead of the file's
     detail::FileRecords result;
 };
 
 void load_job(Job& job, const std::string& full_path) {
+    if (job.pending) {
+        job.result = detail::read_file_records(*job.pending, job.file, job.directory);
+        return;
+    }
     std::string bytes;
     std::string problem;
     if (!read_file(full_path, bytes, problem)) {
@@ -169,7 +175,7 @@ void drop_duplicates(std::vector<Rec>& records, const std::vector<std::pair<Key,
 
 // Lists the files of data directory d (adding them to records.files) and a job for each.
 void add_directory(const std::vector<std::string>& directories, std::size_t d, LoadResult& result,
-                   std::vector<Job>& jobs) {
+                   std::vector<Job>& jobs, const std::vector<PendingFile>& pending) {
     Records& rec = result.records;
     const std::string& dir = directories[d];
     rec.directories.push_back(dir);
@@ -188,6 +194,14 @@ void add_directory(const std::vector<std::string>& directories, std::size_t d, L
     std::vector<Found> found;
     std::vector<std::string> unreadable_dirs;
     walk(fs::path(dir), fs::path(dir), found, unreadable_dirs);
+    std::map<std::string, const std::string*> pending_here;  // by relative path
+    for (const auto& p : pending) {
+        if (p.directory != d) continue;
+        std::string relative = fs::path(p.relative).lexically_normal().generic_string();
+        pending_here[relative] = &p.bytes;
+        bool known = std::any_of(found.begin(), found.end(), [&](const Found& f) { return f.relative == relative; });
+        if (!known) found.push_back({relative, fs::path(dir) / relative, true, {}});
+    }
     std::sort(found.begin(), found.end(),
               [](const Found& a, const Found& b) { return a.relative < b.relative; });
     // The directory itself, for findings about the whole tree (such as a missing hub).
@@ -206,6 +220,10 @@ void add_directory(const std::vector<std::string>& directories, std::size_t d, L
         job.file = int(rec.files.size()) - 1;
         job.directory = int(d);
         job.readable = f.regular;
+        if (auto it = pending_here.find(f.relative); it != pending_here.end()) {
+            job.readable = true;
+            job.pending = it->second;
+        }
         if (!f.regular)
             result.diagnostics.push_back(finding(Pos{job.file, 0, 0}, Severity::warning,
                                                  RuleId::file_skipped,
@@ -253,11 +271,12 @@ void one_hub_each(std::size_t directories, const std::set<int>& broken_hub_dirs,
 
 }  // namespace
 
-LoadResult load_tree(const std::vector<std::string>& directories, unsigned threads) {
+LoadResult load_tree(const std::vector<std::string>& directories, unsigned threads,
+                     const std::vector<PendingFile>& pending) {
     LoadResult result;
     Records& rec = result.records;
     std::vector<Job> jobs;
-    for (std::size_t d = 0; d < directories.size(); ++d) add_directory(directories, d, result, jobs);
+    for (std::size_t d = 0; d < directories.size(); ++d) add_directory(directories, d, result, jobs, pending);
     if (!result.fatal.empty()) return result;
 
     run_jobs(jobs, rec.files, threads);

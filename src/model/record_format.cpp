@@ -335,6 +335,7 @@ RecordSpec member_format() {
         Field("status", T::enumeration, "Status (default enrolled).")
             .values(values_of<MemberStatus>()).to<&Member::status>(),
         Field("withdrawn_on", T::date, "Date the school withdrew.").to<&Member::withdrawn_on>(),
+        Field("reason", T::string, "Why the school withdrew (optional).").to<&Member::reason>(),
     });
 }
 

@@ -8,6 +8,7 @@
 
 #include <fstream>
 #include <map>
+#include <sstream>
 
 namespace tfm {
 namespace {
@@ -29,7 +30,8 @@ const char* severity_color(Severity s) {
 // (see load.cpp). Findings point into few files, so reading just those again costs little.
 class SourceLines {
 public:
-    explicit SourceLines(const Records& records) : records_(records) {}
+    SourceLines(const Records& records, const std::map<std::string, std::string>* unwritten)
+        : records_(records), unwritten_(unwritten) {}
 
     const std::string* line(int file, int number) {
         auto& lines = lines_of(file);
@@ -42,7 +44,17 @@ private:
         auto it = cache_.find(file);
         if (it != cache_.end()) return it->second;
         auto& lines = cache_[file];
-        std::ifstream in(records_.files[std::size_t(file)].full_path, std::ios::binary);
+        const std::string& path = records_.files[std::size_t(file)].full_path;
+        std::istringstream given;
+        std::ifstream read;
+        std::istream* source = &read;
+        if (unwritten_ && unwritten_->count(path)) {
+            given.str(unwritten_->at(path));
+            source = &given;
+        } else {
+            read.open(path, std::ios::binary);
+        }
+        std::istream& in = *source;
         // Lines end as the loader reads them: LF, CRLF or a bare CR; a byte-order mark may
         // start any document.
         std::string l;
@@ -67,6 +79,7 @@ private:
     }
 
     const Records& records_;
+    const std::map<std::string, std::string>* unwritten_;
     std::map<int, std::vector<std::string>> cache_;
 };
 
@@ -119,7 +132,7 @@ void source_excerpt(std::string& out, const std::string& line, int column, bool 
 std::string render_findings_text(const Records& records, const Diagnostics& findings,
                                  const FindingsStyle& style) {
     std::string out;
-    SourceLines sources(records);
+    SourceLines sources(records, style.unwritten);
     for (const auto& d : findings) {
         if (style.quiet && d.severity == Severity::note) continue;
         std::string loc = location(records, d.pos);

@@ -210,6 +210,41 @@ std::optional<std::size_t> content_end(std::string_view text) {
     return std::nullopt;
 }
 
+std::optional<ListEnd> list_at_end(std::string_view text, const ParseResult& parsed, std::string_view key,
+                                   std::string& why) {
+    auto end = content_end(text);
+    if (parsed.documents.empty()) {
+        if (end) {
+            why = "it holds no YAML document but is not empty";
+            return std::nullopt;
+        }
+        return ListEnd{text.size(), true, {}, 0};
+    }
+    const auto& d = parsed.documents.back();
+    if (d.nodes.empty() || d.broken) {
+        why = "its last document is empty";
+        return std::nullopt;
+    }
+    const auto& root = d.nodes[d.root];
+    if (root.kind != Kind::mapping || root.children.size() < 2 || opens_with(text, root, '{')) {
+        why = "its last document is not a block mapping";
+        return std::nullopt;
+    }
+    std::uint32_t last_key = root.children[root.children.size() - 2], list = root.children.back();
+    const auto* k = scalar_node(d, last_key);
+    if (!k || k->value != key) {
+        why = fmt::format("its last key is not `{}:`", key);
+        return std::nullopt;
+    }
+    auto style = list_style(text, d, last_key, list, why);
+    if (!style) return std::nullopt;
+    if (!end) {
+        why = "it has no content";  // cannot happen with a document
+        return std::nullopt;
+    }
+    return ListEnd{*end, false, *style, list};
+}
+
 std::string list_items(const ListStyle& style, const std::vector<std::vector<Field>>& items) {
     std::string dash = std::string(style.dash_column, ' ') + "-" +
                        std::string(style.key_column - style.dash_column - 1, ' ');

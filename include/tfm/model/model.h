@@ -204,6 +204,7 @@ struct Member {
     std::vector<std::string> participants;
     MemberStatus status = MemberStatus::enrolled;
     std::optional<Date> withdrawn_on;
+    std::string reason;  // why it withdrew (optional)
     Pos pos;
     Pos participants_pos;
     std::vector<Pos> participant_pos;  // one per participant

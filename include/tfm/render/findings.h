@@ -6,6 +6,7 @@
 #include "tfm/model/model.h"
 #include "tfm/rules/check.h"
 
+#include <map>
 #include <string>
 
 namespace tfm {
@@ -13,6 +14,9 @@ namespace tfm {
 struct FindingsStyle {
     bool color = false;  // ANSI colours (the caller decides: terminal, NO_COLOR, --color)
     bool quiet = false;  // errors and warnings only, no summary line
+    // Files not written yet (a writer's check before it writes), by full path: their source
+    // lines are shown from these bytes, not from the disk.
+    const std::map<std::string, std::string>* unwritten = nullptr;
 };
 
 // "FILE:LINE:COL: severity: message [rule]", each followed by its source line and a caret

@@ -108,6 +108,19 @@ std::optional<ListStyle> list_style(std::string_view text, const Document& d, st
 // `...` marker): where a list that is the file's last value ends. Empty when there is none.
 std::optional<std::size_t> content_end(std::string_view text);
 
+// Where and how new items go at the end of a file whose last value is a list.
+struct ListEnd {
+    std::size_t insert_at = 0;  // byte offset in the text (after the last content line)
+    bool with_key = false;      // the file has no document: write `key:` first
+    ListStyle style;
+    std::uint32_t list = 0;     // the list's node in the last document
+};
+
+// The file ends with a `key:` block list (or an empty `key:`, or holds no document at all):
+// new items can be appended. Otherwise empty, with `why` set ("its last key is not `key:`").
+std::optional<ListEnd> list_at_end(std::string_view text, const ParseResult& parsed, std::string_view key,
+                                   std::string& why);
+
 // New mapping items written as `style` says, lines ending in "\n".
 std::string list_items(const ListStyle& style, const std::vector<std::vector<Field>>& items);
 

@@ -1,0 +1,74 @@
+// `tfm log`'s defaults and its interactive entry as a state machine: which question comes
+// next, what it offers, what an answer does, and `<` to go back. No terminal here: the
+// command line (src/cli/log_prompt.cpp) asks the questions with libedit, and tests answer
+// them from a script.
+#pragma once
+
+#include "tfm/edit/session_log.h"
+#include "tfm/model/index.h"
+#include "tfm/model/model.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tfm {
+
+// The planned meeting on or before `as_of` nearest to it with no meeting log on its date (as
+// `tfm gaps` counts overdue logs), else empty.
+std::optional<Date> unlogged_meeting(const Index& index, const Cohort& cohort, Date as_of);
+
+// The schools expected on `date`: members not withdrawn by then, in the cohort's order.
+std::vector<const Member*> expected_members(const Cohort& cohort, Date date);
+
+// The session as the plan has it for `date`: a planned meeting's (else the cohort's) times,
+// mode and agenda; a planned visit's times; every expected school with all its participants
+// present (meetings and cpd only). `type` and `school` as given.
+SessionDraft planned_session(const Cohort& cohort, Date date, SessionType type, std::optional<Urn> school);
+
+// The names of a list "A, B" as the records spell them (a participant's or staff member's
+// name compared as names are), each once; a name the records lack is kept as written.
+std::vector<std::string> attendee_names(const Index& index, const Cohort& cohort, Urn urn, std::string_view list);
+
+class LogEntry {
+public:
+    enum class Step { date, school, start, end, mode, agenda, attendance };
+
+    struct Prompt {
+        Step step = Step::date;
+        std::string question;        // "Date", or a school's URN and name for attendance
+        std::string offered;         // what Enter accepts, as shown ("" when nothing)
+        std::vector<std::string> completions;  // for tab: dates, URNs, names, modes
+        std::size_t number = 0, count = 0;     // question `number` of `count` (1-based)
+    };
+
+    // Starts from `initial` (planned_session for the default date); `given` lists the steps
+    // the command line already answered, which are not asked.
+    LogEntry(const Cohort& cohort, const Index& index, SessionDraft initial, std::vector<Step> given = {});
+
+    bool done() const { return at_ >= steps_.size(); }
+    Prompt prompt() const;  // only when !done()
+    // An answer to the current question: "" takes what is offered, "<" goes back one
+    // question. Returns why it was not accepted (asked again), else "".
+    std::string answer(std::string_view text);
+    // Back to the last question (from the confirmation after done()); false at the first.
+    bool back();
+    const SessionDraft& draft() const { return draft_; }
+
+private:
+    void replan(Date date, std::optional<Urn> school);  // new defaults for another date or school
+    void rebuild();  // the steps after the draft changed
+    std::string answer_attendance(std::size_t school, std::string_view text);
+
+    const Cohort& cohort_;
+    const Index& index_;
+    SessionDraft draft_;
+    std::vector<Step> given_;
+    std::vector<AgendaItem> planned_agenda_;
+    std::vector<std::pair<Step, std::size_t>> steps_;  // attendance steps carry the school's place
+    std::size_t at_ = 0;
+};
+
+}  // namespace tfm

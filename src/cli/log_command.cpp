@@ -1,0 +1,229 @@
+// tfm log COHORT [--date D] [--type T] [--school URN] [--present URN[=NAME,…]]… [--absent URN]…
+// [--start HH:MM] [--end HH:MM] [--mode M] [--dry-run]: records a session that took place.
+// From flags for scripts; on a terminal without attendance, by asking (edit/log_entry.h holds
+// the questions, line_prompt.h the terminal).
+#include "cli.h"
+
+#include "line_prompt.h"
+
+#include "tfm/base/untrusted_text.h"
+#include "tfm/edit/log_entry.h"
+#include "tfm/edit/session_log.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace tfm::cli {
+namespace {
+
+Urn urn_of(const std::string& text, std::string_view option) {
+    bool digits = text.size() == 6 && text.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits) throw UsageError{fmt::format("{} `{}`: a URN is six digits", option, text)};
+    return std::stoi(text);
+}
+
+bool is_visit(SessionType t) { return t == SessionType::visit || t == SessionType::audit_visit; }
+
+// --present and --absent applied to the planned attendance: a named school's entry replaced
+// (added at the end when the plan does not expect it, for the rules to judge).
+void apply_attendance(const LogArgs& args, const Index& index, const Cohort& cohort, SessionDraft& d) {
+    auto set = [&](Urn urn, std::vector<std::string> present) {
+        auto it = std::find_if(d.attendance.begin(), d.attendance.end(), [&](const auto& a) { return a.urn == urn; });
+        if (it == d.attendance.end()) d.attendance.push_back({urn, std::move(present)});
+        else it->present = std::move(present);
+    };
+    for (const auto& p : args.present) {
+        if (p == "all") continue;  // every school as planned
+        std::size_t eq = p.find('=');
+        Urn urn = urn_of(p.substr(0, eq), "--present");
+        if (eq == std::string::npos) {
+            const Member* m = cohort.member(urn);
+            set(urn, m ? m->participants : std::vector<std::string>{});
+            continue;
+        }
+        auto names = attendee_names(index, cohort, urn, std::string_view(p).substr(eq + 1));
+        if (names.empty()) throw UsageError{fmt::format("--present {}: no names after `=`", p)};
+        set(urn, std::move(names));
+    }
+    for (const auto& a : args.absent) set(urn_of(a, "--absent"), {});
+}
+
+// The draft the flags give, and which questions they answered.
+SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Cohort& cohort, bool asking,
+                              std::vector<LogEntry::Step>& given) {
+    using Step = LogEntry::Step;
+    SessionType type = *parse_enum<SessionType>(args.type);
+    std::optional<Urn> school;
+    if (!args.school.empty()) {
+        school = urn_of(args.school, "--school");
+        given.push_back(Step::school);
+    } else if (is_visit(type) && !asking) {
+        throw UsageError{fmt::format("a {} needs --school URN: the school visited", args.type)};
+    }
+    std::optional<Date> date;
+    if (!args.date.empty()) {
+        date = date_option("--date", args.date);
+        given.push_back(Step::date);
+    } else if (!is_visit(type)) {
+        date = unlogged_meeting(ws.index(), cohort, ws.as_of());
+    }
+    if (!date && !asking)
+        throw UsageError{fmt::format("no planned meeting of cohort {} up to {} is waiting for its log: give --date",
+                                     cohort.id, ws.as_of().str())};
+    SessionDraft d = planned_session(cohort, date.value_or(ws.as_of()), type, school);
+    auto time = [&](const std::string& text, std::string_view option, std::optional<TimeOfDay>& into, Step step) {
+        if (text.empty()) return;
+        auto t = TimeOfDay::parse(text);
+        if (!t) throw UsageError{fmt::format("{} `{}`: a time is written HH:MM", option, text)};
+        into = t;
+        given.push_back(step);
+    };
+    time(args.start, "--start", d.start, Step::start);
+    time(args.end, "--end", d.end, Step::end);
+    if (!args.mode.empty()) {
+        d.mode = parse_enum<Mode>(args.mode);
+        given.push_back(Step::mode);
+    }
+    if (!args.present.empty() || !args.absent.empty()) {
+        apply_attendance(args, ws.index(), cohort, d);
+        given.push_back(Step::attendance);
+        given.push_back(Step::agenda);
+    }
+    if (is_visit(type)) d.attendance.clear();
+    return d;
+}
+
+// "the meeting of brad-dev-2021a on 2021-10-05 (5 of 6 schools, 9 participants present)"
+std::string described(const SessionDraft& d) {
+    std::string what = fmt::format("the {} of cohort {} on {}", name_of(d.type), d.cohort, d.date.str());
+    if (d.school) what += fmt::format(" at school {}", *d.school);
+    if (d.attendance.empty()) return what;
+    std::size_t schools = 0, people = 0;
+    for (const auto& a : d.attendance) {
+        schools += a.present.empty() ? 0 : 1;
+        people += a.present.size();
+    }
+    return what + fmt::format(" ({} of {} schools, {} participant{} present)", schools, d.attendance.size(), people,
+                              people == 1 ? "" : "s");
+}
+
+std::string question(const LogEntry::Prompt& p) {
+    std::string offered = p.offered.empty() ? "" : fmt::format(" [{}]", p.offered);
+    return terminal_safe(fmt::format("({}/{}) {}{}: ", p.number, p.count, p.question, offered));
+}
+
+// Asks until every question is answered; false when stopped (Ctrl-C, Ctrl-D).
+bool ask_all(LogEntry& entry, LinePrompt& prompt) {
+    while (!entry.done()) {
+        LogEntry::Prompt p = entry.prompt();
+        auto line = prompt.ask(question(p), p.completions);
+        if (!line) return false;
+        if (std::string why = entry.answer(*line); !why.empty()) fmt::print("  {}\n", terminal_safe(why));
+    }
+    return true;
+}
+
+enum class Confirm { write, back, stop };
+
+Confirm confirm(LinePrompt& prompt, const std::string& where, const PendingCheck& check) {
+    bool warned = check.warnings > 0;
+    std::string q = warned ? fmt::format("Write it into {} despite the warning{} above? [y/N/<] ", where,
+                                         check.warnings == 1 ? "" : "s")
+                           : fmt::format("Write it into {}? [Y/n/<] ", where);
+    for (;;) {
+        auto line = prompt.ask(terminal_safe(q), {"yes", "no", "<"});
+        if (!line) return Confirm::stop;
+        std::string a = *line;
+        if (a == "<") return Confirm::back;
+        if (a == "y" || a == "yes" || (a.empty() && !warned)) return Confirm::write;
+        if (a == "n" || a == "no" || a.empty()) return Confirm::stop;
+    }
+}
+
+int stopped() {
+    fmt::print(stderr, "tfm: stopped; nothing was written\n");
+    return exit_findings;
+}
+
+}  // namespace
+
+void define(CLI::App& sub, LogArgs& args) {
+    sub.add_option("cohort", args.cohort, "The cohort's id")->required()->type_name("COHORT");
+    sub.add_option("--date", args.date, "When it took place (default: the planned meeting waiting for its log)")
+        ->type_name("YYYY-MM-DD");
+    with_choices(sub.add_option("--type", args.type, "What took place (default meeting)"),
+                 {"meeting", "visit", "audit_visit", "cpd"})
+        ->type_name("TYPE");
+    sub.add_option("--school", args.school, "The school visited (visits)")->type_name("URN");
+    sub.add_option("--present", args.present,
+                   "Who came from a school: URN=A,B; URN alone: all its participants; all: every school")
+        ->type_name("URN[=NAME,…]")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    sub.add_option("--absent", args.absent, "A school that did not come (repeatable)")
+        ->type_name("URN")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    sub.add_option("--start", args.start, "Start time (default: the plan's)")->type_name("HH:MM");
+    sub.add_option("--end", args.end, "End time (default: the plan's)")->type_name("HH:MM");
+    with_choices(sub.add_option("--mode", args.mode, "in_person or online (default: the plan's)"),
+                 {"in_person", "online"})
+        ->type_name("MODE");
+    sub.add_flag("--dry-run", args.dry_run, "Print the change as a diff; write nothing");
+}
+
+int run(const GlobalArgs& g, const LogArgs& args) {
+    format_or(g, Format::yaml, {Format::yaml});
+    std::optional<Transaction> tx = begin_writing(g, args.dry_run, "tfm log " + args.cohort);
+    Workspace ws(load_data(g), as_of_date(g));
+    if (print_fatal(ws.fatal())) return exit_unreadable;
+    const Cohort& cohort = cohort_or_usage(ws, args.cohort);
+    bool asking = LinePrompt::available() && args.present.empty() && args.absent.empty();
+    if (!asking && !is_visit(*parse_enum<SessionType>(args.type)) && args.present.empty() && args.absent.empty())
+        throw UsageError{"say who came with --present and --absent (--present all: everyone as planned), "
+                         "or run tfm log on a terminal to be asked"};
+    std::vector<LogEntry::Step> given;
+    SessionDraft initial = draft_from_flags(args, ws, cohort, asking, given);
+    LogEntry entry(cohort, ws.index(), initial, given);
+    std::unique_ptr<LinePrompt> prompt;
+    if (asking) {
+        prompt = std::make_unique<LinePrompt>();
+        fmt::print("Logging {} {}. Enter takes what is offered in [ ], `<` goes back, Tab completes, "
+                   "Ctrl-C stops without writing.\n",
+                   terminal_safe(cohort.id), terminal_safe(cohort.name.empty() ? "" : "(" + cohort.name + ")"));
+    }
+    LogTarget target = log_target(ws.records(), ws.index(), cohort);
+    for (;;) {
+        if (prompt && !ask_all(entry, *prompt)) return stopped();
+        const SessionDraft& draft = entry.draft();
+        std::string why;
+        auto edit = plan_session_log(*tx, target, draft, cohort.name, why);
+        if (!edit) {
+            fmt::print(stderr, "tfm: error: {}\n", lines_safe(why));
+            return exit_findings;
+        }
+        if (prompt) fmt::print("\n{}", lines_safe(session_item(draft, {})));
+        PendingCheck check = check_edit(g, ws, PendingFile{target.directory, target.relative, edit->updated});
+        std::string what = fmt::format("{} into {}", described(draft), target.shown);
+        if (check.errors > 0) {
+            refuse_errors(check, "the log");
+            if (!prompt) return exit_findings;
+            auto again = prompt->ask("Go back and change it? [Y/n] ", {"yes", "no"});
+            if (!again || *again == "n" || *again == "no") return stopped();
+            entry.back();
+            continue;
+        }
+        if (prompt) {
+            Confirm c = confirm(*prompt, target.shown, check);
+            if (c == Confirm::stop) return stopped();
+            if (c == Confirm::back) {
+                entry.back();
+                continue;
+            }
+        }
+        return commit_edit(g, *tx, *edit, what);
+    }
+}
+
+}  // namespace tfm::cli

@@ -1,0 +1,95 @@
+// tfm enrol COHORT URN [--participants "A, B"] and tfm withdraw COHORT URN --on DATE
+// [--reason TEXT]: a cohort's membership changed in place, checked with every rule first.
+#include "cli.h"
+
+#include "tfm/base/untrusted_text.h"
+#include "tfm/edit/membership.h"
+
+#include <fmt/format.h>
+
+namespace tfm::cli {
+namespace {
+
+Urn urn_or_usage(const std::string& text) {
+    bool digits = text.size() == 6 && text.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits) throw UsageError{fmt::format("`{}` is not a URN (six digits)", text)};
+    return std::stoi(text);
+}
+
+std::vector<std::string> split_names(const std::string& list) {
+    std::vector<std::string> out;
+    std::size_t from = 0;
+    while (from <= list.size()) {
+        std::size_t comma = list.find(',', from);
+        std::string name = list.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+        from = comma == std::string::npos ? list.size() + 1 : comma + 1;
+        auto b = name.find_first_not_of(" \t");
+        if (b == std::string::npos) continue;
+        out.push_back(name.substr(b, name.find_last_not_of(" \t") - b + 1));
+    }
+    return out;
+}
+
+int change(const GlobalArgs& g, MembershipChange c, bool dry_run, const std::string& command) {
+    std::optional<Transaction> tx = begin_writing(g, dry_run, command);
+    Workspace workspace(load_data(g), as_of_date(g));
+    if (print_fatal(workspace.fatal())) return exit_unreadable;
+    const Cohort& cohort = cohort_or_usage(workspace, c.cohort);
+    const auto& file = workspace.records().files[std::size_t(cohort.pos.file)];
+    std::string why;
+    auto edit = plan_membership(*tx, file.full_path, file.path, c, why);
+    if (!edit) {
+        fmt::print(stderr, "tfm: error: {}; nothing was written\n", lines_safe(why));
+        return exit_findings;
+    }
+    const School* school = workspace.index().school(c.urn);
+    std::string named = school ? fmt::format("{} ({})", c.urn, school->name) : std::to_string(c.urn);
+    std::string what = c.kind == MembershipChange::Kind::enrol
+                           ? fmt::format("school {} enrolled in cohort {}", named, c.cohort)
+                           : fmt::format("school {} withdrawn from cohort {} on {}", named, c.cohort, c.on.str());
+    PendingCheck check = check_edit(g, workspace, pending_file(workspace.records(), *edit, std::size_t(file.directory)));
+    if (check.errors > 0) return refuse_errors(check, what);
+    return commit_edit(g, *tx, *edit, fmt::format("{} into {}", what, file.path));
+}
+
+}  // namespace
+
+void define(CLI::App& sub, EnrolArgs& args) {
+    sub.add_option("cohort", args.cohort, "The cohort's id")->required()->type_name("COHORT");
+    sub.add_option("urn", args.school, "The school's URN")->required()->type_name("URN");
+    sub.add_option("--participants", args.participants, "Who takes part, separated by commas")
+        ->type_name("\"A, B\"");
+    sub.add_flag("--dry-run", args.dry_run, "Print the change as a diff; write nothing");
+}
+
+int run(const GlobalArgs& g, const EnrolArgs& args) {
+    format_or(g, Format::yaml, {Format::yaml});
+    MembershipChange c;
+    c.kind = MembershipChange::Kind::enrol;
+    c.cohort = args.cohort;
+    c.urn = urn_or_usage(args.school);
+    c.participants = split_names(args.participants);
+    return change(g, c, args.dry_run, fmt::format("tfm enrol {} {}", args.cohort, args.school));
+}
+
+void define(CLI::App& sub, WithdrawArgs& args) {
+    sub.add_option("cohort", args.cohort, "The cohort's id")->required()->type_name("COHORT");
+    sub.add_option("urn", args.school, "The school's URN")->required()->type_name("URN");
+    sub.add_option("--on", args.on, "The date the school withdrew")->required()->type_name("DATE");
+    sub.add_option("--reason", args.reason, "Why it withdrew (written as the member's `reason`)")
+        ->type_name("TEXT");
+    sub.add_flag("--dry-run", args.dry_run, "Print the change as a diff; write nothing");
+}
+
+int run(const GlobalArgs& g, const WithdrawArgs& args) {
+    format_or(g, Format::yaml, {Format::yaml});
+    MembershipChange c;
+    c.kind = MembershipChange::Kind::withdraw;
+    c.cohort = args.cohort;
+    c.urn = urn_or_usage(args.school);
+    c.on = date_option("--on", args.on);
+    c.reason = args.reason;
+    return change(g, c, args.dry_run, fmt::format("tfm withdraw {} {}", args.cohort, args.school));
+}
+
+}  // namespace tfm::cli

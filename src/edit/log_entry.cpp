@@ -1,0 +1,272 @@
+// The questions of `tfm log` in order, each offering what the plan says, so that the common
+// case is Enter for every question.
+#include "tfm/edit/log_entry.h"
+
+#include "tfm/base/untrusted_text.h"
+#include "tfm/model/journey.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace tfm {
+namespace {
+
+std::string trimmed(std::string_view s) {
+    auto b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return {};
+    auto e = s.find_last_not_of(" \t");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+const PlannedMeeting* planned_meeting(const Cohort& c, Date date) {
+    for (const auto& m : c.meetings)
+        if (m.date == date) return &m;
+    return nullptr;
+}
+
+// Names the school may send: its participants, then its staff.
+std::vector<std::string> known_names(const Index& index, const Member& m) {
+    std::vector<std::string> names = m.participants;
+    if (const School* s = index.school(m.urn))
+        for (const auto& st : s->staff)
+            if (std::none_of(names.begin(), names.end(), [&](const std::string& n) { return same_name(n, st.name); }))
+                names.push_back(st.name);
+    return names;
+}
+
+}  // namespace
+
+std::optional<Date> unlogged_meeting(const Index& index, const Cohort& cohort, Date as_of) {
+    const auto& logs = index.sessions_of(cohort.id);
+    std::optional<Date> best;
+    for (const auto& m : cohort.meetings) {
+        if (as_of < m.date) continue;
+        bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
+            return s->type == SessionType::meeting && s->date == m.date;
+        });
+        if (!logged && (!best || *best < m.date)) best = m.date;
+    }
+    return best;
+}
+
+std::vector<const Member*> expected_members(const Cohort& cohort, Date date) {
+    std::vector<const Member*> out;
+    for (const auto& m : cohort.schools)
+        if (expected_on(m, date)) out.push_back(&m);
+    return out;
+}
+
+SessionDraft planned_session(const Cohort& c, Date date, SessionType type, std::optional<Urn> school) {
+    SessionDraft d;
+    d.cohort = c.id;
+    d.date = date;
+    d.type = type;
+    d.school = school;
+    if (type == SessionType::visit || type == SessionType::audit_visit) {
+        d.mode = Mode::in_person;
+        for (const auto& v : c.visits)
+            if (school && v.urn == *school && v.date == date) {
+                d.start = v.start;
+                d.end = v.end;
+            }
+        return d;
+    }
+    if (const PlannedMeeting* m = planned_meeting(c, date)) {
+        d.start = c.start_of(*m);
+        d.end = c.end_of(*m);
+        d.mode = c.mode_of(*m);
+        d.agenda = m->agenda;
+    } else {
+        if (c.meeting_time) {
+            d.start = c.meeting_time->start;
+            d.end = c.meeting_time->end;
+        }
+        d.mode = Mode::in_person;
+    }
+    for (const Member* m : expected_members(c, date)) d.attendance.push_back({m->urn, m->participants});
+    return d;
+}
+
+LogEntry::LogEntry(const Cohort& cohort, const Index& index, SessionDraft initial, std::vector<Step> given)
+    : cohort_(cohort), index_(index), draft_(std::move(initial)), given_(std::move(given)) {
+    if (const PlannedMeeting* m = planned_meeting(cohort_, draft_.date)) planned_agenda_ = m->agenda;
+    rebuild();
+}
+
+void LogEntry::replan(Date date, std::optional<Urn> school) {
+    SessionDraft fresh = planned_session(cohort_, date, draft_.type, school);
+    auto kept = [&](Step s) { return std::find(given_.begin(), given_.end(), s) != given_.end(); };
+    if (kept(Step::start)) fresh.start = draft_.start;
+    if (kept(Step::end)) fresh.end = draft_.end;
+    if (kept(Step::mode)) fresh.mode = draft_.mode;
+    if (kept(Step::attendance)) fresh.attendance = draft_.attendance;
+    const PlannedMeeting* m = planned_meeting(cohort_, date);
+    planned_agenda_ = m ? m->agenda : std::vector<AgendaItem>{};
+    draft_ = std::move(fresh);
+    rebuild();
+}
+
+void LogEntry::rebuild() {
+    auto asked = [&](Step s) { return std::find(given_.begin(), given_.end(), s) == given_.end(); };
+    bool visit = draft_.type == SessionType::visit || draft_.type == SessionType::audit_visit;
+    std::vector<std::pair<Step, std::size_t>> steps;
+    for (Step s : {Step::date, Step::school, Step::start, Step::end, Step::mode, Step::agenda}) {
+        if (!asked(s)) continue;
+        if (s == Step::school && !visit) continue;
+        if (s == Step::agenda && (visit || planned_agenda_.empty())) continue;
+        steps.push_back({s, 0});
+    }
+    if (!visit && asked(Step::attendance))
+        for (std::size_t i = 0; i < draft_.attendance.size(); ++i) steps.push_back({Step::attendance, i});
+    steps_ = std::move(steps);
+}
+
+LogEntry::Prompt LogEntry::prompt() const {
+    auto [step, school] = steps_[at_];
+    Prompt p;
+    p.step = step;
+    p.number = at_ + 1;
+    p.count = steps_.size();
+    switch (step) {
+        case Step::date:
+            p.question = "Date";
+            p.offered = draft_.date.str();
+            for (const auto& m : cohort_.meetings) p.completions.push_back(m.date.str());
+            break;
+        case Step::school:
+            p.question = "School visited (URN)";
+            p.offered = draft_.school ? std::to_string(*draft_.school) : "";
+            for (const auto& m : cohort_.schools) {
+                p.completions.push_back(std::to_string(m.urn));
+                if (const School* s = index_.school(m.urn)) p.completions.push_back(s->name);
+            }
+            break;
+        case Step::start:
+        case Step::end: {
+            p.question = step == Step::start ? "Start" : "End";
+            const auto& t = step == Step::start ? draft_.start : draft_.end;
+            p.offered = t ? t->str() : "";
+            break;
+        }
+        case Step::mode:
+            p.question = "Mode";
+            p.offered = draft_.mode ? std::string(name_of(*draft_.mode)) : "";
+            for (auto n : enum_names<Mode>()) p.completions.emplace_back(n);
+            break;
+        case Step::agenda:
+            p.question = fmt::format("Agenda as planned ({} item{}; `none` for none)", planned_agenda_.size(),
+                                     planned_agenda_.size() == 1 ? "" : "s");
+            p.offered = draft_.agenda.empty() ? "none" : "as planned";
+            p.completions = {"as planned", "none"};
+            break;
+        case Step::attendance: {
+            const auto& a = draft_.attendance[school];
+            const School* s = index_.school(a.urn);
+            p.question = fmt::format("{} {}", a.urn, s ? s->name : std::string("(unknown school)"));
+            p.offered = a.present.empty() ? "absent" : joined(a.present);
+            if (const Member* m = cohort_.member(a.urn)) p.completions = known_names(index_, *m);
+            p.completions.push_back("absent");
+            break;
+        }
+    }
+    return p;
+}
+
+bool LogEntry::back() {
+    if (at_ == 0) return false;
+    --at_;
+    return true;
+}
+
+std::string LogEntry::answer(std::string_view raw) {
+    std::string text = trimmed(raw);
+    if (text == "<") return back() ? "" : "this is the first question";
+    auto [step, school] = steps_[at_];
+    if (!text.empty()) {
+        switch (step) {
+            case Step::date: {
+                auto d = Date::parse(text);
+                if (!d) return "a date is written YYYY-MM-DD";
+                if (*d != draft_.date) replan(*d, draft_.school);
+                break;
+            }
+            case Step::school: {
+                std::optional<Urn> urn;
+                for (const auto& m : cohort_.schools) {
+                    const School* s = index_.school(m.urn);
+                    if (text == std::to_string(m.urn) || (s && same_name(text, s->name))) urn = m.urn;
+                }
+                if (!urn) return "not a school of this Work Group (Tab lists them)";
+                replan(draft_.date, urn);
+                break;
+            }
+            case Step::start:
+            case Step::end: {
+                auto& t = step == Step::start ? draft_.start : draft_.end;
+                if (text == "-" || text == "none") {
+                    t.reset();
+                    break;
+                }
+                auto parsed = TimeOfDay::parse(text);
+                if (!parsed) return "a time is written HH:MM, e.g. 13:00";
+                t = parsed;
+                break;
+            }
+            case Step::mode: {
+                auto m = parse_enum<Mode>(text);
+                if (!m) return "in_person or online";
+                draft_.mode = m;
+                break;
+            }
+            case Step::agenda:
+                if (text == "none" || text == "-") draft_.agenda.clear();
+                else if (text == "as planned" || text == "y" || text == "yes") draft_.agenda = planned_agenda_;
+                else return "Enter for the planned agenda, `none` for none";
+                break;
+            case Step::attendance:
+                if (auto why = answer_attendance(school, text); !why.empty()) return why;
+                break;
+        }
+    }
+    ++at_;
+    return "";
+}
+
+std::vector<std::string> attendee_names(const Index& index, const Cohort& cohort, Urn urn, std::string_view list) {
+    const Member* m = cohort.member(urn);
+    std::vector<std::string> known = m ? known_names(index, *m) : std::vector<std::string>{};
+    std::vector<std::string> present;
+    std::size_t from = 0;
+    while (from <= list.size()) {
+        std::size_t comma = list.find(',', from);
+        std::string name = trimmed(list.substr(from, comma == std::string_view::npos ? std::string_view::npos : comma - from));
+        from = comma == std::string_view::npos ? list.size() + 1 : comma + 1;
+        if (name.empty()) continue;
+        auto it = std::find_if(known.begin(), known.end(), [&](const std::string& k) { return same_name(k, name); });
+        std::string spelled = it != known.end() ? *it : name;
+        if (std::none_of(present.begin(), present.end(), [&](const std::string& p) { return same_name(p, spelled); }))
+            present.push_back(spelled);
+    }
+    return present;
+}
+
+std::string LogEntry::answer_attendance(std::size_t school, std::string_view text) {
+    auto& a = draft_.attendance[school];
+    if (text == "absent" || text == "-" || text == "none") {
+        a.present.clear();
+        return "";
+    }
+    std::vector<std::string> present = attendee_names(index_, cohort_, a.urn, text);
+    if (present.empty()) return "names separated by commas, or `absent`";
+    a.present = std::move(present);
+    return "";
+}
+
+}  // namespace tfm
