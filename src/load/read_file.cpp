@@ -2,6 +2,7 @@
 #include "reader.h"
 
 #include "tfm/base/text.h"
+#include "tfm/base/text_decoding.h"
 
 #include <fmt/format.h>
 
@@ -26,22 +27,6 @@ Pos position_of_offset(std::string_view text, std::size_t offset, int file) {
 
 Diagnostic syntax_error(Pos p, std::string message) {
     return {p, Severity::error, std::string(rule_name(RuleId::yaml_syntax)), std::move(message)};
-}
-
-// A file saved as UTF-16 or UTF-32 (Notepad's "Unicode"), told by its byte-order mark or by
-// the zero bytes of ASCII text in it.
-std::optional<std::string_view> wide_encoding(std::string_view b) {
-    auto at = [&](std::size_t i) { return i < b.size() ? static_cast<unsigned char>(b[i]) : 0x100u; };
-    if (b.starts_with(std::string_view("\xFF\xFE\0\0", 4))) return "UTF-32 (little-endian)";
-    if (b.starts_with(std::string_view("\0\0\xFE\xFF", 4))) return "UTF-32 (big-endian)";
-    if (b.starts_with("\xFF\xFE")) return "UTF-16 (little-endian)";
-    if (b.starts_with("\xFE\xFF")) return "UTF-16 (big-endian)";
-    if (b.size() < 4) return std::nullopt;
-    if (at(0) && !at(1) && !at(2) && !at(3)) return "UTF-32 (little-endian)";
-    if (!at(0) && !at(1) && !at(2) && at(3)) return "UTF-32 (big-endian)";
-    if (at(0) && !at(1) && at(2) && !at(3)) return "UTF-16 (little-endian)";
-    if (!at(0) && at(1) && !at(2) && at(3)) return "UTF-16 (big-endian)";
-    return std::nullopt;
 }
 
 // Line ends and byte-order marks as YAML allows them, made plain for the parser: a bare CR
