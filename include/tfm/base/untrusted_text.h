@@ -34,6 +34,17 @@ std::string markdown_safe(std::string_view text);
 // (keys, ids, enumeration values) every character outside ASCII is shown by code point.
 std::string quote_value(std::string_view value, bool ascii_expected = false, std::size_t limit = 80);
 
+// A character by its code point and Unicode name, from ICU: `U+043E CYRILLIC SMALL LETTER
+// O`, `U+00A0 NO-BREAK SPACE`; only `U+XXXX` for a code point with no name.
+std::string code_point_name(char32_t cp);
+
+// "; did you mean `Amina Khan`?" for a message about `given`. When the suggestion would look
+// the same as what was written (a Cyrillic `а` for a Latin `a`, in any case), the characters
+// that differ are named by code point (ICU's confusable skeletons tell what looks alike):
+// "; did you mean `Amina Khan`, with U+0061 LATIN SMALL LETTER A where the value has U+0430
+// CYRILLIC SMALL LETTER A?", so a message never shows two values that look the same.
+std::string did_you_mean(std::string_view given, std::string_view suggestion);
+
 // The key names are compared by: Unicode NFC, case folded, default-ignorable characters
 // (soft hyphen, zero-width space) dropped, every kind of space (no-break, thin, tab) a plain
 // space with runs collapsed and ends trimmed, curly and prime quotes straight, and every dash

@@ -107,3 +107,38 @@ TEST_CASE("display_width counts terminal columns from Unicode's widths") {
     CHECK(display_width("\U0001F600") == 2);
     CHECK(display_width("\xff") == 1);
 }
+
+TEST_CASE("code_point_name names a character as Unicode does") {
+    CHECK(code_point_name(0x043E) == "U+043E CYRILLIC SMALL LETTER O");
+    CHECK(code_point_name(0x00A0) == "U+00A0 NO-BREAK SPACE");
+    CHECK(code_point_name(0x200B) == "U+200B ZERO WIDTH SPACE");
+    CHECK(code_point_name(0xFF1A) == "U+FF1A FULLWIDTH COLON");
+    CHECK(code_point_name(0x10FFFF) == "U+10FFFF");  // a noncharacter has no name
+}
+
+TEST_CASE("did_you_mean names the characters that differ when the two look alike") {
+    CHECK(did_you_mean("Kirklee", "Kirklees") == "; did you mean `Kirklees`?");
+    // Cyrillic о for Latin o: the message shows which is which.
+    CHECK(did_you_mean("H\u043Eyland", "Hoyland") ==
+          "; did you mean `Hoyland`, with U+006F LATIN SMALL LETTER O where the value has U+043E CYRILLIC "
+          "SMALL LETTER O?");
+    // Case differences are not what differs: only the look-alike letter is named.
+    CHECK(did_you_mean("amina kh\u0430n", "Amina Khan") ==
+          "; did you mean `Amina Khan`, with U+0061 LATIN SMALL LETTER A where the value has U+0430 CYRILLIC "
+          "SMALL LETTER A?");
+    // Greek omicron and two Cyrillic letters in one word.
+    CHECK(did_you_mean("R\u03BFthwell", "Rothwell").find("U+03BF GREEK SMALL LETTER OMICRON") != std::string::npos);
+    CHECK(did_you_mean("\u0421\u0430lderdale", "Calderdale") ==
+          "; did you mean `Calderdale`, with U+0043 LATIN CAPITAL LETTER C where the value has U+0421 CYRILLIC "
+          "CAPITAL LETTER ES, and U+0061 LATIN SMALL LETTER A where the value has U+0430 CYRILLIC SMALL LETTER A?");
+    // Letters apart: each named with its pair, not the stretch between them.
+    CHECK(did_you_mean("B\u0435n J\u03BFnes", "Ben Jones") ==
+          "; did you mean `Ben Jones`, with U+0065 LATIN SMALL LETTER E where the value has U+0435 CYRILLIC SMALL "
+          "LETTER IE, and U+006F LATIN SMALL LETTER O where the value has U+03BF GREEK SMALL LETTER OMICRON?");
+    // Two letters that look like one: `rn` and `m`.
+    CHECK(did_you_mean("Bumley", "Burnley") ==
+          "; did you mean `Burnley`, with U+0072 LATIN SMALL LETTER R, U+006E LATIN SMALL LETTER N where the value "
+          "has U+006D LATIN SMALL LETTER M?");
+    // An accent is visible: no note.
+    CHECK(did_you_mean("Leeds\u0301", "Leeds") == "; did you mean `Leeds`?");
+}
