@@ -101,6 +101,26 @@ bool is_number(std::string_view t) {
     return digits > 0;
 }
 
+std::string lowered(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Whether the `:` at `i` ends a scheme GFM links bare: `…://` (http, https, ftp), `mailto:`
+// and `xmpp:`. A colon in `Register: Leeds` or `10:30` is plain text.
+bool scheme_colon(std::string_view text, std::size_t i) {
+    if (text.substr(i + 1).starts_with("/")) return true;
+    std::size_t start = i;
+    while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
+    std::string scheme = lowered(text.substr(start, i - start));
+    return scheme == "mailto" || scheme == "xmpp";
+}
+
+// The characters GFM allows just before and just after the `@` of an e-mail autolink.
+bool email_local(char c) { return std::isalnum(static_cast<unsigned char>(c)) || std::string_view(".+-_").find(c) != std::string_view::npos; }
+bool email_domain(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
+
 }  // namespace
 
 std::string terminal_safe(std::string_view text) {
@@ -141,6 +161,14 @@ std::string markdown_safe(std::string_view text) {
                         std::string_view("/!?").find(safe[i + 1]) != std::string_view::npos)) ||
                       (c == '_' && !(i > 0 && word(i - 1) && word(i + 1))) ||
                       (c == '&' && (word(i + 1) || (i + 1 < safe.size() && safe[i + 1] == '#')));
+        // GFM's autolinks (extension): a scheme's colon (`https:`, `mailto:`, `javascript:`)
+        // and the dot of `www.` are escaped; an e-mail address, which GFM links even with its
+        // characters escaped, is split before its `@` by an empty HTML comment.
+        auto alpha = [&](std::size_t j) { return std::isalpha(static_cast<unsigned char>(safe[j])) != 0; };
+        markup = markup || (c == ':' && i > 0 && alpha(i - 1) && scheme_colon(safe, i)) ||
+                 (c == '.' && i >= 3 && lowered(safe.substr(i - 3, 3)) == "www" && !(i > 3 && word(i - 4)));
+        if (c == '@' && i > 0 && i + 1 < safe.size() && email_local(safe[i - 1]) && email_domain(safe[i + 1]))
+            out += "<!-- -->";
         if (markup) out += '\\';
         out += c;
     }

@@ -25,6 +25,9 @@ std::string csv_safe(std::string_view text);
 // escaped as terminal_safe does, and every character Markdown could read as markup (raw
 // HTML, links, emphasis, code, strike-through, math, `|`, entities, backslashes) escaped
 // with a backslash. `_` inside a word, a lone `&` and a `<` before a digit stay as written.
+// Nothing becomes a link: GFM's bare autolinks (`https://…`, `www.…`, `mailto:…`, an e-mail
+// address) are broken by escaping the scheme's colon and the dot after `www`, and by an empty
+// HTML comment before the `@` of an address (GFM links an address even when it is escaped).
 std::string markdown_safe(std::string_view text);
 
 // A value quoted for a message: in backticks, at most `limit` characters of it (then `…` and

@@ -54,6 +54,17 @@ TEST_CASE("markdown_safe shows markup literally") {
     CHECK(markdown_safe("two\nlines\x1b") == "two lines\\\\x1b");
 }
 
+TEST_CASE("markdown_safe leaves no bare GFM autolink") {
+    CHECK(markdown_safe("www.evil.example") == "www\\.evil.example");
+    CHECK(markdown_safe("(WWW.evil.example)") == "(WWW\\.evil.example)");
+    CHECK(markdown_safe("see https://evil.example/x") == "see https\\://evil.example/x");
+    CHECK(markdown_safe("http://x ftp://y xmpp:z") == "http\\://x ftp\\://y xmpp\\:z");
+    CHECK(markdown_safe("mailto:jo@school.sch.uk") == "mailto\\:jo<!-- -->@school.sch.uk");
+    CHECK(markdown_safe("jo.smith+x@school.sch.uk") == "jo.smith+x<!-- -->@school.sch.uk");
+    // Not links: times, a lone @, a word ending in www.
+    CHECK(markdown_safe("Register: 10:30 @ Leeds, awww.") == "Register: 10:30 @ Leeds, awww.");
+}
+
 TEST_CASE("quoted shows at most 80 characters and invisible or look-alike ones by code point") {
     CHECK(quote_value("primary") == "`primary`");
     CHECK(quote_value("primary\u00a0") == "`primary<U+00A0>`");
