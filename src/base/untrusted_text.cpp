@@ -136,8 +136,17 @@ std::string terminal_safe(std::string_view text) {
 
 std::string csv_safe(std::string_view text) {
     if (text.empty() || is_number(text)) return std::string(text);
-    if (std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos) return std::string(text);
-    return "'" + std::string(text);
+    // Control characters escaped as terminal_safe does (a CSV is printed to a terminal as
+    // often as it is opened in a spreadsheet), line breaks within a cell kept.
+    std::string safe;
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = std::min(text.find('\n', start), text.size());
+        safe += terminal_safe(text.substr(start, end - start));
+        if (end < text.size()) safe += '\n';
+        start = end + 1;
+    }
+    if (std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos) return safe;
+    return "'" + safe;
 }
 
 std::string markdown_safe(std::string_view text) {

@@ -17,8 +17,9 @@ namespace tfm {
 std::string terminal_safe(std::string_view text);
 
 // A CSV cell a spreadsheet never runs: text (not a number) that begins with `=`, `+`, `-`,
-// `@`, a tab or a carriage return gets a leading `'`, as OWASP advises. Quoting for RFC 4180
-// is left to the CSV writer.
+// `@`, a tab or a carriage return gets a leading `'`, as OWASP advises; and a cell that never
+// reaches a terminal raw: control characters but the line break are escaped as terminal_safe
+// escapes them (`\x1b`, `<U+202E>`). Quoting for RFC 4180 is left to the CSV writer.
 std::string csv_safe(std::string_view text);
 
 // Text as a Markdown (GitHub) table cell shows it literally: on one line, control characters

@@ -29,8 +29,8 @@ TEST_CASE("csv_safe neutralises formulas in text cells, as OWASP advises") {
     CHECK(csv_safe("+44 113 496 0000") == "'+44 113 496 0000");
     CHECK(csv_safe("-2+3") == "'-2+3");
     CHECK(csv_safe("@SUM(A1)") == "'@SUM(A1)");
-    CHECK(csv_safe("\tcmd") == "'\tcmd");
-    CHECK(csv_safe("\r=1") == "'\r=1");
+    CHECK(csv_safe("\tcmd") == "'\\x09cmd");
+    CHECK(csv_safe("\r=1") == "'\\x0d=1");
     CHECK(csv_safe("-") == "'-");
     // Numbers and ordinary text stay as they are.
     CHECK(csv_safe("-12.5") == "-12.5");
@@ -38,6 +38,12 @@ TEST_CASE("csv_safe neutralises formulas in text cells, as OWASP advises") {
     CHECK(csv_safe("42") == "42");
     CHECK(csv_safe("St Mary's = best") == "St Mary's = best");
     CHECK(csv_safe("") == "");
+    // Control characters never reach a terminal that shows the CSV; line breaks stay.
+    CHECK(csv_safe("Red\x1b[31m Bell\x07\x7f") == "Red\\x1b[31m Bell\\x07\\x7f");
+    CHECK(csv_safe("Oak \u202Eloohcs\u202C \u2066x\u2069 \xC2\x9B") ==
+          "Oak <U+202E>loohcs<U+202C> <U+2066>x<U+2069> <U+009B>");
+    CHECK(csv_safe("two\nlines\r\n") == "two\nlines\\x0d\n");
+    CHECK(csv_safe("=1\x1b") == "'=1\\x1b");
 }
 
 TEST_CASE("markdown_safe shows markup literally") {
