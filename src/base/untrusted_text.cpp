@@ -287,6 +287,18 @@ std::string did_you_mean(std::string_view given, std::string_view suggestion) {
     return fmt::format("{}, with {} where the value has {}?", hint, names_of(b, pre, b_end), names_of(a, pre, a_end));
 }
 
+bool is_web_link(std::string_view link) {
+    std::string scheme = lowered(link.substr(0, std::min<std::size_t>(link.size(), 8)));
+    std::size_t host = scheme.starts_with("https://") ? 8 : scheme.starts_with("http://") ? 7 : 0;
+    if (host == 0 || host >= link.size() || std::string_view("/?#:@").find(link[host]) != std::string_view::npos)
+        return false;
+    bool plain = true;
+    for_each_char(link, [&](std::int32_t cp, std::string_view) {
+        if (cp < 0 || cp == ' ' || is_c0_or_del(cp) || is_unsafe_for_terminal(cp) || is_space(cp)) plain = false;
+    });
+    return plain;
+}
+
 std::string name_key(std::string_view name) {
     // Bytes that are not UTF-8 cannot be normalised: each stands for U+FFFD.
     std::string valid;

@@ -49,6 +49,11 @@ std::string code_point_name(char32_t cp);
 // CYRILLIC SMALL LETTER A?", so a message never shows two values that look the same.
 std::string did_you_mean(std::string_view given, std::string_view suggestion);
 
+// Whether `link` is a web address a page, calendar or table may make live: `http://` or
+// `https://` (any case) and a host, with no space or control character. Never
+// `javascript:`, `data:`, `file:` or any other scheme.
+bool is_web_link(std::string_view link);
+
 // The key names are compared by: Unicode NFC, case folded, default-ignorable characters
 // (soft hyphen, zero-width space) dropped, every kind of space (no-break, thin, tab) a plain
 // space with runs collapsed and ends trimmed, curly and prime quotes straight, and every dash

@@ -159,3 +159,14 @@ TEST_CASE("did_you_mean names the characters that differ when the two look alike
     // An accent is visible: no note.
     CHECK(did_you_mean("Leeds\u0301", "Leeds") == "; did you mean `Leeds`?");
 }
+
+TEST_CASE("is_web_link accepts http(s) addresses only") {
+    CHECK(is_web_link("https://meet.example.org/leeds-dev-a"));
+    CHECK(is_web_link("HTTP://example.org"));
+    CHECK(is_web_link("https://teams.microsoft.com/l/meetup-join/19%3ameeting?context=%7b%7d"));
+    for (const char* bad : {"javascript:alert(1)", "JavaScript://%0aalert(1)", "data:text/html,<script>", "file:///etc/passwd",
+                            "vbscript:x", "mailto:jo@example.org", "//example.org", "https://", "https:///x",
+                            "https://exa mple.org", "https://example.org/\x1b[31m", "https://ex\u202Eample.org",
+                            "example.org", " https://example.org", ""})
+        CHECK_MESSAGE(!is_web_link(bad), bad);
+}
