@@ -50,7 +50,7 @@ std::string directories_of(const HtmlContext& ctx) {
     std::string dirs;
     for (const auto& d : ctx.directories) {
         if (!dirs.empty()) dirs += ", ";
-        dirs += fmt::format("<code>{}</code>", escape(d));
+        dirs += fmt::format("<bdi><code>{}</code></bdi>", escape(d));
     }
     return dirs;
 }
@@ -70,7 +70,9 @@ std::string masthead(const HtmlContext& ctx, const std::string& hubs, const std:
     std::string out;
     out += fmt::format("<header class=\"masthead\" data-year=\"{}\" data-as-of=\"{}\">\n", ctx.year.str(), ctx.as_of.str());
     out += "<p class=\"kicker\">Teaching for Mastery \u00b7 hub report</p>\n";
-    out += fmt::format("<h1>{}</h1>\n", escape(hubs));
+    std::string names;  // each hub's name isolated, so that one cannot reorder the next
+    for (const auto& h : ctx.hub_names) names += (names.empty() ? "" : " + ") + bdi(h);
+    out += fmt::format("<h1>{}</h1>\n", names.empty() ? escape(hubs) : names);
     out += fmt::format("<p class=\"subtitle\">Academic year {}, as of {}</p>\n", ctx.year.str(), long_date(ctx.as_of));
     out += "<dl class=\"provenance\">\n";
     out += fmt::format("<dt>Records</dt><dd data-records=\"\">{} \u00b7 {}, {}</dd>\n", dirs,
