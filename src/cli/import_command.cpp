@@ -39,9 +39,10 @@ bool same_directory(const std::string& a, const std::string& b) {
 
 Help gias_help() {
     return {"Reads the GIAS establishment extract (edubasealldata.csv or a download from\n"
-            "get-information-schools.service.gov.uk): RFC 4180 CSV, each line read as UTF-8 when\n"
+            "get-information-schools.service.gov.uk): RFC 4180 CSV, each field read as UTF-8 when\n"
             "it is valid UTF-8 and as Windows-1252 otherwise; rows may end in CRLF, LF or CR. A\n"
-            "control character refuses the file, naming its line. Columns\n"
+            "control character, a field mixing the two or a UTF-16 file refuses the file, naming\n"
+            "its line. Columns\n"
             "used: URN, EstablishmentName, LA (name), PhaseOfEducation (name), EstablishmentStatus\n"
             "(name) (all required), TypeOfEstablishment (name) and Trusts (name).\n\n"
             "Keeps open establishments (status Open, or Open, but proposed to close) of the chosen\n"
