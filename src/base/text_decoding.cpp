@@ -70,33 +70,96 @@ std::string control_in(std::string_view line, bool windows) {
 
 }  // namespace
 
+std::optional<std::string_view> wide_encoding(std::string_view b) {
+    auto at = [&](std::size_t i) { return i < b.size() ? static_cast<unsigned char>(b[i]) : 0x100u; };
+    if (b.starts_with(std::string_view("\xFF\xFE\0\0", 4))) return "UTF-32 (little-endian)";
+    if (b.starts_with(std::string_view("\0\0\xFE\xFF", 4))) return "UTF-32 (big-endian)";
+    if (b.starts_with("\xFF\xFE")) return "UTF-16 (little-endian)";
+    if (b.starts_with("\xFE\xFF")) return "UTF-16 (big-endian)";
+    if (b.size() < 4) return std::nullopt;
+    if (at(0) && !at(1) && !at(2) && !at(3)) return "UTF-32 (little-endian)";
+    if (!at(0) && !at(1) && !at(2) && at(3)) return "UTF-32 (big-endian)";
+    if (at(0) && !at(1) && at(2) && !at(3)) return "UTF-16 (little-endian)";
+    if (!at(0) && at(1) && !at(2) && at(3)) return "UTF-16 (big-endian)";
+    return std::nullopt;
+}
+
+namespace {
+
+// Length of the valid multi-byte UTF-8 character at the start of `s`, or 0.
+std::size_t utf8_char_at(std::string_view s) {
+    auto c = static_cast<unsigned char>(s[0]);
+    std::size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || s.size() < n) return 0;
+    return first_invalid_utf8(s.substr(0, n)) == std::string_view::npos ? n : 0;
+}
+
+// A field that is not UTF-8 but holds a UTF-8 character too (`Café` saved as UTF-8, then
+// `Zoë` typed in Windows-1252): the character, else empty.
+std::string_view utf8_inside(std::string_view field) {
+    for (std::size_t i = 0; i < field.size(); ++i)
+        if (std::size_t n = static_cast<unsigned char>(field[i]) >= 0x80 ? utf8_char_at(field.substr(i)) : 0)
+            return field.substr(i, n);
+    return {};
+}
+
+}  // namespace
+
 Decoded decode_text(std::string_view bytes) {
+    if (auto wide = wide_encoding(bytes))
+        throw LineError(0, fmt::format("this file is {}, not UTF-8 or Windows-1252; save it from Excel as "
+                                       "\"CSV UTF-8\"",
+                                       *wide));
     bool bom = bytes.starts_with(utf8_bom);
     if (bom) bytes.remove_prefix(utf8_bom.size());
     Decoded out;
     out.text.reserve(bytes.size() + bytes.size() / 8);
     bool utf8 = false, windows = false;
     int line = 1;
-    // Line by line (a line ends at LF, CRLF or a bare CR), so that one stray Windows-1252 byte
-    // does not turn every other accent of a UTF-8 file into mojibake.
+    bool quoted = false;  // inside a quoted field, which may go on to the next line
+    // Line by line (a line ends at LF, CRLF or a bare CR) for the messages, and within a line
+    // field by field, so that one stray Windows-1252 byte does not turn the other accents of
+    // a UTF-8 file into mojibake.
     for (std::size_t start = 0; start < bytes.size(); ++line) {
         std::size_t end = bytes.find_first_of("\r\n", start);
         if (end == std::string_view::npos) end = bytes.size();
         else end += bytes[end] == '\r' && end + 1 < bytes.size() && bytes[end + 1] == '\n' ? 2 : 1;
         std::string_view raw = bytes.substr(start, end - start);
         start = end;
-        bool ascii = std::all_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-        bool is_utf8 = ascii || first_invalid_utf8(raw) == std::string_view::npos;
-        std::string text = is_utf8 ? std::string(raw) : cp1252_to_utf8(raw);
-        if (std::string why = control_in(text, !is_utf8); !why.empty())
+        std::string text;
+        bool line_windows = false;
+        int column = 1;  // the CSV column of the field, counted from the line's first
+        for (std::size_t i = 0; i < raw.size();) {
+            std::size_t j = raw.find_first_of(",\"\r\n", i);
+            if (j == i) {
+                if (raw[i] == '"') quoted = !quoted;
+                else if (raw[i] == ',' && !quoted) ++column;
+                text += raw[i++];
+                continue;
+            }
+            if (j == std::string_view::npos) j = raw.size();
+            std::string_view field = raw.substr(i, j - i);
+            i = j;
+            if (first_invalid_utf8(field) == std::string_view::npos) {
+                utf8 |= std::any_of(field.begin(), field.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+                text += field;
+            } else if (std::string_view u = utf8_inside(field); !u.empty()) {
+                throw LineError(line, fmt::format("line {}, column {}: the field mixes UTF-8 ({}) with "
+                                                  "Windows-1252 bytes, so no reading of it is right; save the "
+                                                  "extract from Excel as \"CSV UTF-8\"",
+                                                  line, column, u));
+            } else {
+                line_windows = windows = true;
+                text += cp1252_to_utf8(field);
+            }
+        }
+        if (std::string why = control_in(text, line_windows); !why.empty())
             throw LineError(line, fmt::format("line {}: {} is not text a school's record can hold; is this "
                                               "file a GIAS extract (CSV)?",
                                               line, why));
-        utf8 |= !ascii && is_utf8;
-        windows |= !is_utf8;
         out.text += text;
     }
-    out.encoding = utf8 && windows ? "UTF-8, with lines in Windows-1252"
+    out.encoding = utf8 && windows ? "UTF-8, with fields in Windows-1252"
                    : utf8 || bom   ? "UTF-8"
                                    : "Windows-1252";
     return out;

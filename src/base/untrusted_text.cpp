@@ -1,11 +1,14 @@
 #include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/uspoof.h>
 #include <utf8proc.h>
 
 #include <cctype>
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 namespace tfm {
 namespace {
@@ -98,6 +101,26 @@ bool is_number(std::string_view t) {
     return digits > 0;
 }
 
+std::string lowered(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// Whether the `:` at `i` ends a scheme GFM links bare: `…://` (http, https, ftp), `mailto:`
+// and `xmpp:`. A colon in `Register: Leeds` or `10:30` is plain text.
+bool scheme_colon(std::string_view text, std::size_t i) {
+    if (text.substr(i + 1).starts_with("/")) return true;
+    std::size_t start = i;
+    while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
+    std::string scheme = lowered(text.substr(start, i - start));
+    return scheme == "mailto" || scheme == "xmpp";
+}
+
+// The characters GFM allows just before and just after the `@` of an e-mail autolink.
+bool email_local(char c) { return std::isalnum(static_cast<unsigned char>(c)) || std::string_view(".+-_").find(c) != std::string_view::npos; }
+bool email_domain(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_'; }
+
 }  // namespace
 
 std::string terminal_safe(std::string_view text) {
@@ -113,8 +136,17 @@ std::string terminal_safe(std::string_view text) {
 
 std::string csv_safe(std::string_view text) {
     if (text.empty() || is_number(text)) return std::string(text);
-    if (std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos) return std::string(text);
-    return "'" + std::string(text);
+    // Control characters escaped as terminal_safe does (a CSV is printed to a terminal as
+    // often as it is opened in a spreadsheet), line breaks within a cell kept.
+    std::string safe;
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = std::min(text.find('\n', start), text.size());
+        safe += terminal_safe(text.substr(start, end - start));
+        if (end < text.size()) safe += '\n';
+        start = end + 1;
+    }
+    if (std::string_view("=+-@\t\r").find(text.front()) == std::string_view::npos) return safe;
+    return "'" + safe;
 }
 
 std::string markdown_safe(std::string_view text) {
@@ -138,6 +170,14 @@ std::string markdown_safe(std::string_view text) {
                         std::string_view("/!?").find(safe[i + 1]) != std::string_view::npos)) ||
                       (c == '_' && !(i > 0 && word(i - 1) && word(i + 1))) ||
                       (c == '&' && (word(i + 1) || (i + 1 < safe.size() && safe[i + 1] == '#')));
+        // GFM's autolinks (extension): a scheme's colon (`https:`, `mailto:`, `javascript:`)
+        // and the dot of `www.` are escaped; an e-mail address, which GFM links even with its
+        // characters escaped, is split before its `@` by an empty HTML comment.
+        auto alpha = [&](std::size_t j) { return std::isalpha(static_cast<unsigned char>(safe[j])) != 0; };
+        markup = markup || (c == ':' && i > 0 && alpha(i - 1) && scheme_colon(safe, i)) ||
+                 (c == '.' && i >= 3 && lowered(safe.substr(i - 3, 3)) == "www" && !(i > 3 && word(i - 4)));
+        if (c == '@' && i > 0 && i + 1 < safe.size() && email_local(safe[i - 1]) && email_domain(safe[i + 1]))
+            out += "<!-- -->";
         if (markup) out += '\\';
         out += c;
     }
@@ -157,6 +197,106 @@ std::string quote_value(std::string_view value, bool ascii_expected, std::size_t
     out += shown < total ? "…`" : "`";
     if (shown < total) out += fmt::format(" ({} characters)", total);
     return out;
+}
+
+std::string code_point_name(char32_t cp) {
+    char name[128];
+    UErrorCode status = U_ZERO_ERROR;
+    std::int32_t n = u_charName(UChar32(cp), U_UNICODE_CHAR_NAME, name, sizeof name, &status);
+    if (U_FAILURE(status) || n <= 0 || n >= std::int32_t(sizeof name)) return fmt::format("U+{:04X}", std::uint32_t(cp));
+    return fmt::format("U+{:04X} {}", std::uint32_t(cp), std::string_view(name, std::size_t(n)));
+}
+
+namespace {
+
+// Whether two texts look alike on screen: Unicode's confusable skeletons (UTS #39) are equal.
+bool look_alike(std::string_view a, std::string_view b) {
+    struct Checker {
+        USpoofChecker* sc = nullptr;
+        Checker() {
+            UErrorCode status = U_ZERO_ERROR;
+            sc = uspoof_open(&status);
+            if (U_FAILURE(status)) sc = nullptr;
+            else uspoof_setChecks(sc, USPOOF_CONFUSABLE, &status);
+        }
+        ~Checker() {
+            if (sc) uspoof_close(sc);
+        }
+    };
+    static const Checker checker;  // read-only once made, which ICU allows across threads
+    if (!checker.sc) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    std::int32_t r = uspoof_areConfusableUTF8(checker.sc, a.data(), std::int32_t(a.size()), b.data(),
+                                              std::int32_t(b.size()), &status);
+    return U_SUCCESS(status) && r != 0;
+}
+
+std::vector<std::int32_t> code_points_of(std::string_view text) {
+    std::vector<std::int32_t> out;
+    for_each_char(text, [&](std::int32_t cp, std::string_view) { out.push_back(cp < 0 ? 0xFFFD : cp); });
+    return out;
+}
+
+// "U+0061 LATIN SMALL LETTER A and U+0062 …" for the characters [from, to) of `cps`.
+std::string names_of(const std::vector<std::int32_t>& cps, std::size_t from, std::size_t to) {
+    std::string out;
+    for (std::size_t i = from; i < to && i < from + 4; ++i) out += (i > from ? ", " : "") + code_point_name(char32_t(cps[i]));
+    if (to > from + 4) out += ", …";
+    return out;
+}
+
+}  // namespace
+
+std::string did_you_mean(std::string_view given, std::string_view suggestion) {
+    std::string hint = fmt::format("; did you mean {}", quote_value(suggestion));
+    if (given == suggestion || !look_alike(name_key(given), name_key(suggestion))) return hint + "?";
+    // The characters that differ: what is left between the longest common start and end,
+    // letters compared as names are (case folded), so `amina khаn` against `Amina Khan`
+    // names only the Cyrillic а.
+    auto a = code_points_of(given), b = code_points_of(suggestion);
+    auto same = [](std::int32_t x, std::int32_t y) {
+        if (x == y) return true;
+        std::string sx, sy;
+        utf8proc_uint8_t buf[4];
+        sx.assign(reinterpret_cast<char*>(buf), std::size_t(utf8proc_encode_char(x, buf)));
+        sy.assign(reinterpret_cast<char*>(buf), std::size_t(utf8proc_encode_char(y, buf)));
+        return name_key(sx) == name_key(sy) && !name_key(sx).empty();
+    };
+    if (a.size() == b.size()) {
+        // Letter for letter: each pair that differs.
+        std::string pairs;
+        int shown = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            if (same(a[i], b[i])) continue;
+            if (shown++ == 3) {
+                pairs += ", …";
+                break;
+            }
+            pairs += fmt::format("{}{} where the value has {}", shown > 1 ? ", and " : "",
+                                 code_point_name(char32_t(b[i])), code_point_name(char32_t(a[i])));
+        }
+        return fmt::format("{}, with {}?", hint, pairs);
+    }
+    std::size_t pre = 0;
+    while (pre < a.size() && pre < b.size() && same(a[pre], b[pre])) ++pre;
+    std::size_t suf = 0;
+    while (suf < a.size() - pre && suf < b.size() - pre && same(a[a.size() - 1 - suf], b[b.size() - 1 - suf])) ++suf;
+    std::size_t a_end = a.size() - suf, b_end = b.size() - suf;
+    if (pre == a_end) return fmt::format("{}, with {} that the value lacks?", hint, names_of(b, pre, b_end));
+    if (pre == b_end) return fmt::format("{}, without the value's {}?", hint, names_of(a, pre, a_end));
+    return fmt::format("{}, with {} where the value has {}?", hint, names_of(b, pre, b_end), names_of(a, pre, a_end));
+}
+
+bool is_web_link(std::string_view link) {
+    std::string scheme = lowered(link.substr(0, std::min<std::size_t>(link.size(), 8)));
+    std::size_t host = scheme.starts_with("https://") ? 8 : scheme.starts_with("http://") ? 7 : 0;
+    if (host == 0 || host >= link.size() || std::string_view("/?#:@").find(link[host]) != std::string_view::npos)
+        return false;
+    bool plain = true;
+    for_each_char(link, [&](std::int32_t cp, std::string_view) {
+        if (cp < 0 || cp == ' ' || is_c0_or_del(cp) || is_unsafe_for_terminal(cp) || is_space(cp)) plain = false;
+    });
+    return plain;
 }
 
 std::string name_key(std::string_view name) {

@@ -39,9 +39,10 @@ bool same_directory(const std::string& a, const std::string& b) {
 
 Help gias_help() {
     return {"Reads the GIAS establishment extract (edubasealldata.csv or a download from\n"
-            "get-information-schools.service.gov.uk): RFC 4180 CSV, each line read as UTF-8 when\n"
+            "get-information-schools.service.gov.uk): RFC 4180 CSV, each field read as UTF-8 when\n"
             "it is valid UTF-8 and as Windows-1252 otherwise; rows may end in CRLF, LF or CR. A\n"
-            "control character refuses the file, naming its line. Columns\n"
+            "control character, a field mixing the two or a UTF-16 file refuses the file, naming\n"
+            "its line. Columns\n"
             "used: URN, EstablishmentName, LA (name), PhaseOfEducation (name), EstablishmentStatus\n"
             "(name) (all required), TypeOfEstablishment (name) and Trusts (name).\n\n"
             "Keeps open establishments (status Open, or Open, but proposed to close) of the chosen\n"
@@ -122,7 +123,7 @@ void warn_unknown_areas(const gias::Selection& selection, const std::vector<std:
         if (std::any_of(known_areas.begin(), known_areas.end(), [&](const std::string& k) { return gias::same_area(k, a); }))
             continue;
         std::string hint;
-        if (auto s = closest_match(a, candidates)) hint = fmt::format("; did you mean {}?", quote_value(*s));
+        if (auto s = closest_match(a, candidates)) hint = did_you_mean(a, *s);
         fmt::print(stderr, "tfm: warning: {}: no establishment is in the area {}{}\n", terminal_safe(file), quote_value(a),
                    hint);
     }

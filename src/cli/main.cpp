@@ -32,7 +32,7 @@ int run_command(const Invocation& invocation) {
         fmt::print(stderr, "tfm: error: out of memory\n");
         return exit_unreadable;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "tfm: internal error: {}\n", e.what());
+        fmt::print(stderr, "tfm: internal error: {}\n", lines_safe(e.what()));
         return 70;
     }
 }
@@ -63,12 +63,12 @@ int run_into(const Invocation& invocation, const std::string& output) {
         fmt::print(stderr,
                    "tfm: error: -o {} would replace a file of records; tfm changes records only through "
                    "its writing commands (plan --write, import gias --write, init): choose another file\n",
-                   output);
+                   tfm::terminal_safe(output));
         return exit_usage;
     }
     tfm::StdoutCapture capture;
     if (!capture.active()) {
-        fmt::print(stderr, "tfm: error: cannot make a temporary file for -o {}\n", output);
+        fmt::print(stderr, "tfm: error: cannot make a temporary file for -o {}\n", tfm::terminal_safe(output));
         return exit_unreadable;
     }
     int status = run_command(invocation);
@@ -76,7 +76,7 @@ int run_into(const Invocation& invocation, const std::string& output) {
     if (status == exit_usage || status == exit_unreadable) return status;
     std::string problem;
     if (!tfm::write_output(output, text, problem)) {
-        fmt::print(stderr, "tfm: error: cannot write {}: {}\n", output, problem);
+        fmt::print(stderr, "tfm: error: cannot write {}: {}\n", tfm::terminal_safe(output), problem);
         return status == exit_ok ? exit_findings : status;
     }
     return status;
@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::Success& e) {  // --help, --help-all, --version
         return app->exit(e);
     } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "tfm: error: {}\nRun `tfm --help` for usage.\n", e.what());
+        fmt::print(stderr, "tfm: error: {}\nRun `tfm --help` for usage.\n", lines_safe(e.what()));
         return exit_usage;
     }
     const std::string& output = invocation.global.output;

@@ -1,6 +1,8 @@
 // tfm plan COHORT [--write]: propose the rest of the year's dates, print them, or add them in place.
 #include "cli.h"
 
+#include "tfm/base/untrusted_text.h"
+
 #include "tfm/model/index.h"
 #include "tfm/analysis/plan.h"
 #include "tfm/edit/plan_writer.h"
@@ -51,7 +53,7 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
     PlanProposal plan = propose_plan(records, index, *cohort, as_of);
     if (!g.quiet) {
         if (plan.weekday_assumed)
-            fmt::print(stderr, "tfm: note: cohort {} has no weekday; meetings are on Tuesdays\n", cohort->id);
+            fmt::print(stderr, "tfm: note: cohort {} has no weekday; meetings are on Tuesdays\n", terminal_safe(cohort->id));
         if (plan.default_terms)
             fmt::print(stderr, "tfm: note: the hub has no term dates for {}; using the default windows\n",
                        cohort->year.str());

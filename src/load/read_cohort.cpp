@@ -1,5 +1,7 @@
 #include "reader.h"
 
+#include "tfm/base/untrusted_text.h"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -64,6 +66,12 @@ void read_cohort(Reader& r, NodeId id) {
     c.pos = r.pos(id);
     r.read_fields(f, c, &custom);
     check_planned_times(r, c);
+    // The link goes into calendars, pages and tables as a live link: a web address only.
+    if (!c.online.empty() && !is_web_link(c.online))
+        r.error(RuleId::schema_type, c.online_pos,
+                fmt::format("`online` must be a web link starting https:// (or http://), not {}; a calendar or "
+                            "page would make it live",
+                            quote_value(c.online)));
     if (r.broken()) {
         // Its id still counts as defined: references to it are not "unknown".
         if (!c.id.empty()) r.out().broken_cohorts.emplace_back(c.id, c.id_pos);

@@ -48,8 +48,8 @@ void Reader::read_document() {
             for (NodeId item : node(value).children) read_record(*this, top->kind, item);
         } else if (node(value).kind != Kind::null) {
             error(RuleId::schema_type, value,
-                  fmt::format("`{}` must be a list of {} records, not {}", *k, top->record(),
-                              kind_word(node(value).kind)));
+                  fmt::format("`{}` must be a list of {} records, not {}{}", *k, top->record(),
+                              kind_word(node(value).kind), slip_hint(value)));
         }
     }
 }

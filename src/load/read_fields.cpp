@@ -26,11 +26,12 @@ Fields Reader::fields(NodeId map, const RecordSpec& spec, std::string_view what)
     const auto& n = node(map);
     if (n.kind != Kind::mapping) {
         error(RuleId::schema_type, map,
-              fmt::format("{} must be a mapping of fields, not {}{}", what, kind_word(n.kind), missing_space_hint(n)));
+              fmt::format("{} must be a mapping of fields, not {}{}", what, kind_word(n.kind), slip_hint(map)));
         return f;
     }
     f.ok = true;
     const std::size_t count = spec.fields.size();
+    std::array<bool, max_fields> slipped{};  // given, but with a slip already reported
     for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
         NodeId key = n.children[i], value = n.children[i + 1];
         auto k = key_text(key);
@@ -39,7 +40,9 @@ Fields Reader::fields(NodeId map, const RecordSpec& spec, std::string_view what)
         for (std::size_t j = 0; j < count; ++j)
             if (spec.fields[j].name == *k) idx = j;
         if (idx == count) {
-            unknown_key(key, *k, spec.field_names(), what);
+            std::string meant = unknown_key(key, *k, spec.field_names(), what);
+            for (std::size_t j = 0; j < count; ++j)
+                if (spec.fields[j].name == meant) slipped[j] = true;
             continue;
         }
         if (f.keys[idx] != no_node) {
@@ -50,7 +53,7 @@ Fields Reader::fields(NodeId map, const RecordSpec& spec, std::string_view what)
         if (node(value).kind != Kind::null) f.values[idx] = value;
     }
     for (std::size_t j = 0; j < count; ++j) {
-        if (!spec.fields[j].required || f.values[j] != no_node) continue;
+        if (!spec.fields[j].required || f.values[j] != no_node || slipped[j]) continue;
         if (f.keys[j] != no_node)
             error(RuleId::schema_missing, f.keys[j],
                   fmt::format("`{}` of {} is empty", spec.fields[j].name, what));

@@ -1,7 +1,9 @@
 #include "file_records.h"
 #include "reader.h"
+#include "slips.h"
 
 #include "tfm/base/text.h"
+#include "tfm/base/text_decoding.h"
 
 #include <fmt/format.h>
 
@@ -26,22 +28,6 @@ Pos position_of_offset(std::string_view text, std::size_t offset, int file) {
 
 Diagnostic syntax_error(Pos p, std::string message) {
     return {p, Severity::error, std::string(rule_name(RuleId::yaml_syntax)), std::move(message)};
-}
-
-// A file saved as UTF-16 or UTF-32 (Notepad's "Unicode"), told by its byte-order mark or by
-// the zero bytes of ASCII text in it.
-std::optional<std::string_view> wide_encoding(std::string_view b) {
-    auto at = [&](std::size_t i) { return i < b.size() ? static_cast<unsigned char>(b[i]) : 0x100u; };
-    if (b.starts_with(std::string_view("\xFF\xFE\0\0", 4))) return "UTF-32 (little-endian)";
-    if (b.starts_with(std::string_view("\0\0\xFE\xFF", 4))) return "UTF-32 (big-endian)";
-    if (b.starts_with("\xFF\xFE")) return "UTF-16 (little-endian)";
-    if (b.starts_with("\xFE\xFF")) return "UTF-16 (big-endian)";
-    if (b.size() < 4) return std::nullopt;
-    if (at(0) && !at(1) && !at(2) && !at(3)) return "UTF-32 (little-endian)";
-    if (!at(0) && !at(1) && !at(2) && at(3)) return "UTF-32 (big-endian)";
-    if (at(0) && !at(1) && at(2) && !at(3)) return "UTF-16 (little-endian)";
-    if (!at(0) && at(1) && !at(2) && at(3)) return "UTF-16 (big-endian)";
-    return std::nullopt;
 }
 
 // Line ends and byte-order marks as YAML allows them, made plain for the parser: a bare CR
@@ -133,58 +119,16 @@ std::string_view line_at(std::string_view text, std::uint32_t index, std::size_t
     return line;
 }
 
-// A space YAML does not count as one at the start of `s`: no-break (U+00A0), figure
-// (U+2007), narrow no-break (U+202F), ideographic (U+3000). Its code point, or 0.
-unsigned odd_space(std::string_view s) {
-    if (s.starts_with("\xC2\xA0")) return 0xA0;
-    if (s.starts_with("\xE2\x80\x87")) return 0x2007;
-    if (s.starts_with("\xE2\x80\xAF")) return 0x202F;
-    if (s.starts_with("\xE3\x80\x80")) return 0x3000;
-    return 0;
-}
-
-// The slips that make a line that looks like `key: value` something else to YAML: no space
-// after the colon (`school:140001`, read as one text), or a no-break space after it or in
-// the indentation (Word and web pages put them there). yaml-cpp then fails on a later line,
-// saying only "illegal map value".
-std::optional<Diagnostic> colon_slip(std::string_view line, std::uint32_t index, int file) {
-    std::size_t i = 0;
-    auto at = [&](std::size_t offset, std::string message) {
-        Pos p{file, int(index) + 1, int(code_points(line.substr(0, offset))) + 1};
-        return syntax_error(p, std::move(message));
-    };
-    while (i < line.size() && line[i] == ' ') ++i;
-    if (unsigned cp = odd_space(line.substr(i)))
-        return at(i, fmt::format("the indentation holds a special space (U+{:04X}); YAML indents with "
-                                 "ordinary spaces: retype it",
-                                 cp));
-    if (line.substr(i).starts_with("- ")) i += 2;
-    while (i < line.size() && line[i] == ' ') ++i;
-    std::size_t key = i;
-    while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '_' || line[i] == '-')) ++i;
-    if (i == key || i >= line.size() || line[i] != ':') return std::nullopt;
-    std::string_view name = line.substr(key, i - key);
-    std::string_view rest = line.substr(i + 1);
-    if (unsigned cp = odd_space(rest))
-        return at(i + 1, fmt::format("a special space (U+{:04X}) follows `{}:`; YAML needs an ordinary space "
-                                     "after the colon: retype it",
-                                     cp, name));
-    if (!rest.empty() && rest[0] != ' ' && rest[0] != '\t' && !rest.starts_with("//")) {
-        std::string_view value = rest.substr(0, std::min<std::size_t>(rest.find(' '), 40));
-        return at(i, fmt::format("`{}:{}` has no space after the colon, so YAML reads it as one piece of text, "
-                                 "not a key and its value; write `{}: {}`",
-                                 name, value, name, value));
-    }
-    return std::nullopt;
-}
-
 // A colon slip on the line of a syntax error or the two before it, which is where yaml-cpp
 // notices one.
 std::optional<Diagnostic> slip_before(std::string_view text, std::uint32_t error_line, int file) {
     for (std::uint32_t back = 0; back <= 2 && back <= error_line; ++back) {
         std::size_t start = 0;
         std::uint32_t index = error_line - back;
-        if (auto d = colon_slip(line_at(text, index, start), index, file)) return d;
+        std::string_view line = line_at(text, index, start);
+        if (auto slip = line_slip(line))
+            return syntax_error(Pos{file, int(index) + 1, int(code_points(line.substr(0, slip->offset))) + 1},
+                                std::move(slip->message));
     }
     return std::nullopt;
 }

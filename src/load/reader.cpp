@@ -1,4 +1,5 @@
 #include "reader.h"
+#include "slips.h"
 
 #include "tfm/base/text.h"
 #include "tfm/base/untrusted_text.h"
@@ -21,14 +22,16 @@ std::string_view kind_word(Kind k) {
     return "a value";
 }
 
-// `urn:107329` is one plain text to YAML: name the missing space.
-std::string missing_space_hint(const yaml::Node& n) {
-    std::size_t colon = n.value.find(':');
-    if (n.kind != Kind::scalar || n.quoted || colon == std::string::npos || colon == 0 ||
-        colon + 1 >= n.value.size() || n.value[colon + 1] == ' ' || n.value.size() > 200)
-        return "";
-    return fmt::format("; {} has no space after the colon: write `{}: {}`", quote_value(n.value),
-                       n.value.substr(0, colon), n.value.substr(colon + 1));
+std::string Reader::slip_hint(NodeId id) const {
+    const auto& n = node(id);
+    std::optional<Slip> slip;
+    if (n.kind == Kind::scalar && !n.quoted) slip = key_value_slip(n.value);
+    else if (n.kind == Kind::mapping && n.children.size() >= 2 && node(n.children[0]).kind == Kind::scalar) {
+        // The key and its value as the line had them: `-urn: 140001`.
+        const auto& value = node(n.children[1]);
+        slip = key_value_slip(node(n.children[0]).value + ": " + (value.kind == Kind::scalar ? value.value : ""));
+    }
+    return slip ? "; " + slip->message : "";
 }
 
 Pos Reader::pos(NodeId id) const {
@@ -66,20 +69,27 @@ void Reader::duplicate_key(NodeId key, std::string_view name, NodeId first) {
           fmt::format("duplicate key {} (first given on line {})", quote_value(name, true), pos(first).line));
 }
 
-void Reader::unknown_key(NodeId key, std::string_view name,
-                         const std::vector<std::string_view>& known, std::string_view where) {
+std::string Reader::unknown_key(NodeId key, std::string_view name, const std::vector<std::string_view>& known,
+                                std::string_view where) {
+    if (auto slip = key_value_slip(name)) {
+        Pos at = pos(key);
+        at.column += int(code_points(name.substr(0, slip->offset)));
+        error(RuleId::yaml_syntax, at, std::move(slip->message));
+        return slip->key;
+    }
     std::string msg = fmt::format("unknown key {} in {}", quote_value(name, true), where);
     if (name == "<<") msg += "; merge keys (<<) are not supported";
     else if (auto s = closest_match(name, known)) msg += fmt::format("; did you mean `{}`?", *s);
     else msg += fmt::format("; expected {}", join_or(known));
     error(RuleId::schema_unknown_key, key, msg);
+    return "";
 }
 
 const std::vector<NodeId>& Reader::items(NodeId id, std::string_view what) {
     static const std::vector<NodeId> none;
     const auto& n = node(id);
     if (n.kind == Kind::sequence) return n.children;
-    error(RuleId::schema_type, id, fmt::format("`{}` must be a list, not {}", what, kind_word(n.kind)));
+    error(RuleId::schema_type, id, fmt::format("`{}` must be a list, not {}{}", what, kind_word(n.kind), slip_hint(id)));
     return none;
 }
 
@@ -87,7 +97,7 @@ std::vector<std::pair<NodeId, NodeId>> Reader::pairs(NodeId id, std::string_view
     const auto& n = node(id);
     if (n.kind != Kind::mapping) {
         error(RuleId::schema_type, id,
-              fmt::format("`{}` must be a mapping, not {}{}", what, kind_word(n.kind), missing_space_hint(n)));
+              fmt::format("`{}` must be a mapping, not {}{}", what, kind_word(n.kind), slip_hint(id)));
         return {};
     }
     std::vector<std::pair<NodeId, NodeId>> out;

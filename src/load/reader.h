@@ -27,9 +27,6 @@ inline constexpr NodeId no_node = ~NodeId(0);
 // "a list", "a mapping", … for messages about a node of the wrong kind.
 std::string_view kind_word(yaml::Kind k);
 
-// "; `urn:107329` has no space after the colon: write `urn: 107329`" for a plain scalar that
-// was meant as `key: value`; else empty.
-std::string missing_space_hint(const yaml::Node& n);
 
 // The fields of one mapping, by their index in its RecordSpec.
 struct Fields {
@@ -73,6 +70,10 @@ public:
 
     // ---- where things are, and reporting (reader.cpp) ----------------------------------
     const yaml::Node& node(NodeId id) const { return doc_.nodes[id]; }
+    // "; `urn:107329` has no space after the colon, …" (slips.h) for a node of the wrong kind
+    // that a slip made: a plain value meant as `key: value`, or a mapping whose first key
+    // holds a slip (`– urn` where a list was meant); else empty.
+    std::string slip_hint(NodeId id) const;
     Pos pos(NodeId id) const;
     int directory() const { return directory_; }
     FileRecords& out() { return out_; }
@@ -82,7 +83,9 @@ public:
     void error(RuleId rule, Pos at, std::string message);  // at a position a record kept
     std::optional<std::string> key_text(NodeId key);
     void duplicate_key(NodeId key, std::string_view name, NodeId first);
-    void unknown_key(NodeId key, std::string_view name, const std::vector<std::string_view>& known,
+    // Reports an unknown key; when it is a slip (`area:Kirklees`), says so and gives the key
+    // that was meant (`area`), else empty.
+    std::string unknown_key(NodeId key, std::string_view name, const std::vector<std::string_view>& known,
                      std::string_view where);
     // Items of a list; reports and returns nothing when the node is not a list.
     const std::vector<NodeId>& items(NodeId id, std::string_view what);

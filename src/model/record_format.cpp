@@ -207,7 +207,8 @@ RecordSpec cohort_format() {
         Field("meeting_time", T::record, "Default time of its meetings {start, end}.")
             .record("cohort.meeting_time").into<&Cohort::meeting_time>(),
         Field("venue", T::string, "Default place of its meetings.").to<&Cohort::venue>(),
-        Field("online", T::string, "Link for online meetings.").to<&Cohort::online>(),
+        Field("online", T::string, "Link for online meetings (http or https).")
+            .to<&Cohort::online>().at<&Cohort::online_pos>(),
         Field("schools", T::record_list, "Member schools.")
             .required().record("cohort.schools[]").at<&Cohort::schools_pos>(),
         Field("meetings", T::dated_list,

@@ -100,7 +100,9 @@ std::string data_table(const Table& source, const std::vector<DataColumn>& colum
             if (value) attrs += fmt::format(" data-value=\"{}\"", escape(*value));
             else attrs += " data-null=\"\"";
             if (c.numeric) attrs += " class=\"num\"";
-            out += fmt::format("<td{}>{}</td>", attrs, shown.empty() ? "<span class=\"none\">\u2013</span>" : escape(shown));
+            out += fmt::format("<td{}>{}</td>", attrs, shown.empty()  ? "<span class=\"none\">\u2013</span>"
+                                                                 : c.numeric ? escape(shown)
+                                                                             : bdi(shown));
         }
         out += "</tr>\n";
     }

@@ -15,6 +15,7 @@
 
 namespace tfm::detail {
 
+using svg::bdi;
 using svg::escape;
 
 // ---- labels -------------------------------------------------------------------------------

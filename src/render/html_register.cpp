@@ -90,7 +90,7 @@ std::string grid(const Register& r) {
         std::string name = s.name.empty() ? fmt::format("URN {}", s.urn) : s.name;
         out += fmt::format("<tr class=\"school{}\" data-urn=\"{}\"><td class=\"who\" data-key=\"school\" "
                            "data-value=\"{}\">{} <span class=\"key\">{}</span></td>",
-                           below ? " below" : "", s.urn, escape(name), escape(name), s.urn);
+                           below ? " below" : "", s.urn, escape(name), svg::bdi(name), s.urn);
         out += marks(r, s.marks);
         out += totals(s.attended, s.logged, "attendance",
                       s.logged ? std::optional<bool>(s.meets_completion) : std::nullopt);
@@ -98,7 +98,7 @@ std::string grid(const Register& r) {
         for (const auto& p : s.participants) {
             out += fmt::format("<tr class=\"participant\" data-urn=\"{}\"><td class=\"who\" data-key=\"participant\" "
                                "data-value=\"{}\">{}{}</td>",
-                               s.urn, escape(p.name), escape(p.name), p.listed ? "" : " <span class=\"key\">(not listed)</span>");
+                               s.urn, escape(p.name), svg::bdi(p.name), p.listed ? "" : " <span class=\"key\">(not listed)</span>");
             out += marks(r, p.marks);
             out += totals(p.attended, p.expected, "attendance", std::nullopt);
             out += "</tr>\n";
@@ -120,17 +120,17 @@ std::string grid(const Register& r) {
 
 std::string render_register_html(const Register& r, const RegisterPageContext& ctx) {
     std::string hubs;
-    for (const auto& h : ctx.hub_names) hubs += (hubs.empty() ? "" : " + ") + h;
+    for (const auto& h : ctx.hub_names) hubs += (hubs.empty() ? "" : " + ") + svg::bdi(h);
     std::string threshold = attendance_text(r.completion * 100.0);
     std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += fmt::format("<title>Register: {}</title>\n", escape(r.cohort_name));
     out += fmt::format("<meta name=\"generator\" content=\"{}\">\n", escape(ctx.generator));
     out += fmt::format("<style>{}</style>\n</head>\n<body>\n", register_css);
-    out += fmt::format("<header>\n<h1>Register: {}</h1>\n", escape(r.cohort_name));
+    out += fmt::format("<header>\n<h1>Register: {}</h1>\n", svg::bdi(r.cohort_name));
     out += fmt::format("<p>{} · {} {} · led by {} · <code>{}</code> · as of {}</p>\n</header>\n<main>\n",
-                       escape(hubs), escape(std::string(name_of(r.stage))), r.year.str(),
-                       escape(r.lead_name), escape(r.cohort_id), ctx.as_of.str());
+                       hubs, escape(std::string(name_of(r.stage))), r.year.str(),
+                       svg::bdi(r.lead_name), escape(r.cohort_id), ctx.as_of.str());
     if (r.schools.empty()) out += "<p>This Work Group has no member schools.</p>\n";
     else out += grid(r);
     out += fmt::format("<p class=\"key\">✓ present · ✗ absent · – not yet a member · w withdrawn. "

@@ -48,7 +48,7 @@ std::string hub_list(const HtmlContext& ctx) {
     if (ctx.hub_names.size() < 2) return "";
     std::string out = "<p class=\"hub-list\" data-hubs=\"\">";
     for (std::size_t i = 0; i < ctx.hub_names.size(); ++i)
-        out += (i ? " \u00b7 " : "") + escape(ctx.hub_names[i]);
+        out += (i ? " \u00b7 " : "") + bdi(ctx.hub_names[i]);
     return out + "</p>\n";
 }
 
@@ -57,7 +57,7 @@ std::string directories_of(const HtmlContext& ctx) {
     std::string dirs;
     for (const auto& d : ctx.directories) {
         if (!dirs.empty()) dirs += ", ";
-        dirs += fmt::format("<code>{}</code>", escape(d));
+        dirs += fmt::format("<bdi><code>{}</code></bdi>", escape(d));
     }
     return dirs;
 }
@@ -78,7 +78,8 @@ std::string masthead(const HtmlContext& ctx, const std::string& hubs, const std:
     out += fmt::format("<header class=\"masthead\" data-year=\"{}\" data-as-of=\"{}\">\n", ctx.year.str(), ctx.as_of.str());
     out += fmt::format("<p class=\"kicker\">Teaching for Mastery \u00b7 {}</p>\n",
                        ctx.hub_names.size() > 1 ? "national report" : "hub report");
-    out += fmt::format("<h1>{}</h1>\n", escape(hubs));
+    // One hub: its name, isolated so that it cannot reorder the text around it.
+    out += fmt::format("<h1>{}</h1>\n", ctx.hub_names.size() == 1 ? bdi(ctx.hub_names.front()) : escape(hubs));
     out += hub_list(ctx);
     out += fmt::format("<p class=\"subtitle\">Academic year {}, as of {}</p>\n", ctx.year.str(), long_date(ctx.as_of));
     out += "<dl class=\"provenance\">\n";

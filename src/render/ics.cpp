@@ -1,5 +1,7 @@
 #include "tfm/render/ics.h"
 
+#include "tfm/base/untrusted_text.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -109,7 +111,7 @@ std::string description_of(const ScheduleItem& it, const Index& index) {
                                    name_of_item_status(it.status));
     if (it.mode) desc += fmt::format(" Mode: {}.", it.mode == Mode::online ? "online" : "in person");
     // The link in the text too: some calendar applications show no URL property.
-    if (!it.link.empty()) desc += "\nJoin online: " + it.link;
+    if (is_web_link(it.link)) desc += "\nJoin online: " + it.link;
     if (it.part) desc += "\nAgenda item: " + agenda_item_text(*it.part);
     else if (it.agenda && !it.agenda->empty()) desc += "\nAgenda:\n" + agenda_text(*it.agenda, "\n");
     return desc;
@@ -135,7 +137,7 @@ void write_event(std::string& out, const ScheduleItem& it, const Index& index, D
     else if (!it.link.empty()) out += ics_fold("LOCATION:" + ics_escape(it.link));
     else if (it.school && !it.school_name.empty()) out += ics_fold("LOCATION:" + ics_escape(it.school_name));
     // URL is a URI, not TEXT: written as it is, with characters a URI may not hold left out.
-    if (!it.link.empty()) {
+    if (is_web_link(it.link)) {
         std::string uri;
         for (char c : it.link)
             if (static_cast<unsigned char>(c) > 0x20 && c != 0x7F && c != '"') uri += c;

@@ -9,6 +9,8 @@
 
 namespace tfm::svg {
 
+std::string bdi(std::string_view text) { return "<bdi>" + escape(text) + "</bdi>"; }
+
 std::string escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());

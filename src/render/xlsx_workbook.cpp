@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -31,6 +33,21 @@ std::string storable(std::string text) {
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
     text.resize(cut);
     return text + "…";
+}
+
+// A cell's text as Excel reads it back: OOXML writes characters XML cannot hold as `_xHHHH_`,
+// and readers decode any text of that shape, so one written by a school (`_x0041_`) has its
+// `_` escaped as `_x005F_`.
+std::string ooxml_literal(std::string text) {
+    auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '_' && i + 6 < text.size() && (text[i + 1] == 'x' || text[i + 1] == 'X') && hex(text[i + 2]) &&
+            hex(text[i + 3]) && hex(text[i + 4]) && hex(text[i + 5]) && text[i + 6] == '_')
+            out += "_x005F";
+        out += text[i];
+    }
+    return out;
 }
 
 void check(lxw_error error, const char* what) {
@@ -119,7 +136,8 @@ std::size_t write_cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const Cell& 
         }
     }
     text = storable(std::move(text));
-    check(worksheet_write_string(ws, r, c, text.c_str(), nullptr), "writing a cell");
+    std::string literal = ooxml_literal(text);
+    check(worksheet_write_string(ws, r, c, literal.c_str(), nullptr), "writing a cell");
     return display_width(text);
 }
 
@@ -129,7 +147,8 @@ void write_table(lxw_workbook* wb, const Table& t, const std::string& name, cons
     std::vector<std::size_t> widths(t.columns.size(), 0);
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
         std::string header = storable(t.columns[c].header);
-        check(worksheet_write_string(ws, 0, lxw_col_t(c), header.c_str(), f.header), "writing a header");
+        check(worksheet_write_string(ws, 0, lxw_col_t(c), ooxml_literal(header).c_str(), f.header),
+              "writing a header");
         widths[c] = display_width(header) + 3;  // room for the filter button
     }
     for (std::size_t r = 0; r < t.rows.size(); ++r)
@@ -153,7 +172,7 @@ void write_cover(lxw_workbook* wb, const XlsxCover& cover, const std::vector<Tab
     auto row = [&](const std::string& label, const std::string& value) {
         check(worksheet_write_string(ws, r, 0, label.c_str(), f.label), "writing the cover");
         std::string v = storable(value);
-        check(worksheet_write_string(ws, r, 1, v.c_str(), nullptr), "writing the cover");
+        check(worksheet_write_string(ws, r, 1, ooxml_literal(v).c_str(), nullptr), "writing the cover");
         widest = std::max(widest, display_width(v));
         ++r;
     };

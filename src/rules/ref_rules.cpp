@@ -87,7 +87,7 @@ std::string did_you_mean(std::string_view name, const Names& names, NameOf name_
     auto best = closest_match(name_key(name), candidates);
     if (!best) return "";
     for (const auto& n : names)
-        if (name_key(name_of(n)) == *best) return fmt::format("; did you mean {}?", quote_value(name_of(n)));
+        if (name_key(name_of(n)) == *best) return tfm::did_you_mean(name, name_of(n));
     return "";
 }
 

@@ -26,14 +26,17 @@ bool reads_as_non_string(std::string_view t) {
     std::string l = lowered(t);
     if (std::find(words.begin(), words.end(), l) != words.end()) return true;
     // Numbers in any notation, dates, times, sexagesimals: a digit (after a sign or a dot)
-    // and no spaces. Quoting "1st" as well does no harm.
+    // and no spaces, or a date and more with spaces (`2001-12-14 21:59:43.10 -5` is a YAML
+    // 1.1 timestamp). Quoting "1st" as well does no harm.
     std::size_t i = 0;
     if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
     if (i < t.size() && t[i] == '.') ++i;
     if (i >= t.size() || t[i] < '0' || t[i] > '9') return false;
-    return std::all_of(t.begin(), t.end(), [](char c) {
+    auto digit = [&](std::size_t j) { return j < t.size() && t[j] >= '0' && t[j] <= '9'; };
+    bool date = digit(0) && digit(1) && digit(2) && digit(3) && t.size() > 4 && t[4] == '-';
+    return std::all_of(t.begin(), t.end(), [&](char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               c == '_' || c == '.' || c == ':' || c == '+' || c == '-';
+               c == '_' || c == '.' || c == ':' || c == '+' || c == '-' || (date && c == ' ');
     });
 }
 
@@ -59,14 +62,16 @@ namespace {
 
 // Whether a three-byte character at `i` is one a reader cannot see or that reorders text:
 // zero-width and directional marks, bidirectional embeddings, overrides and isolates, the
-// byte-order mark. Written plainly they would pass unseen into the records.
+// byte-order mark; and the line and paragraph separators (U+2028, U+2029), which a YAML
+// reader takes for a line break in a plain scalar. Written plainly they would pass unseen
+// into the records.
 bool invisible_at(std::string_view t, std::size_t i) {
     if (t.size() < 3 || i > t.size() - 3) return false;
     auto a = static_cast<unsigned char>(t[i]), b = static_cast<unsigned char>(t[i + 1]),
          c = static_cast<unsigned char>(t[i + 2]);
     if (a == 0xEF && b == 0xBB && c == 0xBF) return true;
     if (a != 0xE2) return false;
-    if (b == 0x80 && ((c >= 0x8B && c <= 0x8F) || (c >= 0xAA && c <= 0xAE))) return true;
+    if (b == 0x80 && ((c >= 0x8B && c <= 0x8F) || (c >= 0xA8 && c <= 0xAE))) return true;
     return b == 0x81 && c >= 0xA6 && c <= 0xA9;
 }
 
@@ -78,6 +83,7 @@ bool printable(std::string_view t) {
         if (c < 0x20 || c == 0x7F) return false;
         if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) < 0xA0) return false;  // C1
         if (invisible_at(t, i)) return false;
+        if (c == 0xEF && (t.substr(i, 3) == "\xEF\xBF\xBE" || t.substr(i, 3) == "\xEF\xBF\xBF")) return false;
     }
     return true;
 }
@@ -100,8 +106,9 @@ std::string double_quoted(std::string_view t) {
         } else if (t.substr(i, 3) == "\xE2\x80\xA9") {
             out += "\\P";
             i += 2;
-        } else if (invisible_at(t, i)) {
-            // U+200B…U+200F, U+202A…U+202E, U+2066…U+2069, U+FEFF: written as \uXXXX.
+        } else if (invisible_at(t, i) || t.substr(i, 3) == "\xEF\xBF\xBE" || t.substr(i, 3) == "\xEF\xBF\xBF") {
+            // U+200B…U+200F, U+202A…U+202E, U+2066…U+2069, U+FEFF, and U+FFFE and U+FFFF,
+            // which YAML does not allow raw: written as \uXXXX.
             char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(t[i + 1] & 0x3F) << 6) | char32_t(t[i + 2] & 0x3F);
             out += fmt::format("\\u{:04X}", std::uint32_t(cp));
             i += 2;

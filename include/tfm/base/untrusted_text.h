@@ -17,14 +17,18 @@ namespace tfm {
 std::string terminal_safe(std::string_view text);
 
 // A CSV cell a spreadsheet never runs: text (not a number) that begins with `=`, `+`, `-`,
-// `@`, a tab or a carriage return gets a leading `'`, as OWASP advises. Quoting for RFC 4180
-// is left to the CSV writer.
+// `@`, a tab or a carriage return gets a leading `'`, as OWASP advises; and a cell that never
+// reaches a terminal raw: control characters but the line break are escaped as terminal_safe
+// escapes them (`\x1b`, `<U+202E>`). Quoting for RFC 4180 is left to the CSV writer.
 std::string csv_safe(std::string_view text);
 
 // Text as a Markdown (GitHub) table cell shows it literally: on one line, control characters
 // escaped as terminal_safe does, and every character Markdown could read as markup (raw
 // HTML, links, emphasis, code, strike-through, math, `|`, entities, backslashes) escaped
 // with a backslash. `_` inside a word, a lone `&` and a `<` before a digit stay as written.
+// Nothing becomes a link: GFM's bare autolinks (`https://…`, `www.…`, `mailto:…`, an e-mail
+// address) are broken by escaping the scheme's colon and the dot after `www`, and by an empty
+// HTML comment before the `@` of an address (GFM links an address even when it is escaped).
 std::string markdown_safe(std::string_view text);
 
 // A value quoted for a message: in backticks, at most `limit` characters of it (then `…` and
@@ -33,6 +37,22 @@ std::string markdown_safe(std::string_view text);
 // so two values that print alike never look alike in a message. With `ascii_expected`
 // (keys, ids, enumeration values) every character outside ASCII is shown by code point.
 std::string quote_value(std::string_view value, bool ascii_expected = false, std::size_t limit = 80);
+
+// A character by its code point and Unicode name, from ICU: `U+043E CYRILLIC SMALL LETTER
+// O`, `U+00A0 NO-BREAK SPACE`; only `U+XXXX` for a code point with no name.
+std::string code_point_name(char32_t cp);
+
+// "; did you mean `Amina Khan`?" for a message about `given`. When the suggestion would look
+// the same as what was written (a Cyrillic `а` for a Latin `a`, in any case), the characters
+// that differ are named by code point (ICU's confusable skeletons tell what looks alike):
+// "; did you mean `Amina Khan`, with U+0061 LATIN SMALL LETTER A where the value has U+0430
+// CYRILLIC SMALL LETTER A?", so a message never shows two values that look the same.
+std::string did_you_mean(std::string_view given, std::string_view suggestion);
+
+// Whether `link` is a web address a page, calendar or table may make live: `http://` or
+// `https://` (any case) and a host, with no space or control character. Never
+// `javascript:`, `data:`, `file:` or any other scheme.
+bool is_web_link(std::string_view link);
 
 // The key names are compared by: Unicode NFC, case folded, default-ignorable characters
 // (soft hyphen, zero-width space) dropped, every kind of space (no-break, thin, tab) a plain

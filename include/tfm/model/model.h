@@ -259,7 +259,8 @@ struct Cohort {
     std::optional<int> weekday;  // 0 = Monday
     std::optional<TimeSpan> meeting_time;  // default time of its meetings
     std::string venue;                     // default place of its meetings
-    std::string online;                    // link for online meetings
+    std::string online;                    // link for online meetings: http(s) only
+    Pos online_pos;
     std::vector<Member> schools;
     std::vector<PlannedMeeting> meetings;
     std::vector<PlannedVisit> visits;

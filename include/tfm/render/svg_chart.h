@@ -25,6 +25,11 @@ inline constexpr std::string_view grey = "#9A9A9A";
 // Text for XML content and attribute values: & < > " ' escaped.
 std::string escape(std::string_view text);
 
+// Untrusted text (a name) as HTML element content: escaped, in a <bdi> so that a
+// right-to-left name, or one holding bidirectional controls, cannot reorder the text
+// around it.
+std::string bdi(std::string_view text);
+
 // A number with at most `places` decimals, trailing zeros dropped: 12.5, 3, -0.25.
 std::string number(double value, int places = 1);
 

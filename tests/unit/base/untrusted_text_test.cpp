@@ -29,8 +29,8 @@ TEST_CASE("csv_safe neutralises formulas in text cells, as OWASP advises") {
     CHECK(csv_safe("+44 113 496 0000") == "'+44 113 496 0000");
     CHECK(csv_safe("-2+3") == "'-2+3");
     CHECK(csv_safe("@SUM(A1)") == "'@SUM(A1)");
-    CHECK(csv_safe("\tcmd") == "'\tcmd");
-    CHECK(csv_safe("\r=1") == "'\r=1");
+    CHECK(csv_safe("\tcmd") == "'\\x09cmd");
+    CHECK(csv_safe("\r=1") == "'\\x0d=1");
     CHECK(csv_safe("-") == "'-");
     // Numbers and ordinary text stay as they are.
     CHECK(csv_safe("-12.5") == "-12.5");
@@ -38,6 +38,12 @@ TEST_CASE("csv_safe neutralises formulas in text cells, as OWASP advises") {
     CHECK(csv_safe("42") == "42");
     CHECK(csv_safe("St Mary's = best") == "St Mary's = best");
     CHECK(csv_safe("") == "");
+    // Control characters never reach a terminal that shows the CSV; line breaks stay.
+    CHECK(csv_safe("Red\x1b[31m Bell\x07\x7f") == "Red\\x1b[31m Bell\\x07\\x7f");
+    CHECK(csv_safe("Oak \u202Eloohcs\u202C \u2066x\u2069 \xC2\x9B") ==
+          "Oak <U+202E>loohcs<U+202C> <U+2066>x<U+2069> <U+009B>");
+    CHECK(csv_safe("two\nlines\r\n") == "two\nlines\\x0d\n");
+    CHECK(csv_safe("=1\x1b") == "'=1\\x1b");
 }
 
 TEST_CASE("markdown_safe shows markup literally") {
@@ -52,6 +58,17 @@ TEST_CASE("markdown_safe shows markup literally") {
     CHECK(markdown_safe("in_progress Aire & Calder _x_") == "in_progress Aire & Calder \\_x\\_");
     CHECK(markdown_safe("<20 >=50 </b><!-- <?") == "<20 >=50 \\</b>\\<!-- \\<?");
     CHECK(markdown_safe("two\nlines\x1b") == "two lines\\\\x1b");
+}
+
+TEST_CASE("markdown_safe leaves no bare GFM autolink") {
+    CHECK(markdown_safe("www.evil.example") == "www\\.evil.example");
+    CHECK(markdown_safe("(WWW.evil.example)") == "(WWW\\.evil.example)");
+    CHECK(markdown_safe("see https://evil.example/x") == "see https\\://evil.example/x");
+    CHECK(markdown_safe("http://x ftp://y xmpp:z") == "http\\://x ftp\\://y xmpp\\:z");
+    CHECK(markdown_safe("mailto:jo@school.sch.uk") == "mailto\\:jo<!-- -->@school.sch.uk");
+    CHECK(markdown_safe("jo.smith+x@school.sch.uk") == "jo.smith+x<!-- -->@school.sch.uk");
+    // Not links: times, a lone @, a word ending in www.
+    CHECK(markdown_safe("Register: 10:30 @ Leeds, awww.") == "Register: 10:30 @ Leeds, awww.");
 }
 
 TEST_CASE("quoted shows at most 80 characters and invisible or look-alike ones by code point") {
@@ -106,4 +123,50 @@ TEST_CASE("display_width counts terminal columns from Unicode's widths") {
     CHECK(display_width("\u5B66\u6821") == 4);  // wide CJK
     CHECK(display_width("\U0001F600") == 2);
     CHECK(display_width("\xff") == 1);
+}
+
+TEST_CASE("code_point_name names a character as Unicode does") {
+    CHECK(code_point_name(0x043E) == "U+043E CYRILLIC SMALL LETTER O");
+    CHECK(code_point_name(0x00A0) == "U+00A0 NO-BREAK SPACE");
+    CHECK(code_point_name(0x200B) == "U+200B ZERO WIDTH SPACE");
+    CHECK(code_point_name(0xFF1A) == "U+FF1A FULLWIDTH COLON");
+    CHECK(code_point_name(0x10FFFF) == "U+10FFFF");  // a noncharacter has no name
+}
+
+TEST_CASE("did_you_mean names the characters that differ when the two look alike") {
+    CHECK(did_you_mean("Kirklee", "Kirklees") == "; did you mean `Kirklees`?");
+    // Cyrillic о for Latin o: the message shows which is which.
+    CHECK(did_you_mean("H\u043Eyland", "Hoyland") ==
+          "; did you mean `Hoyland`, with U+006F LATIN SMALL LETTER O where the value has U+043E CYRILLIC "
+          "SMALL LETTER O?");
+    // Case differences are not what differs: only the look-alike letter is named.
+    CHECK(did_you_mean("amina kh\u0430n", "Amina Khan") ==
+          "; did you mean `Amina Khan`, with U+0061 LATIN SMALL LETTER A where the value has U+0430 CYRILLIC "
+          "SMALL LETTER A?");
+    // Greek omicron and two Cyrillic letters in one word.
+    CHECK(did_you_mean("R\u03BFthwell", "Rothwell").find("U+03BF GREEK SMALL LETTER OMICRON") != std::string::npos);
+    CHECK(did_you_mean("\u0421\u0430lderdale", "Calderdale") ==
+          "; did you mean `Calderdale`, with U+0043 LATIN CAPITAL LETTER C where the value has U+0421 CYRILLIC "
+          "CAPITAL LETTER ES, and U+0061 LATIN SMALL LETTER A where the value has U+0430 CYRILLIC SMALL LETTER A?");
+    // Letters apart: each named with its pair, not the stretch between them.
+    CHECK(did_you_mean("B\u0435n J\u03BFnes", "Ben Jones") ==
+          "; did you mean `Ben Jones`, with U+0065 LATIN SMALL LETTER E where the value has U+0435 CYRILLIC SMALL "
+          "LETTER IE, and U+006F LATIN SMALL LETTER O where the value has U+03BF GREEK SMALL LETTER OMICRON?");
+    // Two letters that look like one: `rn` and `m`.
+    CHECK(did_you_mean("Bumley", "Burnley") ==
+          "; did you mean `Burnley`, with U+0072 LATIN SMALL LETTER R, U+006E LATIN SMALL LETTER N where the value "
+          "has U+006D LATIN SMALL LETTER M?");
+    // An accent is visible: no note.
+    CHECK(did_you_mean("Leeds\u0301", "Leeds") == "; did you mean `Leeds`?");
+}
+
+TEST_CASE("is_web_link accepts http(s) addresses only") {
+    CHECK(is_web_link("https://meet.example.org/leeds-dev-a"));
+    CHECK(is_web_link("HTTP://example.org"));
+    CHECK(is_web_link("https://teams.microsoft.com/l/meetup-join/19%3ameeting?context=%7b%7d"));
+    for (const char* bad : {"javascript:alert(1)", "JavaScript://%0aalert(1)", "data:text/html,<script>", "file:///etc/passwd",
+                            "vbscript:x", "mailto:jo@example.org", "//example.org", "https://", "https:///x",
+                            "https://exa mple.org", "https://example.org/\x1b[31m", "https://ex\u202Eample.org",
+                            "example.org", " https://example.org", ""})
+        CHECK_MESSAGE(!is_web_link(bad), bad);
 }

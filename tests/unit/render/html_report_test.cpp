@@ -29,8 +29,20 @@ TEST_CASE("html: the page is one document with no script and no external referen
     CHECK(page.find("@media print") != std::string::npos);
     CHECK(page.find("<script") == std::string::npos);
     CHECK(page.find("http") == std::string::npos);
-    CHECK(page.find("<h1>Hub &lt;&amp;&gt;</h1>") != std::string::npos);
+    CHECK(page.find("<h1><bdi>Hub &lt;&amp;&gt;</bdi></h1>") != std::string::npos);
     CHECK(page.find("data-chart=\"chart-reach\"") != std::string::npos);
     CHECK(page.find("<td data-key=\"schools\" data-value=\"5\" class=\"num\">5</td>") != std::string::npos);
     CHECK(page == render_html(in));
+}
+
+TEST_CASE("html: every hub name is isolated in a <bdi>, so a right-to-left name reorders nothing") {
+    HtmlInput in;
+    in.context.hub_names = {"\u05DE\u05E8\u05DB\u05D6 \u202Eevil", "Leeds"};
+    in.context.directories = {"records"};
+    in.context.as_of = Date(2026, 11, 26);
+    in.context.year = AcademicYear(2026);
+    in.context.generator = "tfm test";
+    std::string page = render_html(in);
+    CHECK(page.find("<h1><bdi>\u05DE\u05E8\u05DB\u05D6 \u202Eevil</bdi> + <bdi>Leeds</bdi></h1>") != std::string::npos);
+    CHECK(page.find("<bdi><code>records</code></bdi>") != std::string::npos);
 }

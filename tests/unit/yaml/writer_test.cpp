@@ -50,6 +50,13 @@ TEST_CASE("scalar_text quotes only when YAML needs it") {
     CHECK_FALSE(quoted("Why? Primary", false));
     CHECK_FALSE(quoted("Halifax, Calderdale", false));
     CHECK_FALSE(quoted("3D Academy"));
+    CHECK_FALSE(quoted("2021 Academy"));
+    // A YAML 1.1 timestamp may hold spaces; a line separator ends a plain scalar's line.
+    CHECK(quoted("2001-01-01 00:00:00"));
+    CHECK(quoted("2001-12-14 21:59:43.10 -5"));
+    CHECK(quoted("a\u2028b"));
+    CHECK(quoted("a\u2029b"));
+    CHECK(scalar_text("x\uFFFE") == "\"x\\uFFFE\"");
     // Whatever is written reads back as the text, in block and in flow context.
     for (const char* t : {"Moorside Primary School", "St Mary\u2019s, Halifax", "The \"Beacon\"", "back\\slash",
                           "Hollybank: Ash Grove", "No #1", "true", "2021-09-01", "  spaced  ", "- dash", "a, b",
