@@ -43,6 +43,9 @@ TEST_CASE("html: every hub name is isolated in a <bdi>, so a right-to-left name 
     in.context.year = AcademicYear(2026);
     in.context.generator = "tfm test";
     std::string page = render_html(in);
-    CHECK(page.find("<h1><bdi>\u05DE\u05E8\u05DB\u05D6 \u202Eevil</bdi> + <bdi>Leeds</bdi></h1>") != std::string::npos);
+    CHECK(page.find("<h1>2 Maths Hubs</h1>") != std::string::npos);
+    CHECK(page.find("<bdi>\u05DE\u05E8\u05DB\u05D6 \u202Eevil</bdi> \u00b7 <bdi>Leeds</bdi></p>") != std::string::npos);
+    in.context.hub_names = {"\u05DE\u05E8\u05DB\u05D6 \u202Eevil"};
+    CHECK(render_html(in).find("<h1><bdi>\u05DE\u05E8\u05DB\u05D6 \u202Eevil</bdi></h1>") != std::string::npos);
     CHECK(page.find("<bdi><code>records</code></bdi>") != std::string::npos);
 }
