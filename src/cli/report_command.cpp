@@ -61,8 +61,10 @@ int run(const GlobalArgs& g, const ReportArgs& args) {
     if (format == Format::html) {
         HtmlInput input;
         input.report = std::move(report);
+        // The page's "needs attention" counts what --fail-on-findings counts: no prospects.
         if (options.sections.empty())
-            input.gaps = build_gaps(records, index, journeys, GapOptions{options.year, as_of});
+            for (auto& t : build_gaps(records, index, journeys, GapOptions{options.year, as_of}))
+                if (needs_attention(t)) input.gaps.push_back(std::move(t));
         HtmlContext& ctx = input.context;
         for (const auto& h : records.hubs) ctx.hub_names.push_back(h.name);
         ctx.directories = data_directories(g);

@@ -37,9 +37,12 @@ std::vector<double> default_bands(std::string_view dimension) {
     return {};
 }
 
-bool School::has_staff_member(std::string_view person) const {
-    return std::any_of(staff.begin(), staff.end(),
-                       [&](const StaffMember& m) { return same_name(m.name, person); });
+bool School::has_staff_member(std::string_view person) const { return staff_member(person) != nullptr; }
+
+const StaffMember* School::staff_member(std::string_view person) const {
+    for (const auto& m : staff)
+        if (same_name(m.name, person)) return &m;
+    return nullptr;
 }
 
 const std::string* Hub::area_named(std::string_view area) const {

@@ -27,6 +27,13 @@ std::optional<RuleId> parse_rule(std::string_view name) {
     return std::nullopt;
 }
 
+const std::vector<std::string_view>& gap_kind_names() {
+    static const std::vector<std::string_view> names = {
+        "gaps",    "lapsed",  "attendance", "visits",     "overdue", "sustaining_visits",
+        "year_groups", "agendas", "agenda_due", "never_engaged"};
+    return names;
+}
+
 bool rule_can_be_off(RuleId id) {
     std::string_view name = rule_name(id);
     return !(name.starts_with("file/") || name.starts_with("yaml/") ||

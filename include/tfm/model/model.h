@@ -106,9 +106,11 @@ struct RuleSettings {
     std::array<StageRules, 4> stages = {StageRules{6, 3, 2}, StageRules{6, 3, 2},
                                         StageRules{6, 3, 2}, StageRules{6, 0, 1}};
     RuleSet off;  // rules the hub switched off for its own records
+    SmallSet<GapKind> gaps_off;  // `gaps/<kind>` in hub.rules.off: kinds left out of `gaps`
 
     const StageRules& stage(Stage s) const { return stages[std::size_t(s)]; }
     bool is_off(RuleId rule) const { return off.contains(rule); }
+    bool is_off(GapKind kind) const { return gaps_off.contains(kind); }
 };
 
 struct Target {
@@ -180,6 +182,8 @@ struct School {
 
     // Whether `person` is on the staff list, names compared as names are (same_name).
     bool has_staff_member(std::string_view person) const;
+    // The staff member called `person` (compared as names are), or null.
+    const StaffMember* staff_member(std::string_view person) const;
 };
 
 // ---- lead ------------------------------------------------------------------------------
