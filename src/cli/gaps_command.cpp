@@ -23,7 +23,7 @@ int run(const GlobalArgs& g, const GapsArgs& args) {
     Date as_of = as_of_date(g);
     GapOptions options{AcademicYear::containing(as_of), as_of};
     options.year = year_or(args.year, options.year);
-    Workspace workspace(load_data(g), as_of);
+    Workspace workspace(load_data(g), as_of, view_of(g, as_of));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
     auto tables = build_gaps(records, workspace.index(), workspace.journeys(), options);

@@ -51,7 +51,7 @@ int run(const GlobalArgs& g, const ReportArgs& args) {
     options.year = year_or(args.year, AcademicYear::containing(as_of));
     options.sections = args.sections;
     options.as_of = as_of;
-    Workspace workspace(load_data(g), as_of);
+    Workspace workspace(load_data(g), as_of, view_of(g, as_of));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
     const Index& index = workspace.index();

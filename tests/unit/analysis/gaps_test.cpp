@@ -79,7 +79,7 @@ std::string base_with_hub(const std::string& hub_lines) {
 class Run {
 public:
     Run(const std::string& yaml, int year, Date as_of)
-        : ws_(test::load_fixture(yaml, test::LoaderFindings::no_errors), as_of) {
+        : ws_(test::load_fixture(yaml, test::LoaderFindings::no_errors), as_of, Workspace::View::snapshot) {
         tables_ = build_gaps(ws_.records(), ws_.index(), ws_.journeys(),
                              GapOptions{AcademicYear(year), as_of});
     }
@@ -669,6 +669,11 @@ sessions:
 )";
     Run run(yaml, 2021, Date(2021, 11, 20));
     CHECK(run.rows("overdue") == Rows{{"2021-10-12", "visit", "dev", "jsmith", "100003", "Calder Primary"}});
+    // Seen as of a date before the late visit was logged (a snapshot), its plan is overdue.
+    Run before(yaml, 2021, Date(2021, 10, 20));
+    CHECK(before.rows("overdue") ==
+          Rows{{"2021-10-12", "visit", "dev", "jsmith", "100002", "Beck Primary"},
+               {"2021-10-12", "visit", "dev", "jsmith", "100003", "Calder Primary"}});
 }
 
 TEST_CASE("gaps sustaining_visits: sustaining schools with no visit log, where the hub expects visits in sustaining") {
