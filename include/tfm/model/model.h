@@ -353,6 +353,14 @@ struct Records {
     std::vector<Cohort> cohorts;
     Chunked<Session> sessions;  // each file's logs as read: never copied to merge them
 
+    // Files that did not load (bad bytes, YAML syntax), with their text: a reference to an
+    // id found there is a note naming the file, not an error of its own (SPEC section 3).
+    struct UnloadedFile {
+        int file = 0;  // index into files
+        std::string text;
+    };
+    std::vector<UnloadedFile> unloaded_files;
+
     std::vector<Urn> broken_schools;
     std::vector<std::string> broken_leads;
     std::vector<std::string> broken_cohorts;
@@ -361,6 +369,8 @@ struct Records {
     // The hub whose rules apply to a record of this data directory (defaults if none).
     const Hub* hub_of(int directory) const;
     const RuleSettings& rules_of(int directory) const;
+    // The first file that did not load whose text holds `id` as a word, or null.
+    const SourceFile* unloaded_file_holding(std::string_view id) const;
     // The cohorts of a year, by id.
     std::vector<const Cohort*> cohorts_of_year(AcademicYear year) const;
 };
