@@ -10,7 +10,7 @@ const std::vector<std::string_view>& rule_names() {
         "ref/participant",     "ref/area",             "journey/order",        "journey/prerequisite",
         "journey/repeat",      "journey/same-year",    "journey/unfinished",
         "cohort/size",         "cohort/participants",  "cohort/lead-load",
-        "cohort/phase",        "cohort/plan",          "session/out-of-year",
+        "cohort/phase",        "cohort/withdrawal",    "cohort/plan",          "session/out-of-year",
         "session/not-enrolled", "session/future",      "session/duplicate",
         "session/spacing",     "session/agenda",       "session/observation-order",
         "schedule/clash",

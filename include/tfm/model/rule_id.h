@@ -33,6 +33,7 @@ enum class RuleId {
     cohort_participants,
     cohort_lead_load,
     cohort_phase,
+    cohort_withdrawal,
     cohort_plan,
     session_out_of_year,
     session_not_enrolled,
