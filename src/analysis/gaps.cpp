@@ -10,14 +10,30 @@
 
 namespace tfm {
 
-const std::vector<std::string_view>& gap_kinds() {
-    static const std::vector<std::string_view> kinds = {
-        "gaps",          "lapsed",  "attendance", "visits",       "overdue",
-        "sustaining_visits", "year_groups", "agendas", "agenda_due", "never_engaged"};
-    return kinds;
+const std::vector<std::string_view>& gap_kinds() { return gap_kind_names(); }
+
+bool needs_attention(const Table& kind) { return kind.name != gap_kind_name(GapKind::never_engaged); }
+
+std::size_t attention_count(const std::vector<Table>& kinds) {
+    std::size_t n = 0;
+    for (const auto& t : kinds)
+        if (needs_attention(t)) n += t.rows.size();
+    return n;
 }
 
 namespace {
+
+// Whether the hub of a record's data directory lists this kind (`gaps/<kind>` in
+// hub.rules.off); each hub's settings apply to its own records.
+bool kind_off(const Records& records, int directory, GapKind kind) {
+    return records.rules_of(directory).is_off(kind);
+}
+
+// Whether a log answers a planned date: SPEC's 14 days either side, so a visit held a week
+// late clears its plan.
+bool answers(const Session& log, Date planned) {
+    return log.date.plus_days(-14) <= planned && planned <= log.date.plus_days(14);
+}
 
 // "development 2021/22 (kirk-dev-2021a), embedding 2023/24 (history)"
 std::string journey_text(const Journey& j) {
@@ -34,11 +50,12 @@ std::string school_name(const Index& index, Urn urn) {
     return s ? s->name : "";
 }
 
-Table gaps_table(const std::vector<Journey>& journeys, AcademicYear year) {
+Table gaps_table(const Records& records, const std::vector<Journey>& journeys, AcademicYear year) {
     Table t{"gaps", "Gaps in engagement",
             {{"urn", "URN"}, {"name", "school"}, {"journey", "journey"}, {"missing_years", "missing years"}},
             {}};
     for (const auto& j : journeys) {
+        if (kind_off(records, j.school->directory, GapKind::gaps)) continue;
         std::vector<std::string> missing;
         for (const auto& y : j.gap_years)
             if (y <= year) missing.push_back(y.str());
@@ -47,7 +64,7 @@ Table gaps_table(const std::vector<Journey>& journeys, AcademicYear year) {
     return t;
 }
 
-Table lapsed_table(const std::vector<Journey>& journeys, AcademicYear year) {
+Table lapsed_table(const Records& records, const std::vector<Journey>& journeys, AcademicYear year) {
     Table t{"lapsed", "Lapsed schools",
             {{"urn", "URN"},
              {"name", "school"},
@@ -56,6 +73,7 @@ Table lapsed_table(const std::vector<Journey>& journeys, AcademicYear year) {
              {"next_stage", "next stage"}},
             {}};
     for (const auto& j : journeys) {
+        if (kind_off(records, j.school->directory, GapKind::lapsed)) continue;
         const Engagement* last = j.latest();
         // Lapsed in the selected year: the latest engagement ended before it, none since.
         if (!last || last->year >= year) continue;
@@ -78,6 +96,7 @@ Table attendance_table(const Records& records, const std::vector<Journey>& journ
              {"threshold", "threshold %", ColumnKind::percent}},
             {}};
     for (const auto& j : journeys) {
+        if (kind_off(records, j.school->directory, GapKind::attendance)) continue;
         double threshold = records.rules_of(j.school->directory).completion;
         for (const auto& e : j.engagements) {
             if (e.year != year || !e.cohort || e.status == EngagementStatus::withdrawn) continue;
@@ -97,6 +116,7 @@ Table visits_table(const Records& records, const Index& index,
             {}};
     for (const Cohort* c : cohorts) {
         const RuleSettings& rules = records.rules_of(c->directory);
+        if (rules.is_off(GapKind::visits)) continue;
         auto windows = terms(half_terms(records.hub_of(c->directory), year));
         // Termly visits are expected only where the stage expects one a term or more.
         if (rules.stage(c->stage).visits < int(windows.size())) continue;
@@ -119,7 +139,8 @@ Table visits_table(const Records& records, const Index& index,
     return t;
 }
 
-Table overdue_table(const Index& index, const std::vector<const Cohort*>& cohorts, Date as_of) {
+Table overdue_table(const Records& records, const Index& index,
+                    const std::vector<const Cohort*>& cohorts, Date as_of) {
     Table t{"overdue", "Overdue session logs",
             {{"date", "date", ColumnKind::date},
              {"kind", "kind"},
@@ -134,11 +155,13 @@ Table overdue_table(const Index& index, const std::vector<const Cohort*>& cohort
         Cell urn, name;
     };
     std::vector<Row> rows;
-    for (const Cohort* c : cohorts)
+    for (const Cohort* c : cohorts) {
+        if (kind_off(records, c->directory, GapKind::overdue)) continue;
         for (const OverdueLog& o : overdue_logs(index, *c, as_of)) {
             if (o.kind == SessionType::meeting) rows.push_back({o.date, "meeting", c->id, c->lead, Cell(), Cell()});
             else rows.push_back({o.date, "visit", c->id, c->lead, Cell(*o.school), school_name(index, *o.school)});
         }
+    }
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
         return std::tie(a.date, a.cohort, a.kind) < std::tie(b.date, b.cohort, b.kind);
     });
@@ -146,13 +169,17 @@ Table overdue_table(const Index& index, const std::vector<const Cohort*>& cohort
     return t;
 }
 
-Table sustaining_visits_table(const Index& index, const std::vector<const Cohort*>& cohorts,
-                              AcademicYear year) {
+// Only where the hub's stage settings expect visits in sustaining (`visits: 0`, the
+// default, says they do not).
+Table sustaining_visits_table(const Records& records, const Index& index,
+                              const std::vector<const Cohort*>& cohorts, AcademicYear year) {
     Table t{"sustaining_visits", fmt::format("Sustaining schools with no visit in {}", year.str()),
             {{"urn", "URN"}, {"name", "school"}, {"cohort", "cohort"}},
             {}};
     for (const Cohort* c : cohorts) {
         if (c->stage != Stage::sustaining) continue;
+        const RuleSettings& rules = records.rules_of(c->directory);
+        if (rules.stage(Stage::sustaining).visits <= 0 || rules.is_off(GapKind::sustaining_visits)) continue;
         const auto& logs = index.sessions_of(c->id);
         for (const auto& m : c->schools) {
             if (m.status == MemberStatus::withdrawn) continue;
@@ -165,42 +192,77 @@ Table sustaining_visits_table(const Index& index, const std::vector<const Cohort
     return t;
 }
 
-Table year_groups_table(const Index& index, const std::vector<const Cohort*>& cohorts,
-                        AcademicYear year, Date as_of) {
-    Table t{"year_groups", "Year groups no observed lesson covered",
-            {{"cohort", "cohort"}, {"observed", "observed"}, {"missing_year_groups", "never observed"}},
+// The year groups a logged meeting touched: its observed lesson's and its agenda items'.
+SmallSet<YearGroup> touched_year_groups(const Session& s) {
+    SmallSet<YearGroup> out;
+    if (s.observation && s.observation->year_group) out.insert(*s.observation->year_group);
+    for (const auto& item : s.agenda)
+        for (YearGroup g = 0; g <= 13; ++g)
+            if (item.year_groups.contains(g)) out.insert(g);
+    return out;
+}
+
+std::vector<std::string> year_group_names(SmallSet<YearGroup> groups) {
+    std::vector<std::string> out;
+    for (YearGroup g = 0; g <= 13; ++g)
+        if (groups.contains(g)) out.push_back(year_group_name(g));
+    return out;
+}
+
+// Participants (with `year_groups` in their school's staff list) whose year groups the
+// Work Group's logged meetings touched at most once, by observation or agenda item. Only
+// once the cohort's meetings are over: until then a year group may still come.
+Table year_groups_table(const Records& records, const Index& index,
+                        const std::vector<const Cohort*>& cohorts, AcademicYear year, Date as_of) {
+    Table t{"year_groups", "Year groups touched at most once",
+            {{"urn", "URN"},
+             {"name", "school"},
+             {"participant", "participant"},
+             {"year_groups", "year groups"},
+             {"cohort", "cohort"},
+             {"meetings", "meetings touching them"},
+             {"logged", "of"}},
             {}};
     for (const Cohort* c : cohorts) {
-        if (c->phase != Phase::primary) continue;
-        // Only once the cohort's meetings are over: until then a year group may still come.
+        if (kind_off(records, c->directory, GapKind::year_groups)) continue;
         bool over = year.last_day() < as_of ||
                     (!c->meetings.empty() &&
                      std::all_of(c->meetings.begin(), c->meetings.end(),
                                  [&](const PlannedMeeting& m) { return m.date < as_of; }));
         if (!over) continue;
-        std::set<YearGroup> seen;
-        int meetings = 0;
-        for (const Session* s : index.sessions_of(c->id)) {
-            if (s->type != SessionType::meeting) continue;
-            ++meetings;
-            if (s->observation && s->observation->year_group) seen.insert(*s->observation->year_group);
+        std::vector<SmallSet<YearGroup>> meetings;
+        for (const Session* s : index.sessions_of(c->id))
+            if (s->type == SessionType::meeting) meetings.push_back(touched_year_groups(*s));
+        if (meetings.empty()) continue;
+        for (const auto& m : c->schools) {
+            const School* school = index.school(m.urn);
+            if (!school || m.status == MemberStatus::withdrawn) continue;
+            for (const auto& person : m.participants) {
+                const StaffMember* staff = school->staff_member(person);
+                if (!staff || staff->year_groups.empty()) continue;
+                int touching = 0;
+                for (const auto& touched : meetings)
+                    for (YearGroup g = 0; g <= 13; ++g)
+                        if (staff->year_groups.contains(g) && touched.contains(g)) {
+                            ++touching;
+                            break;
+                        }
+                if (touching > 1) continue;
+                t.rows.push_back({m.urn, school->name, person, year_group_names(staff->year_groups),
+                                  c->id, touching, int(meetings.size())});
+            }
         }
-        if (meetings == 0) continue;
-        std::vector<std::string> missing, observed;
-        for (YearGroup g = 0; g <= 6; ++g)
-            (seen.count(g) ? observed : missing).push_back(year_group_name(g));
-        if (!missing.empty()) t.rows.push_back({c->id, observed, missing});
     }
     return t;
 }
 
-Table agendas_table(const Index& index, const std::vector<const Cohort*>& cohorts) {
+Table agendas_table(const Records& records, const Index& index, const std::vector<const Cohort*>& cohorts) {
     Table t{"agendas", "Meetings without a timed agenda",
             {{"date", "date", ColumnKind::date}, {"cohort", "cohort"}, {"lead", "lead"}},
             {}};
     for (const Cohort* c : cohorts)
         for (const Session* s : index.sessions_of(c->id)) {
-            if (s->type != SessionType::meeting) continue;
+            if (s->type != SessionType::meeting || kind_off(records, c->directory, GapKind::agendas)) continue;
             bool timed = std::any_of(s->agenda.begin(), s->agenda.end(),
                                      [](const AgendaItem& a) { return a.at.has_value(); });
             if (!timed) t.rows.push_back({s->date.str(), c->id, c->lead});
@@ -221,6 +283,7 @@ Table agenda_due_table(const Records& records, const Index& index, Date as_of) {
     const Date last = as_of.plus_days(14);
     for (const auto& c : records.cohorts)
         for (const auto& m : c.meetings) {
+            if (kind_off(records, c.directory, GapKind::agenda_due)) break;
             if (m.date < as_of || m.date > last || has_timed_item(m.agenda)) continue;
             bool logged = false;
             for (const Session* s : index.sessions_of(c.id))
@@ -243,6 +306,7 @@ Table never_engaged_table(const Records& records, const std::vector<Journey>& jo
     for (const auto& j : journeys) {
         if (!j.engagements.empty()) continue;
         const School& s = *j.school;
+        if (kind_off(records, s.directory, GapKind::never_engaged)) continue;
         const Hub* hub = records.hub_of(s.directory);
         bool in_area = !hub || hub->areas.empty() || hub->area_named(s.area);
         if (in_area) t.rows.push_back({s.urn, s.name, s.area, std::string(name_of(s.phase))});
@@ -255,14 +319,14 @@ Table never_engaged_table(const Records& records, const std::vector<Journey>& jo
 std::vector<Table> build_gaps(const Records& records, const Index& index,
                               const std::vector<Journey>& journeys, const GapOptions& o) {
     const auto cohorts = records.cohorts_of_year(o.year);
-    std::vector<Table> tables = {gaps_table(journeys, o.year),
-            lapsed_table(journeys, o.year),
+    std::vector<Table> tables = {gaps_table(records, journeys, o.year),
+            lapsed_table(records, journeys, o.year),
             attendance_table(records, journeys, o.year),
             visits_table(records, index, cohorts, o.year, o.as_of),
-            overdue_table(index, cohorts, o.as_of),
-            sustaining_visits_table(index, cohorts, o.year),
-            year_groups_table(index, cohorts, o.year, o.as_of),
-            agendas_table(index, cohorts),
+            overdue_table(records, index, cohorts, o.as_of),
+            sustaining_visits_table(records, index, cohorts, o.year),
+            year_groups_table(records, index, cohorts, o.year, o.as_of),
+            agendas_table(records, index, cohorts),
             agenda_due_table(records, index, o.as_of),
             never_engaged_table(records, journeys)};
     for (auto& t : tables) t = with_names(std::move(t), index);
@@ -275,7 +339,7 @@ std::vector<OverdueLog> overdue_logs(const Index& index, const Cohort& c, Date a
     for (const auto& m : c.meetings) {
         if (!(m.date < as_of)) continue;
         bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
-            return s->type == SessionType::meeting && s->date == m.date;
+            return s->type == SessionType::meeting && answers(*s, m.date);
         });
         if (!logged) out.push_back({m.date, SessionType::meeting, std::nullopt});
     }
@@ -284,7 +348,7 @@ std::vector<OverdueLog> overdue_logs(const Index& index, const Cohort& c, Date a
         const Member* member = c.member(v.urn);
         if (member && !expected_on(*member, v.date)) continue;  // withdrew before it
         bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
-            return s->is_visit() && s->date == v.date && s->school == v.urn;
+            return s->is_visit() && s->school == v.urn && answers(*s, v.date);
         });
         if (!logged) out.push_back({v.date, SessionType::visit, v.urn});
     }

@@ -33,14 +33,31 @@ ReachSection reach_section(const Records& records, const std::vector<Journey>& j
         if (l.school) reach(*l.school, *l.trained);
     }
     if (!first) return s;
-    std::map<AcademicYear, int> new_schools, new_leads;
+    // The year each school first counts as the DfE counts: its first engagement that was not
+    // withdrawn or incomplete, or its lead's training.
+    std::map<Urn, AcademicYear> counted;
+    auto count = [&](Urn urn, AcademicYear y) {
+        auto [it, inserted] = counted.emplace(urn, y);
+        if (!inserted && y < it->second) it->second = y;
+    };
+    for (const auto& j : journeys)
+        for (const auto& e : j.engagements)
+            if (completed_or_in_progress(e.status)) {
+                count(j.school->urn, e.year);
+                break;
+            }
+    for (const auto& l : records.leads)
+        if (l.trained && l.school) count(*l.school, *l.trained);
+    std::map<AcademicYear, int> new_schools, new_leads, new_counted;
     for (const auto& [urn, y] : reached) ++new_schools[y];
+    for (const auto& [urn, y] : counted) ++new_counted[y];
     for (auto y : trained) ++new_leads[y];
-    int leads = 0, schools = 0;
+    int leads = 0, schools = 0, cip = 0;
     for (AcademicYear y = *first; y <= year; y = y.next()) {
         leads += new_leads.count(y) ? new_leads[y] : 0;
         schools += new_schools.count(y) ? new_schools[y] : 0;
-        s.years.push_back({y, leads, schools});
+        cip += new_counted.count(y) ? new_counted[y] : 0;
+        s.years.push_back({y, leads, schools, cip});
     }
     return s;
 }

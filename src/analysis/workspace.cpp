@@ -4,9 +4,20 @@
 
 namespace tfm {
 
+namespace {
+
+// The records as the view sees them: in a snapshot, without the logs dated after as_of.
+Records viewed(Records records, Date as_of, Workspace::View view) {
+    if (view == Workspace::View::snapshot)
+        records.sessions.erase_if([&](const Session& s) { return as_of < s.date; });
+    return records;
+}
+
+}  // namespace
+
 // Members are built in declaration order: the index after the records it points into.
-Workspace::Workspace(LoadResult loaded, Date as_of)
-    : records_(std::move(loaded.records)),
+Workspace::Workspace(LoadResult loaded, Date as_of, View view)
+    : records_(viewed(std::move(loaded.records), as_of, view)),
       fatal_(std::move(loaded.fatal)),
       as_of_(as_of),
       index_(records_) {

@@ -75,6 +75,9 @@ const std::vector<std::string>* choices_of(const CLI::Option* option);
 // -o/--output FILE, bound to `target`.
 std::vector<std::string> data_directories(const GlobalArgs& g);  // -C, else TFM_DATA, else .
 Date as_of_date(const GlobalArgs& g);  // --as-of, else today
+// A snapshot when --as-of is before today (report, gaps, schedule, journey, register): logs
+// dated after it are left out as not yet written. `check` always sees every record.
+Workspace::View view_of(const GlobalArgs& g, Date as_of);
 // The date given to the option `name` (a usage error if it is not one).
 Date date_option(std::string_view name, const std::string& text);
 unsigned loader_threads();  // TFM_THREADS, else 0: every core

@@ -54,6 +54,11 @@ Date as_of_date(const GlobalArgs& g) {
     return date_option("--as-of", g.as_of);
 }
 
+Workspace::View view_of(const GlobalArgs& g, Date as_of) {
+    return !g.as_of.empty() && as_of < Date::today() ? Workspace::View::snapshot
+                                                     : Workspace::View::as_written;
+}
+
 bool color_on(const GlobalArgs& g, int fd) {
     // Output for a file is never coloured, whatever --color says.
     if (fd == STDOUT_FILENO && !g.output.empty() && g.output != "-") return false;

@@ -20,7 +20,7 @@ void define(CLI::App& sub, JourneyArgs& args) {
 int run(const GlobalArgs& g, const JourneyArgs& args) {
     Format format = output_format(g, Format::table, {Format::table, Format::text, Format::csv, Format::json, Format::md, Format::xlsx});
     Date as_of = as_of_date(g);
-    Workspace workspace(load_data(g), as_of);
+    Workspace workspace(load_data(g), as_of, view_of(g, as_of));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
     auto matches = find_schools(records, args.school);

@@ -30,6 +30,7 @@ struct ReportArgs {
 struct GapsArgs {
     std::string year;               // --year YYYY/YY; empty: the year of --as-of
     bool fail_on_findings = false;  // --fail-on-findings
+    bool all = false;               // --all: the never-engaged prospects in the table too
 };
 
 struct ScheduleArgs {

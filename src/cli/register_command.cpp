@@ -19,7 +19,7 @@ int run(const GlobalArgs& g, const RegisterArgs& args) {
     Format format =
         output_format(g, Format::table, {Format::table, Format::text, Format::csv, Format::json, Format::md, Format::xlsx, Format::html});
     Date as_of = as_of_date(g);
-    Workspace workspace(load_data(g), as_of);
+    Workspace workspace(load_data(g), as_of, view_of(g, as_of));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Cohort* cohort = workspace.index().cohort(args.cohort);
     if (!cohort)

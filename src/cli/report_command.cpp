@@ -51,7 +51,7 @@ int run(const GlobalArgs& g, const ReportArgs& args) {
     options.year = year_or(args.year, AcademicYear::containing(as_of));
     options.sections = args.sections;
     options.as_of = as_of;
-    Workspace workspace(load_data(g), as_of);
+    Workspace workspace(load_data(g), as_of, view_of(g, as_of));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
     const Index& index = workspace.index();
@@ -61,8 +61,10 @@ int run(const GlobalArgs& g, const ReportArgs& args) {
     if (format == Format::html) {
         HtmlInput input;
         input.report = std::move(report);
+        // The page's "needs attention" counts what --fail-on-findings counts: no prospects.
         if (options.sections.empty())
-            input.gaps = build_gaps(records, index, journeys, GapOptions{options.year, as_of});
+            for (auto& t : build_gaps(records, index, journeys, GapOptions{options.year, as_of}))
+                if (needs_attention(t)) input.gaps.push_back(std::move(t));
         if (records.hubs.size() > 1) input.gaps_by_hub = gaps_by_hub(records, index, input.gaps);
         HtmlContext& ctx = input.context;
         for (const auto& h : records.hubs) ctx.hub_names.push_back(h.name);

@@ -72,7 +72,7 @@ int run(const GlobalArgs& g, const ScheduleArgs& args) {
         if (!filter.year_group)
             throw UsageError{fmt::format("--year-group: `{}` is not a year group (R, Y1 … Y13)", args.year_group)};
     }
-    Workspace workspace(load_data(g), as_of);
+    Workspace workspace(load_data(g), as_of, view_of(g, as_of));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
     const Index& index = workspace.index();

@@ -21,6 +21,8 @@ struct FileRecords {
     std::vector<std::pair<std::string, Pos>> broken_leads;
     std::vector<std::pair<std::string, Pos>> broken_cohorts;
     int broken_hubs = 0;  // hub records (or unparsable files) left out by an error
+    bool unloaded = false;      // the file (or part of it) did not load: bad bytes or YAML
+    std::string unloaded_text;  // then its text, where a reference may find its definition
     int records_seen = 0;
     Diagnostics diagnostics;
 };

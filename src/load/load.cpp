@@ -300,6 +300,7 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
         append(broken_cohorts, r.broken_cohorts);
         append(result.diagnostics, r.diagnostics);
         if (r.broken_hubs > 0) broken_hub_dirs.insert(job.directory);
+        if (r.unloaded) rec.unloaded_files.push_back({job.file, std::move(r.unloaded_text)});
         rec.records_seen += r.records_seen;
     }
 
@@ -335,6 +336,7 @@ LoadResult load_text(std::string_view text, std::string path) {
     for (auto& [id, p] : r.broken_leads) rec.broken_leads.push_back(id);
     for (auto& [id, p] : r.broken_cohorts) rec.broken_cohorts.push_back(id);
     rec.records_seen = r.records_seen;
+    if (r.unloaded) rec.unloaded_files.push_back({1, std::move(r.unloaded_text)});
     result.diagnostics = std::move(r.diagnostics);
     return result;
 }

@@ -179,12 +179,16 @@ FileRecords read_file_records(std::string_view bytes, int file_index, int direct
     if (problem) {
         out.diagnostics.push_back(std::move(*problem));
         ++out.broken_hubs;
+        out.unloaded = true;
+        out.unloaded_text = std::string(text);
         return out;
     }
 
     auto parsed = yaml::parse(text);
     if (!parsed.errors.empty()) {
         ++out.broken_hubs;
+        out.unloaded = true;
+        out.unloaded_text = std::string(text);
         if (auto tab = tab_indentation(text, parsed.errors.front().line, file_index)) {
             out.diagnostics.push_back(std::move(*tab));
             return out;

@@ -51,11 +51,47 @@ void read_stages(Reader& r, void* record, NodeId value) {
     }
 }
 
+// What hub.rules.off accepts: the rules of SPEC section 4, then the gaps kinds as
+// `gaps/<kind>`.
+const std::vector<std::string_view>& off_names() {
+    static const std::vector<std::string> gap_names = [] {
+        std::vector<std::string> out;
+        for (auto k : gap_kind_names()) out.push_back(fmt::format("gaps/{}", k));
+        return out;
+    }();
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> out = rule_names();
+        out.insert(out.end(), gap_names.begin(), gap_names.end());
+        return out;
+    }();
+    return names;
+}
+
+// A gaps kind written bare (`sustaining_visits`) is one step from its name: say which.
+bool is_bare_gap_kind(Reader& r, NodeId item) {
+    const yaml::Node& n = r.node(item);
+    if (n.kind != yaml::Kind::scalar) return false;
+    for (auto k : gap_kind_names())
+        if (n.value == k) {
+            r.error(RuleId::schema_type, item,
+                    fmt::format("unknown rule `{}`; did you mean `gaps/{}`? (a kind of `tfm gaps` "
+                                "is switched off as gaps/<kind>)",
+                                k, k));
+            return true;
+        }
+    return false;
+}
+
 void read_off(Reader& r, void* record, NodeId value) {
     auto& rules = *static_cast<RuleSettings*>(record);
     for (NodeId item : r.items(value, "off")) {
-        auto i = r.choice(item, rule_names(), "rule");
+        if (is_bare_gap_kind(r, item)) continue;
+        auto i = r.choice(item, off_names(), "rule");
         if (!i) continue;
+        if (*i >= rule_count) {
+            rules.gaps_off.insert(GapKind(*i - rule_count));
+            continue;
+        }
         if (!rule_can_be_off(RuleId(*i))) {
             r.error(RuleId::schema_type, item,
                     fmt::format("rule `{}` cannot be switched off: yaml/, schema/ and ref/ rules "

@@ -3,6 +3,7 @@
 #include "tfm/base/untrusted_text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace tfm {
 
@@ -37,9 +38,26 @@ std::vector<double> default_bands(std::string_view dimension) {
     return {};
 }
 
-bool School::has_staff_member(std::string_view person) const {
-    return std::any_of(staff.begin(), staff.end(),
-                       [&](const StaffMember& m) { return same_name(m.name, person); });
+bool School::has_staff_member(std::string_view person) const { return staff_member(person) != nullptr; }
+
+const SourceFile* Records::unloaded_file_holding(std::string_view id) const {
+    auto word_char = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+    };
+    if (id.empty()) return nullptr;
+    for (const auto& u : unloaded_files)
+        for (auto at = u.text.find(id); at != std::string::npos; at = u.text.find(id, at + 1)) {
+            bool starts = at == 0 || !word_char(u.text[at - 1]);
+            bool ends = at + id.size() == u.text.size() || !word_char(u.text[at + id.size()]);
+            if (starts && ends) return &files[std::size_t(u.file)];
+        }
+    return nullptr;
+}
+
+const StaffMember* School::staff_member(std::string_view person) const {
+    for (const auto& m : staff)
+        if (same_name(m.name, person)) return &m;
+    return nullptr;
 }
 
 const std::string* Hub::area_named(std::string_view area) const {

@@ -282,7 +282,7 @@ RecordSpec rules_format() {
             .values(values_of<Stage>()).map(T::enumeration),
         Field("stages", T::map, "Stage -> {meetings, visits, participants} expected.")
             .values(values_of<Stage>()).record("hub.rules.stage").map(T::record),
-        Field("off", T::string_list, "Rule names to switch off."),
+        Field("off", T::string_list, "Rule names to switch off, and `gaps/<kind>` to leave a kind out of `tfm gaps`."),
     });
 }
 

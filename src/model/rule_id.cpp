@@ -10,7 +10,7 @@ const std::vector<std::string_view>& rule_names() {
         "ref/participant",     "ref/area",             "journey/order",        "journey/prerequisite",
         "journey/repeat",      "journey/same-year",    "journey/unfinished",
         "cohort/size",         "cohort/participants",  "cohort/lead-load",
-        "cohort/phase",        "cohort/plan",          "session/out-of-year",
+        "cohort/phase",        "cohort/withdrawal",    "cohort/plan",          "session/out-of-year",
         "session/not-enrolled", "session/future",      "session/duplicate",
         "session/spacing",     "session/agenda",       "session/observation-order",
         "schedule/clash",
@@ -25,6 +25,13 @@ std::optional<RuleId> parse_rule(std::string_view name) {
     for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == name) return RuleId(i);
     return std::nullopt;
+}
+
+const std::vector<std::string_view>& gap_kind_names() {
+    static const std::vector<std::string_view> names = {
+        "gaps",    "lapsed",  "attendance", "visits",     "overdue", "sustaining_visits",
+        "year_groups", "agendas", "agenda_due", "never_engaged"};
+    return names;
 }
 
 bool rule_can_be_off(RuleId id) {

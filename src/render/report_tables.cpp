@@ -25,6 +25,7 @@ std::vector<Cell> coverage_row(const PhaseCoverage& c, const std::string& year) 
             std::string(name_of(c.phase)),
             year,
             c.schools,
+            c.completed_or_in_progress,
             c.population ? Cell(*c.population) : Cell(),
             c.percent ? Cell(*c.percent, coverage_places) : Cell(),
             c.target ? Cell(*c.target, target_places(*c.target)) : Cell(),
@@ -43,6 +44,7 @@ Table to_table(const SummarySection& s) {
              {"of", "of"},
              {"year", "year"},
              {"schools", "schools"},
+             {"schools_completed_or_in_progress", "completed or in progress"},
              {"population", "population"},
              {"percent", "%", ColumnKind::percent},
              {"target", "target %", ColumnKind::percent},
@@ -51,9 +53,9 @@ Table to_table(const SummarySection& s) {
     std::string y = s.year.str();
     for (Stage st : all_stages)
         t.rows.push_back({"engaged", std::string(name_of(st)), y, s.engaged_by_stage[std::size_t(st)],
-                          {}, {}, {}, {}});
-    t.rows.push_back({"engaged", "all stages", y, s.engaged, {}, {}, {}, {}});
-    t.rows.push_back({"ever_engaged", "all stages", y, s.ever_engaged, {}, {}, {}, {}});
+                          s.completed_or_in_progress_by_stage[std::size_t(st)], {}, {}, {}, {}});
+    t.rows.push_back({"engaged", "all stages", y, s.engaged, s.engaged_completed_or_in_progress, {}, {}, {}, {}});
+    t.rows.push_back({"ever_engaged", "all stages", y, s.ever_engaged, s.ever_completed_or_in_progress, {}, {}, {}, {}});
     for (const auto& c : s.coverage) t.rows.push_back(coverage_row(c, y));
     return t;
 }
@@ -103,9 +105,12 @@ Table to_table(const StagesSection& s) {
 
 Table to_table(const ReachSection& s) {
     Table t{"reach", "Cumulative reach",
-            {{"year", "year"}, {"leads", "leads trained"}, {"schools", "schools reached"}},
+            {{"year", "year"},
+             {"leads", "leads trained"},
+             {"schools", "schools reached"},
+             {"schools_completed_or_in_progress", "completed or in progress"}},
             {}};
-    for (const auto& y : s.years) t.rows.push_back({y.year.str(), y.leads, y.schools});
+    for (const auto& y : s.years) t.rows.push_back({y.year.str(), y.leads, y.schools, y.completed_or_in_progress});
     return t;
 }
 

@@ -83,6 +83,24 @@ void check_cohort_phase(const CheckContext& ctx, Reporter& out) {
         }
 }
 
+// A withdrawal needs its date: without it the journey, the register and the report cannot
+// agree on which meetings the school was expected at (SPEC section 4).
+void check_cohort_withdrawal(const CheckContext& ctx, Reporter& out) {
+    for (const auto& c : ctx.records.cohorts)
+        for (const auto& m : c.schools) {
+            if (m.status == MemberStatus::withdrawn && !m.withdrawn_on)
+                out.report(RuleId::cohort_withdrawal, Severity::warning, m.pos,
+                           fmt::format("school {} is withdrawn from cohort {} with no withdrawn_on: "
+                                       "add the date it left (`withdrawn_on: YYYY-MM-DD`)",
+                                       m.urn, c.id));
+            else if (m.status != MemberStatus::withdrawn && m.withdrawn_on)
+                out.report(RuleId::cohort_withdrawal, Severity::warning, m.pos,
+                           fmt::format("school {} has withdrawn_on {} in cohort {} but status {}: "
+                                       "write `status: withdrawn` if it left",
+                                       m.urn, m.withdrawn_on->str(), c.id, name_of(m.status)));
+        }
+}
+
 void check_cohort_plan(const CheckContext& ctx, Reporter& out) {
     for (const auto& c : ctx.records.cohorts) {
         const StageRules& expected = ctx.records.rules_of(c.directory).stage(c.stage);

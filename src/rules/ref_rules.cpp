@@ -22,31 +22,39 @@ constexpr RuleId participant = RuleId::ref_participant;
 
 void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
     const Defined defined(ctx);
-    const auto err = Severity::error;
+    // The cause first (SPEC section 3): an id found in a file that did not load is a note
+    // naming that file, not an error of its own.
+    auto report = [&](const auto& id, Pos pos, std::string message) {
+        if (const SourceFile* f = ctx.records.unloaded_file_holding(fmt::format("{}", id)))
+            out.report(unknown, Severity::note, pos,
+                       fmt::format("{}; it may be defined in {}, which did not load", message, f->path));
+        else
+            out.report(unknown, Severity::error, pos, std::move(message));
+    };
 
     for (const auto& s : ctx.records.schools)
         for (const auto& h : s.history)
             if (!h.lead.empty() && !defined.lead(h.lead))
-                out.report(unknown, err, at(h.lead_pos, h.pos),
+                report(h.lead, at(h.lead_pos, h.pos),
                            fmt::format("unknown lead {} in the history of school {}", h.lead,
                                        s.urn));
 
     for (const auto& l : ctx.records.leads)
         if (l.school && !defined.school(*l.school))
-            out.report(unknown, err, at(l.school_pos, l.pos),
+            report(*l.school, at(l.school_pos, l.pos),
                        fmt::format("unknown school {} for lead {}", *l.school, l.id));
 
     for (const auto& c : ctx.records.cohorts) {
         if (!c.lead.empty() && !defined.lead(c.lead))
-            out.report(unknown, err, at(c.lead_pos, c.pos),
+            report(c.lead, at(c.lead_pos, c.pos),
                        fmt::format("unknown lead {} for cohort {}", c.lead, c.id));
         for (const auto& m : c.schools)
             if (!defined.school(m.urn))
-                out.report(unknown, err, at(m.pos, c.schools_pos),
+                report(m.urn, at(m.pos, c.schools_pos),
                            fmt::format("unknown school {} in cohort {}", m.urn, c.id));
         for (const auto& v : c.visits)
             if (!defined.school(v.urn))
-                out.report(unknown, err, at(v.urn_pos, v.pos),
+                report(v.urn, at(v.urn_pos, v.pos),
                            fmt::format("unknown school {} in a planned visit of cohort {}",
                                        v.urn, c.id));
     }
@@ -55,21 +63,21 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
     // is wrong whatever its cohort.
     for (const auto& s : ctx.records.sessions) {
         if (!defined.cohort(s.cohort))
-            out.report(unknown, err, at(s.cohort_pos, s.pos),
+            report(s.cohort, at(s.cohort_pos, s.pos),
                        fmt::format("unknown cohort {} for the session on {}", s.cohort,
                                    s.date.str()));
         if (s.school && !defined.school(*s.school))
-            out.report(unknown, err, at(s.school_pos, s.pos),
+            report(*s.school, at(s.school_pos, s.pos),
                        fmt::format("unknown school {} for the session of {} on {}", *s.school,
                                    s.cohort, s.date.str()));
         for (const auto& a : s.attendance)
             if (!defined.school(a.urn))
-                out.report(unknown, err, at(a.pos, s.pos),
+                report(a.urn, at(a.pos, s.pos),
                            fmt::format("unknown school {} in the attendance of {} on {}",
                                        a.urn, s.cohort, s.date.str()));
         if (s.observation && !s.observation->taught_by.empty() &&
             !defined.lead(s.observation->taught_by))
-            out.report(unknown, err, at(s.observation->taught_by_pos, s.observation->pos),
+            report(s.observation->taught_by, at(s.observation->taught_by_pos, s.observation->pos),
                        fmt::format("unknown lead {} teaching the observed lesson of {} on {}",
                                    s.observation->taught_by, s.cohort, s.date.str()));
     }

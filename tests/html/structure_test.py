@@ -355,6 +355,13 @@ def check(case, data_args, as_of, extra=(), cwd=None, gaps_expected=True, status
         year = [extra[i + 1] for i, e in enumerate(extra) if e == "--year"]
         gaps = json.loads(run(base + ["gaps", "--format", "json"] + (["--year", year[0]] if year else []),
                               cwd=cwd, expect=status).stdout)
+        # The page counts what --fail-on-findings counts: never_engaged is a prospect list.
+        gaps.pop("never_engaged", None)
+        if status == (0,):
+            flagged = run(base + ["gaps", "--fail-on-findings"] + (["--year", year[0]] if year else []),
+                          cwd=cwd, expect=(0, 1)).returncode
+            if flagged != (1 if any(gaps.values()) else 0):
+                fail(case, f"gaps --fail-on-findings exits {flagged}, the page counts {sum(map(len, gaps.values()))}")
     page = parse(case, text)
     document(case, page)
     self_contained(case, text, page)

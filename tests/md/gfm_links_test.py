@@ -8,7 +8,7 @@ import sys
 import yaml
 
 tfm, tree = sys.argv[1], sys.argv[2]
-md = subprocess.run([tfm, "-C", tree, "--as-of", "2024-01-01", "--format", "md", "gaps"],
+md = subprocess.run([tfm, "-C", tree, "--as-of", "2024-01-01", "--format", "md", "gaps", "--all"],
                     check=True, capture_output=True, text=True).stdout
 page = subprocess.run(["cmark-gfm", "-e", "autolink", "-e", "table", "--unsafe"], input=md,
                       check=True, capture_output=True, text=True).stdout

@@ -29,6 +29,12 @@ struct OverdueLog {
 };
 std::vector<OverdueLog> overdue_logs(const Index& index, const Cohort& cohort, Date as_of);
 
+// Whether a kind's rows need attention: every kind but `never_engaged`, a prospect list.
+// `--fail-on-findings` and the HTML report's "needs attention" count only these.
+bool needs_attention(const Table& kind);
+// The items of every kind that needs attention.
+std::size_t attention_count(const std::vector<Table>& kinds);
+
 // Every kind, each a table (possibly without rows).
 std::vector<Table> build_gaps(const Records& records, const Index& index,
                               const std::vector<Journey>& journeys, const GapOptions& options);

@@ -12,6 +12,9 @@ struct ReachYear {
     AcademicYear year;
     int leads = 0;    // leads trained in this year or before
     int schools = 0;  // distinct schools reached by this year: first engagement or lead trained
+    // Of those, the schools with an engagement up to this year that was not withdrawn or
+    // incomplete, or a lead trained by then (as the DfE counts engagement).
+    int completed_or_in_progress = 0;
 };
 
 struct ReachSection {

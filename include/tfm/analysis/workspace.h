@@ -18,9 +18,14 @@ namespace tfm {
 
 class Workspace {
 public:
+    // How the records are seen as of the date: every record as written (`check`), or a
+    // snapshot (SPEC section 6: `--as-of` earlier than today), where logs dated after it are
+    // left out as not yet written, so last term's figures come out as they were.
+    enum class View { as_written, snapshot };
+
     // Takes over a loaded tree and builds the rest as of `as_of`. When loaded.fatal names a
     // data directory that could not be read, only fatal() and records() are filled.
-    Workspace(LoadResult loaded, Date as_of);
+    Workspace(LoadResult loaded, Date as_of, View view = View::as_written);
     // Neither copied nor moved: the index, journeys and findings point into records().
     Workspace(const Workspace&) = delete;
     Workspace& operator=(const Workspace&) = delete;

@@ -89,6 +89,17 @@ public:
         chunks_.back().reserve(chunks_.back().size() + n);
     }
 
+    // Removes every element for which pred is true, keeping the order of the rest; returns
+    // how many went.
+    template <class Pred>
+    std::size_t erase_if(Pred pred) {
+        std::size_t removed = 0;
+        for (auto& chunk : chunks_) removed += std::erase_if(chunk, pred);
+        std::erase_if(chunks_, [](const std::vector<T>& chunk) { return chunk.empty(); });
+        size_ -= removed;
+        return removed;
+    }
+
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
     T& back() { return chunks_.back().back(); }

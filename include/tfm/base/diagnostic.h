@@ -31,8 +31,9 @@ struct Diagnostic {
 
 using Diagnostics = std::vector<Diagnostic>;
 
-// Orders findings by file, line, column, then rule and message: the same tree gives the
-// same output whatever order the checks ran in.
+// Orders findings: loading problems (file/, yaml/, schema/) before rule findings, then by
+// file, line, column, rule and message, so a cause comes before its effects and the same
+// tree gives the same output whatever order the checks ran in.
 void sort_diagnostics(Diagnostics& ds);
 
 }  // namespace tfm

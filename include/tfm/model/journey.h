@@ -13,6 +13,11 @@ namespace tfm {
 
 enum class EngagementStatus { planned, in_progress, withdrawn, completed, incomplete };
 std::string_view name_of_status(EngagementStatus s);
+// Whether an engagement counts as the DfE counts engagement (SPEC section 6,
+// schools_completed_or_in_progress): not withdrawn and not incomplete.
+inline bool completed_or_in_progress(EngagementStatus s) {
+    return s != EngagementStatus::withdrawn && s != EngagementStatus::incomplete;
+}
 
 struct Engagement {
     Stage stage = Stage::development;

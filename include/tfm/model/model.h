@@ -106,9 +106,11 @@ struct RuleSettings {
     std::array<StageRules, 4> stages = {StageRules{6, 3, 2}, StageRules{6, 3, 2},
                                         StageRules{6, 3, 2}, StageRules{6, 0, 1}};
     RuleSet off;  // rules the hub switched off for its own records
+    SmallSet<GapKind> gaps_off;  // `gaps/<kind>` in hub.rules.off: kinds left out of `gaps`
 
     const StageRules& stage(Stage s) const { return stages[std::size_t(s)]; }
     bool is_off(RuleId rule) const { return off.contains(rule); }
+    bool is_off(GapKind kind) const { return gaps_off.contains(kind); }
 };
 
 struct Target {
@@ -180,6 +182,8 @@ struct School {
 
     // Whether `person` is on the staff list, names compared as names are (same_name).
     bool has_staff_member(std::string_view person) const;
+    // The staff member called `person` (compared as names are), or null.
+    const StaffMember* staff_member(std::string_view person) const;
 };
 
 // ---- lead ------------------------------------------------------------------------------
@@ -351,6 +355,14 @@ struct Records {
     std::vector<Cohort> cohorts;
     Chunked<Session> sessions;  // each file's logs as read: never copied to merge them
 
+    // Files that did not load (bad bytes, YAML syntax), with their text: a reference to an
+    // id found there is a note naming the file, not an error of its own (SPEC section 3).
+    struct UnloadedFile {
+        int file = 0;  // index into files
+        std::string text;
+    };
+    std::vector<UnloadedFile> unloaded_files;
+
     std::vector<Urn> broken_schools;
     std::vector<std::string> broken_leads;
     std::vector<std::string> broken_cohorts;
@@ -359,6 +371,8 @@ struct Records {
     // The hub whose rules apply to a record of this data directory (defaults if none).
     const Hub* hub_of(int directory) const;
     const RuleSettings& rules_of(int directory) const;
+    // The first file that did not load whose text holds `id` as a word, or null.
+    const SourceFile* unloaded_file_holding(std::string_view id) const;
     // The cohorts of a year, by id.
     std::vector<const Cohort*> cohorts_of_year(AcademicYear year) const;
 };

@@ -33,6 +33,7 @@ enum class RuleId {
     cohort_participants,
     cohort_lead_load,
     cohort_phase,
+    cohort_withdrawal,
     cohort_plan,
     session_out_of_year,
     session_not_enrolled,
@@ -53,6 +54,24 @@ const std::vector<std::string_view>& rule_names();
 std::optional<RuleId> parse_rule(std::string_view name);
 // file/, yaml/, schema/ and ref/ rules always apply: hub.rules.off cannot name them.
 bool rule_can_be_off(RuleId id);
+
+// The kinds of `tfm gaps` (SPEC section 6), in the order they are printed. hub.rules.off
+// names them `gaps/<kind>` (`gaps/sustaining_visits`) to leave a kind out of `gaps`.
+enum class GapKind {
+    gaps,
+    lapsed,
+    attendance,
+    visits,
+    overdue,
+    sustaining_visits,
+    year_groups,
+    agendas,
+    agenda_due,
+    never_engaged,
+};
+// Each kind's name in output and tables ("sustaining_visits"), in GapKind order.
+const std::vector<std::string_view>& gap_kind_names();
+inline std::string_view gap_kind_name(GapKind kind) { return gap_kind_names()[std::size_t(kind)]; }
 
 // A set of rules (hub.rules.off), one bit each.
 class RuleSet {

@@ -74,6 +74,7 @@ void check_cohort_size(const CheckContext&, Reporter&);
 void check_cohort_participants(const CheckContext&, Reporter&);
 void check_cohort_lead_load(const CheckContext&, Reporter&);
 void check_cohort_phase(const CheckContext&, Reporter&);
+void check_cohort_withdrawal(const CheckContext&, Reporter&);
 void check_cohort_plan(const CheckContext&, Reporter&);
 void check_session_out_of_year(const CheckContext&, Reporter&);
 void check_session_not_enrolled(const CheckContext&, Reporter&);

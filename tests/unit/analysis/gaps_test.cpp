@@ -79,7 +79,7 @@ std::string base_with_hub(const std::string& hub_lines) {
 class Run {
 public:
     Run(const std::string& yaml, int year, Date as_of)
-        : ws_(test::load_fixture(yaml, test::LoaderFindings::no_errors), as_of) {
+        : ws_(test::load_fixture(yaml, test::LoaderFindings::no_errors), as_of, Workspace::View::snapshot) {
         tables_ = build_gaps(ws_.records(), ws_.index(), ws_.journeys(),
                              GapOptions{AcademicYear(year), as_of});
     }
@@ -584,8 +584,8 @@ cohort:
 namespace {
 
 // Development 2021/22 led by jsmith. Logged: the meeting of 2021-09-21, 100001's visit on
-// its date, 100002's visit a day late. 100004 withdrew before its visit. A 2020/21 cohort
-// left its meeting unlogged.
+// its date, 100002's visit 15 days late (too late to answer its plan). 100004 withdrew
+// before its visit. A 2020/21 cohort left its meeting unlogged.
 const std::string overdue_yaml = R"(---
 cohorts:
   - id: dev
@@ -613,7 +613,7 @@ cohorts:
 sessions:
   - {cohort: dev, date: 2021-09-21, type: meeting}
   - {cohort: dev, date: 2021-10-05, type: audit_visit, school: 100001}
-  - {cohort: dev, date: 2021-10-13, type: visit, school: 100002}
+  - {cohort: dev, date: 2021-10-27, type: visit, school: 100002}
 )";
 
 }  // namespace
@@ -624,6 +624,7 @@ TEST_CASE("gaps overdue: planned meetings and visits whose date has passed with 
     CHECK(run.rows("overdue") ==
           Rows{{"2021-10-12", "visit", "dev", "jsmith", "100002", "Beck Primary"},
                {"2021-11-02", "meeting", "dev", "jsmith", "", ""}});
+    // A visit logged 15 days after its plan does not answer it.
     Run next_day(base + overdue_yaml, 2021, Date(2021, 11, 10));
     CHECK(next_day.rows("overdue") ==
           Rows{{"2021-10-12", "visit", "dev", "jsmith", "100002", "Beck Primary"},
@@ -644,8 +645,43 @@ TEST_CASE("gaps overdue: planned meetings and visits whose date has passed with 
     CHECK(old.rows("overdue") == Rows{{"2020-10-06", "meeting", "old", "pkhan", "", ""}});
 }
 
-TEST_CASE("gaps sustaining_visits: sustaining schools with no visit log in the year") {
+TEST_CASE("gaps overdue: a log of that kind for that school within 14 days of the plan answers it") {
+    // 100002's visit planned 2021-10-12: logged 2021-10-26 (14 days late) answers it, as a
+    // meeting held 2021-10-19 (14 days early) answers the one planned for 2021-11-02; a visit
+    // to another school, or a meeting, does not answer a visit.
     std::string yaml = base + R"(---
+cohort:
+  id: dev
+  stage: development
+  year: 2021/22
+  lead: jsmith
+  schools:
+    - {urn: 100001, participants: [A]}
+    - {urn: 100002, participants: [B]}
+    - {urn: 100003, participants: [C]}
+  meetings: [2021-09-21, 2021-11-02]
+  visits:
+    - {urn: 100002, date: 2021-10-12}
+    - {urn: 100003, date: 2021-10-12}
+---
+sessions:
+  - {cohort: dev, date: 2021-09-21, type: meeting}
+  - {cohort: dev, date: 2021-10-19, type: meeting}
+  - {cohort: dev, date: 2021-10-26, type: visit, school: 100002}
+  - {cohort: dev, date: 2021-10-13, type: visit, school: 100001}
+)";
+    Run run(yaml, 2021, Date(2021, 11, 20));
+    CHECK(run.rows("overdue") == Rows{{"2021-10-12", "visit", "dev", "jsmith", "100003", "Calder Primary"}});
+    // Seen as of a date before the late visit was logged (a snapshot), its plan is overdue.
+    Run before(yaml, 2021, Date(2021, 10, 20));
+    CHECK(before.rows("overdue") ==
+          Rows{{"2021-10-12", "visit", "dev", "jsmith", "100002", "Beck Primary"},
+               {"2021-10-12", "visit", "dev", "jsmith", "100003", "Calder Primary"}});
+}
+
+TEST_CASE("gaps sustaining_visits: sustaining schools with no visit log, where the hub expects visits in sustaining") {
+    const std::string visits = "  rules: {stages: {sustaining: {meetings: 6, visits: 1, participants: 1}}}\n";
+    std::string cohorts = R"(---
 cohorts:
   - id: sus
     stage: sustaining
@@ -669,89 +705,95 @@ sessions:
   - {cohort: sus, date: 2021-10-12, type: meeting, attendance: {100002: [B], 100004: [D]}}
 )";
     // 100003 withdrew; the development school 100005 is not sustaining.
+    std::string yaml = base_with_hub(visits) + cohorts;
     Run run(yaml, 2021, Date(2022, 3, 15));
     CHECK(run.rows("sustaining_visits") == Rows{{"100002", "Beck Primary", "sus"},
                                                 {"100004", "Dale Primary", "sus"}});
     Run other(yaml, 2022, Date(2022, 3, 15));
     CHECK(other.rows("sustaining_visits").empty());
+    // The default (`sustaining: {visits: 0}`) expects no visits: nothing is missing.
+    Run defaults(base + cohorts, 2021, Date(2022, 3, 15));
+    CHECK(defaults.rows("sustaining_visits").empty());
+    // `gaps/sustaining_visits` in hub.rules.off leaves the kind out.
+    std::string off = "  rules: {stages: {sustaining: {meetings: 6, visits: 1, participants: 1}}, "
+                      "off: [gaps/sustaining_visits]}\n";
+    Run switched_off(base_with_hub(off) + cohorts, 2021, Date(2022, 3, 15));
+    CHECK(switched_off.rows("sustaining_visits").empty());
+    CHECK(switched_off.table("sustaining_visits").columns.size() == 4);  // urn, name, cohort, cohort_name
 }
 
 namespace {
 
-// Primary development 2021/22 with planned meetings 2021-10-05 and 2021-11-16, which observed
-// Y3 and R; a visit observed Y1 (not a meeting) and a Y8 observation is not a primary year
-// group. A secondary cohort, a cohort covering R–Y6, a cohort with no logged meeting and one
-// with no planned meetings complete the tree.
+// Development 2021/22 with meetings planned 2021-10-05, 2021-11-16 and 2022-01-11. The
+// meetings touched Y3 (observation), R and Y4 (observation, agenda item) and R (agenda item);
+// a visit observed Y1, which a visit does not count for.
 const std::string year_groups_yaml = R"(---
+schools:
+  - urn: 100011
+    name: Fell Primary
+    phase: primary
+    area: Leeds
+    staff:
+      - {name: Ann Lee, role: maths_lead}
+      - {name: Bo Ray, role: teacher, year_groups: [Y3, Y4]}
+      - {name: Cy Orr, role: teacher, year_groups: [Y6]}
+  - urn: 100012
+    name: Gill Primary
+    phase: primary
+    area: Leeds
+    staff:
+      - {name: Di Fox, role: teacher, year_groups: [R]}
+      - {name: Ed Kay, role: teacher, year_groups: [Y1]}
+      - {name: Fi Gee, role: teacher, year_groups: [Y3]}
+  - urn: 100013
+    name: Holm Primary
+    phase: primary
+    area: Leeds
+    staff:
+      - {name: Gus Hay, role: teacher, year_groups: [Y5]}
+---
 cohorts:
   - id: dev
     stage: development
     year: 2021/22
     lead: jsmith
-    schools: [{urn: 100001, participants: [A]}]
-    meetings: [2021-10-05, 2021-11-16]
-  - id: sec
-    stage: development
-    year: 2021/22
-    lead: jsmith
-    phase: secondary
-    schools: [{urn: 100002, participants: [B]}]
-    meetings: [2021-10-06]
-  - id: full
-    stage: embedding
-    year: 2021/22
-    lead: pkhan
-    schools: [{urn: 100003, participants: [C]}]
-    meetings: [2021-09-20, 2021-09-27, 2021-10-04, 2021-10-11, 2021-10-18, 2021-10-25, 2021-11-01]
-  - id: nolog
-    stage: readiness
-    year: 2021/22
-    lead: pkhan
-    schools: [{urn: 100004, participants: [D]}]
-    meetings: [2021-10-07]
-  - id: noplan
-    stage: sustaining
-    year: 2021/22
-    lead: pkhan
-    schools: [{urn: 100004, participants: [D]}]
+    schools:
+      - {urn: 100011, participants: [Ann Lee, Bo Ray, Cy Orr]}
+      - {urn: 100012, participants: [Di Fox, Ed Kay, Fi Gee]}
+      - {urn: 100013, participants: [Gus Hay], status: withdrawn, withdrawn_on: 2021-10-20}
+      - {urn: 100001, participants: [Someone]}
+    meetings: [2021-10-05, 2021-11-16, 2022-01-11]
 ---
 sessions:
   - {cohort: dev, date: 2021-10-05, type: meeting, observation: {year_group: Y3}}
-  - {cohort: dev, date: 2021-10-12, type: visit, school: 100001, observation: {year_group: Y1}}
-  - {cohort: dev, date: 2021-11-16, type: meeting, observation: {year_group: R}}
-  - {cohort: dev, date: 2021-11-16, type: meeting, observation: {year_group: Y8}}
-  - {cohort: sec, date: 2021-10-06, type: meeting, observation: {year_group: Y7}}
-  - {cohort: full, date: 2021-09-20, type: meeting, observation: {year_group: R}}
-  - {cohort: full, date: 2021-09-27, type: meeting, observation: {year_group: Y1}}
-  - {cohort: full, date: 2021-10-04, type: meeting, observation: {year_group: Y2}}
-  - {cohort: full, date: 2021-10-11, type: meeting, observation: {year_group: Y3}}
-  - {cohort: full, date: 2021-10-18, type: meeting, observation: {year_group: Y4}}
-  - {cohort: full, date: 2021-10-25, type: meeting, observation: {year_group: Y5}}
-  - {cohort: full, date: 2021-11-01, type: meeting, observation: {year_group: Y6}}
-  - {cohort: noplan, date: 2021-10-13, type: meeting, observation: {year_group: Y2}}
-  - {cohort: noplan, date: 2021-10-20, type: meeting}
+  - {cohort: dev, date: 2021-10-12, type: visit, school: 100012, observation: {year_group: Y1}}
+  - cohort: dev
+    date: 2021-11-16
+    type: meeting
+    observation: {year_group: R}
+    agenda: [{item: Y4 follow-up, year_groups: [Y4]}]
+  - {cohort: dev, date: 2022-01-11, type: meeting, agenda: [{item: Reception play, year_groups: [R]}]}
 )";
 
 }  // namespace
 
-TEST_CASE("gaps year_groups: primary year groups a cohort's observed lessons never covered, once its meetings are past") {
-    // On the day of dev's last planned meeting, it is not over yet.
-    Run on_the_day(base + year_groups_yaml, 2021, Date(2021, 11, 16));
+TEST_CASE("gaps year_groups: participants whose year groups the held meetings touched at most once, once the meetings are past") {
+    // On the day of the last planned meeting, the cohort is not over yet.
+    Run on_the_day(base + year_groups_yaml, 2021, Date(2022, 1, 11));
     CHECK(on_the_day.rows("year_groups").empty());
 
-    Run run(base + year_groups_yaml, 2021, Date(2021, 11, 17));
-    CHECK(run.rows("year_groups") == Rows{{"dev", "R, Y3", "Y1, Y2, Y4, Y5, Y6"}});
-    const auto& row = run.table("year_groups").rows[0];
-    CHECK(std::holds_alternative<std::vector<std::string>>(row[2].value));  // after cohort_name
-    CHECK(std::holds_alternative<std::vector<std::string>>(row[3].value));
-
-    // Once the year has ended, the cohort with no planned meetings is looked at too.
-    Run over(base + year_groups_yaml, 2021, Date(2022, 9, 1));
-    CHECK(over.rows("year_groups") == Rows{{"dev", "R, Y3", "Y1, Y2, Y4, Y5, Y6"},
-                                           {"noplan", "Y2", "R, Y1, Y3, Y4, Y5, Y6"}});
-    // The last day of the year is still in it.
-    Run last_day(base + year_groups_yaml, 2021, Date(2022, 8, 31));
-    CHECK(last_day.rows("year_groups") == Rows{{"dev", "R, Y3", "Y1, Y2, Y4, Y5, Y6"}});
+    // Bo Ray (Y3, Y4) and Di Fox (R) were touched twice; Ann Lee has no year groups; Holm
+    // withdrew; 100001 has no staff list. Ed Kay's Y1 was seen only on a visit.
+    Run run(base + year_groups_yaml, 2021, Date(2022, 1, 12));
+    CHECK(run.rows("year_groups") == Rows{{"100011", "Fell Primary", "Cy Orr", "Y6", "dev", "0", "3"},
+                                          {"100012", "Gill Primary", "Ed Kay", "Y1", "dev", "0", "3"},
+                                          {"100012", "Gill Primary", "Fi Gee", "Y3", "dev", "1", "3"}});
+    CHECK(keys(run.table("year_groups")) ==
+          std::vector<std::string>{"urn", "name", "participant", "year_groups", "cohort", "cohort_name", "meetings", "logged"});
+    CHECK(std::holds_alternative<std::vector<std::string>>(run.table("year_groups").rows[0][3].value));
+    // `gaps/year_groups` in hub.rules.off leaves the kind out.
+    Run off(base_with_hub("  rules: {off: [gaps/year_groups]}\n") + year_groups_yaml, 2021, Date(2022, 1, 12));
+    CHECK(off.rows("year_groups").empty());
 }
 
 TEST_CASE("gaps agendas: meetings of the year's cohorts with no agenda item that has a time") {
@@ -837,6 +879,17 @@ TEST_CASE("gaps never_engaged: schools of the hub's areas with no engagement at 
     // Not bound to the selected year.
     Run other(base + never_yaml, 2015, Date(2022, 3, 15));
     CHECK(other.rows("never_engaged") == run.rows("never_engaged"));
+}
+
+TEST_CASE("gaps never_engaged: a prospect list, not counted as needing attention") {
+    Run run(base + never_yaml, 2021, Date(2022, 3, 15));
+    REQUIRE(run.rows("never_engaged").size() == 2);
+    CHECK_FALSE(needs_attention(run.table("never_engaged")));
+    CHECK(needs_attention(run.table("lapsed")));
+    std::size_t others = 0;
+    for (const auto& t : run.tables())
+        if (t.name != "never_engaged") others += t.rows.size();
+    CHECK(attention_count(run.tables()) == others);
 }
 
 TEST_CASE("gaps never_engaged: a hub that lists no areas covers every school") {

@@ -294,21 +294,24 @@ TEST_CASE("report: reach counts leads trained and distinct schools reached, cumu
     // 2020/21: leads 1, schools + D                       = 3
     // 2021/22: leads + bob = 2, B already reached         = 3
     // 2022/23: leads 2, schools + C (withdrawn) + F       = 5
+    // schools_completed_or_in_progress leaves C out (its only engagement is withdrawn): 4.
     Table reach = t.section("reach", 2022);
-    CHECK(rows(reach) == "2018/19,0,1 | 2019/20,1,2 | 2020/21,1,3 | 2021/22,2,3 | 2022/23,2,5");
-    // 2023/24: dan trained (3 leads); his school C was already reached in 2022/23.
+    CHECK(rows(reach) == "2018/19,0,1,1 | 2019/20,1,2,2 | 2020/21,1,3,3 | 2021/22,2,3,3 | 2022/23,2,5,4");
+    // 2023/24: dan trained (3 leads); his school C was already reached in 2022/23, and now
+    // counts as the DfE counts from his training year.
     CHECK(rows(t.section("reach", 2023)) ==
-          "2018/19,0,1 | 2019/20,1,2 | 2020/21,1,3 | 2021/22,2,3 | 2022/23,2,5 | 2023/24,3,5");
-    REQUIRE(reach.columns.size() == 3);
+          "2018/19,0,1,1 | 2019/20,1,2,2 | 2020/21,1,3,3 | 2021/22,2,3,3 | 2022/23,2,5,4 | 2023/24,3,5,5");
+    REQUIRE(reach.columns.size() == 4);
     CHECK(reach.columns[0].key == "year");
     CHECK(reach.columns[1].key == "leads");
     CHECK(reach.columns[2].key == "schools");
+    CHECK(reach.columns[3].key == "schools_completed_or_in_progress");
 }
 
 TEST_CASE("report: reach lists no year before the first engagement or training year") {
     Tree t(reach_yaml, Date(2023, 3, 1));
     CHECK(t.section("reach", 2017).rows.empty());
-    CHECK(rows(t.section("reach", 2018)) == "2018/19,0,1");
+    CHECK(rows(t.section("reach", 2018)) == "2018/19,0,1,1");
 }
 
 TEST_CASE("report: reach begins with a training year that comes before every engagement") {
@@ -323,7 +326,7 @@ schools:
     history: [{stage: readiness, year: 2017/18}]
 )",
            Date(2018, 1, 1));
-    CHECK(rows(t.section("reach", 2017)) == "2015/16,1,0 | 2016/17,1,0 | 2017/18,1,1");
+    CHECK(rows(t.section("reach", 2017)) == "2015/16,1,0,0 | 2016/17,1,0,0 | 2017/18,1,1,1");
 }
 
 TEST_CASE("report: a lead's own school counts in reach from the trained year with no engagement") {
@@ -333,7 +336,7 @@ schools: [{urn: 100001, name: A, phase: primary, area: North}]
 )",
            Date(2021, 1, 1));
     CHECK(t.journey(100001).engagements.empty());
-    CHECK(rows(t.section("reach", 2021)) == "2020/21,1,1 | 2021/22,1,1");
+    CHECK(rows(t.section("reach", 2021)) == "2020/21,1,1,1 | 2021/22,1,1,1");  // a lead's school counts as the DfE counts too
 }
 
 // Stages: P in two development cohorts of 2021/22 (and readiness history in 2019/20), Q with
@@ -384,6 +387,8 @@ TEST_CASE("report: summary counts schools engaged this year by stage, ever, and 
     // all stages P1 P4 S1 = 3; ever P1 P2 P4 S1 = 4 (primary 3, secondary 1).
     // coverage: primary 3 of 8 = 37.5% (target 62.5 by 2022/23), secondary 1 of 4 = 25.0%
     // (target 25), special 0 of 2 = 0.0% with no target.
+    // schools_completed_or_in_progress (the column after schools) leaves out S1's withdrawn
+    // embedding: embedding 0, all stages 2; S1 still counts ever for its 2020/21 development.
     Tree t(R"(hub:
   name: H
   population: {primary: 8, secondary: 4, special: 2}
@@ -417,15 +422,15 @@ cohorts:
            Date(2022, 1, 1));
     Table s = t.section("summary", 2021);
     CHECK(rows(s) ==
-          "engaged,readiness,2021/22,1,,,, | "
-          "engaged,development,2021/22,2,,,, | "
-          "engaged,embedding,2021/22,1,,,, | "
-          "engaged,sustaining,2021/22,0,,,, | "
-          "engaged,all stages,2021/22,3,,,, | "
-          "ever_engaged,all stages,2021/22,4,,,, | "
-          "coverage,primary,2021/22,3,8,37.5,62.5,2022/23 | "
-          "coverage,secondary,2021/22,1,4,25.0,25,2022/23 | "
-          "coverage,special,2021/22,0,2,0.0,,");
+          "engaged,readiness,2021/22,1,1,,,, | "
+          "engaged,development,2021/22,2,2,,,, | "
+          "engaged,embedding,2021/22,1,0,,,, | "
+          "engaged,sustaining,2021/22,0,0,,,, | "
+          "engaged,all stages,2021/22,3,2,,,, | "
+          "ever_engaged,all stages,2021/22,4,4,,,, | "
+          "coverage,primary,2021/22,3,3,8,37.5,62.5,2022/23 | "
+          "coverage,secondary,2021/22,1,1,4,25.0,25,2022/23 | "
+          "coverage,special,2021/22,0,0,2,0.0,,");
 }
 
 TEST_CASE("report: patterns counts the schools engaged in the selected year, every pattern") {

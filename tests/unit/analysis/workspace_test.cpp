@@ -36,7 +36,10 @@ TEST_CASE("a workspace holds the loader's and the rules' findings, sorted and co
     }
     CHECK(unknown_key);
     CHECK(unknown_lead);
-    for (std::size_t i = 1; i < ws.findings().size(); ++i)
+    // The loader's finding (the cause) comes first, then the rules' findings by position,
+    // though the unknown key is four lines further down.
+    CHECK(ws.findings().front().rule == "schema/unknown-key");
+    for (std::size_t i = 2; i < ws.findings().size(); ++i)
         CHECK(ws.findings()[i - 1].pos <= ws.findings()[i].pos);
     CHECK(ws.summary().errors == 2);
     CHECK(ws.summary().errors + ws.summary().warnings + ws.summary().notes == int(ws.findings().size()));
@@ -57,4 +60,37 @@ TEST_CASE("a workspace over an unreadable data directory builds nothing else") {
     CHECK(ws.journeys().empty());
     CHECK(ws.findings().empty());
     CHECK(ws.summary().files == 0);
+}
+
+TEST_CASE("a snapshot workspace leaves out the logs dated after its date, as not yet written") {
+    const char* tree = R"(hub: {name: H}
+---
+lead: {id: jo, name: Jo Smith, role: specialist}
+---
+school: {urn: 100001, name: Moorside, phase: primary, area: Leeds}
+---
+cohort: {id: dev-a, stage: development, year: 2021/22, lead: jo, schools: [{urn: 100001}]}
+---
+sessions:
+  - {cohort: dev-a, date: 2021-10-05, type: meeting, attendance: {100001: []}}
+  - {cohort: dev-a, date: 2021-11-16, type: meeting, attendance: {100001: []}}
+  - {cohort: dev-a, date: 2022-01-11, type: meeting, attendance: {100001: []}}
+)";
+    auto futures = [](const Workspace& ws) {
+        int n = 0;
+        for (const auto& f : ws.findings()) n += f.rule == "session/future";
+        return n;
+    };
+    // As written (`check`), the two later logs are session/future errors.
+    Workspace written(load_text(tree), test::d(2021, 11, 1));
+    CHECK(written.records().sessions.size() == 3);
+    CHECK(futures(written) == 2);
+    // A snapshot keeps only the log of 2021-10-05; one dated on the day itself stays.
+    Workspace before(load_text(tree), test::d(2021, 11, 1), Workspace::View::snapshot);
+    REQUIRE(before.records().sessions.size() == 1);
+    CHECK(before.records().sessions.begin()->date.str() == "2021-10-05");
+    CHECK(futures(before) == 0);
+    CHECK(before.index().sessions_of("dev-a").size() == 1);
+    Workspace on_the_day(load_text(tree), test::d(2021, 11, 16), Workspace::View::snapshot);
+    CHECK(on_the_day.records().sessions.size() == 2);
 }

@@ -80,3 +80,20 @@ TEST_CASE("a mutable walk changes the elements and converts to a const one") {
     CHECK(*it == 30);
     CHECK(++it == c.end());
 }
+
+TEST_CASE("chunked: erase_if removes across chunks, keeps the order and drops emptied chunks") {
+    tfm::Chunked<int> c;
+    c.append({1, 2, 3});
+    c.append({4, 6});
+    c.append({5, 7});
+    CHECK(c.erase_if([](int v) { return v % 2 == 0; }) == 3);
+    CHECK(c.size() == 4);
+    std::vector<int> left(c.begin(), c.end());
+    CHECK(left == std::vector<int>{1, 3, 5, 7});
+    CHECK(c.erase_if([](int v) { return v < 4; }) == 2);
+    left.assign(c.begin(), c.end());
+    CHECK(left == std::vector<int>{5, 7});
+    CHECK(c.erase_if([](int) { return true; }) == 2);
+    CHECK(c.empty());
+    CHECK(c.begin() == c.end());
+}
