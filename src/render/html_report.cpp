@@ -133,7 +133,9 @@ std::string render_html(const HtmlInput& in) {
     if (!in.gaps.empty()) write_gaps(page, in.gaps);
 
     std::string hubs = joined_hubs(ctx), dirs = directories_of(ctx);
-    return head(ctx, hubs) + "<body>\n<div class=\"sheet\">\n" + masthead(ctx, hubs, dirs) +
+    // The national page prints its panels side by side, so forty hubs read in a few pages.
+    std::string body = ctx.hub_names.size() > 1 ? "<body class=\"national\">" : "<body>";
+    return head(ctx, hubs) + body + "\n<div class=\"sheet\">\n" + masthead(ctx, hubs, dirs) +
            contents_of(page) + "<main>\n" + page.body + "</main>\n" + footer(ctx, dirs) +
            "</div>\n</body>\n</html>\n";
 }

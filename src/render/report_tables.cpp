@@ -75,7 +75,7 @@ Table to_table(const HubsSection& s) {
     for (const auto& r : s.rows) {
         bool national = r.hub.empty();
         t.rows.push_back({national ? "national" : "hub",
-                          national ? fmt::format("All {} hubs", s.hubs) : r.hub,
+                          national ? all_hubs_label(s.hubs) : r.hub,
                           std::string(name_of(r.phase)),
                           r.engaged,
                           r.ever_engaged,
@@ -180,6 +180,63 @@ Table to_table(const LeadsSection& s) {
         t.rows.push_back({l.lead, l.name.empty() ? Cell() : Cell(l.name), l.name.empty() ? l.lead : l.name,
                           int(l.cohorts.size()), l.cohorts, l.cohort_names, l.schools, l.meetings_held, l.meetings_planned, l.visits_held, l.visits_planned,
                           l.overdue_logs});
+    return t;
+}
+
+std::string all_hubs_label(int hubs) {
+    return hubs == 1 ? std::string("The 1 hub") : fmt::format("All {} hubs", hubs);
+}
+
+namespace {
+
+Cell hub_cell(const NationalDigest& d, const HubDigest& h) {
+    return h.hub.empty() ? all_hubs_label(d.hubs) : h.hub;
+}
+
+}  // namespace
+
+Table work_groups_by_hub(const NationalDigest& d) {
+    Table t{"cohorts_by_hub", fmt::format("Work Groups of {} by hub", d.year.str()), {{"hub", "hub"}}, {}};
+    for (Stage st : all_stages) t.columns.push_back({std::string(name_of(st)), std::string(name_of(st))});
+    t.columns.push_back({"work_groups", "Work Groups"});
+    t.columns.push_back({"median_attendance", "median attendance %", ColumnKind::percent});
+    for (const auto& h : d.rows) {
+        std::vector<Cell> row = {hub_cell(d, h)};
+        for (int n : h.work_groups) row.push_back(n);
+        row.push_back(h.work_groups_total);
+        row.push_back(h.median_attendance ? Cell(*h.median_attendance, attendance_places) : Cell());
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+Table leads_by_hub(const NationalDigest& d) {
+    Table t{"leads_by_hub", fmt::format("Leads of {} by hub", d.year.str()),
+            {{"hub", "hub"},
+             {"leads", "leads"},
+             {"work_groups", "Work Groups"},
+             {"meetings_held", "meetings held"},
+             {"meetings_planned", "meetings planned"},
+             {"visits_held", "visits held"},
+             {"visits_planned", "visits planned"},
+             {"overdue_logs", "overdue logs"}},
+            {}};
+    for (const auto& h : d.rows)
+        t.rows.push_back({hub_cell(d, h), h.leads, h.work_groups_total, h.meetings_held, h.meetings_planned,
+                          h.visits_held, h.visits_planned, h.overdue_logs});
+    return t;
+}
+
+Table areas_by_hub(const NationalDigest& d) {
+    Table t{"areas_by_hub", fmt::format("Schools and areas by hub, {}", d.year.str()),
+            {{"hub", "hub"},
+             {"areas", "areas"},
+             {"areas_engaged", "areas with a school engaged"},
+             {"schools", "schools on record"},
+             {"engaged", fmt::format("engaged {}", d.year.str())}},
+            {}};
+    for (const auto& h : d.rows)
+        t.rows.push_back({hub_cell(d, h), h.areas, h.areas_engaged, h.schools, h.engaged});
     return t;
 }
 
