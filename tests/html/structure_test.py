@@ -446,6 +446,7 @@ def check(case, data_args, as_of, extra=(), cwd=None, gaps_expected=True, status
     self_contained(case, text, page)
     charts(case, page)
     check_figures(case, report, gaps, page)
+    no_ids_or_codes(case, page, machine_words(report, gaps or {}))
     header = [a for t, a in page.tags if t == "header" and "data-as-of" in a]
     if not header or header[0]["data-as-of"] != as_of:
         fail(case, "the header does not give the --as-of date")
@@ -457,6 +458,7 @@ def check(case, data_args, as_of, extra=(), cwd=None, gaps_expected=True, status
 
 small = os.path.join(CASES, "report-small-json", "tree")
 check("examples", ["-C", EXAMPLES], "2026-11-26")
+check("examples, agendas due and logs overdue", ["-C", EXAMPLES], "2026-11-30")
 check("examples 2025/26", ["-C", EXAMPLES], "2026-11-26", ["--year", "2025/26"])
 check("small", ["-C", small], "2023-11-15")
 check("small, before the records", ["-C", small], "2023-11-15", ["--year", "2018/19"])
