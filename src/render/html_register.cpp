@@ -36,7 +36,14 @@ footer { color: var(--muted); font-size: .85em; margin-top: 1rem; }
 code { font-size: .95em; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 9pt; }
+  /* Compact enough for the largest Work Group cohort_size allows (8 schools, 3 participants
+     each, 6 meetings) on one A4 page. */
+  body { margin: 0; max-width: none; padding: 0; font-size: 8pt; line-height: 1.15; }
+  header h1 { font-size: 12pt; }
+  table { margin: .3rem 0; }
+  th, td { padding: .5pt 3pt; }
+  tr.participant td.who { padding-left: 10pt; }
+  .key, footer { font-size: 7pt; margin-top: .2rem; }
   tr { break-inside: avoid; }
   tr.school td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }

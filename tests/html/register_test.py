@@ -135,7 +135,50 @@ def fail(where, message):
     failures.append(f"{where}: {message}")
 
 
+def largest_cohort(root):
+    """A tree whose Work Group is as large as the default cohort_size allows (8 schools), three
+    participants at each with long names, six meetings and a visit per school per term logged:
+    the register must still print on one A4 page."""
+    meetings = ["2021-10-05", "2021-11-16", "2022-01-11", "2022-03-01", "2022-04-26", "2022-06-14"]
+    visits = ["2021-10-12", "2022-02-08", "2022-05-10"]
+    urns = [100001 + i for i in range(8)]
+    people = {u: [f"Participant{n} Longsurname-Doublebarrelled{u % 100}" for n in (1, 2, 3)] for u in urns}
+    with open(os.path.join(root, "hub.yaml"), "w") as f:
+        f.write("hub:\n  name: Calderdale and Kirklees West Yorkshire Maths Hub\n")
+    with open(os.path.join(root, "leads.yaml"), "w") as f:
+        f.write("leads:\n  - {id: jsmith, name: Josephine Smith-Wetherby, role: specialist}\n")
+    with open(os.path.join(root, "schools.yaml"), "w") as f:
+        f.write("schools:\n")
+        for u in urns:
+            f.write(f"  - {{urn: {u}, name: St Bartholomew's Church of England Voluntary Aided Junior School {u % 100}, "
+                    "phase: primary, area: Calderdale}\n")
+    with open(os.path.join(root, "cohorts.yaml"), "w") as f:
+        f.write("cohorts:\n  - id: cald-dev-2021a\n    name: Calderdale and Kirklees Development Work Group A\n"
+                "    stage: development\n    year: 2021/22\n    lead: jsmith\n    schools:\n")
+        for u in urns:
+            f.write(f"      - {{urn: {u}, participants: [{', '.join(people[u])}]}}\n")
+        f.write(f"    meetings: [{', '.join(meetings)}]\n    visits:\n")
+        for u in urns:
+            for v in visits:
+                f.write(f"      - {{urn: {u}, date: {v}}}\n")
+    with open(os.path.join(root, "sessions.yaml"), "w") as f:
+        f.write("sessions:\n")
+        for d in meetings:
+            f.write(f"  - cohort: cald-dev-2021a\n    date: {d}\n    type: meeting\n    attendance:\n")
+            for u in urns:
+                f.write(f"      {u}: [{', '.join(people[u])}]\n")
+        for u in urns:
+            for v in visits:
+                f.write(f"  - {{cohort: cald-dev-2021a, date: {v}, type: visit, school: {u}}}\n")
+
+
 check("marks", ["-C", TREE, "--as-of", "2022-07-30", "register", "leeds-dev-2021a"])
+with tempfile.TemporaryDirectory() as largest:
+    largest_cohort(largest)
+    checked = run(["-C", largest, "--as-of", "2022-07-30", "check"])
+    if checked.returncode != 0:
+        fail("largest cohort", "the tree does not check clean: " + checked.stderr.decode())
+    check("largest cohort", ["-C", largest, "--as-of", "2022-07-30", "register", "cald-dev-2021a"])
 check("examples", ["-C", EXAMPLES, "--as-of", "2026-11-26", "register", "kirk-dev-2025a"])
 check("no meetings", ["-C", EXAMPLES, "--as-of", "2026-11-26", "register", "pen-read-2026"])
 for f in failures:
