@@ -90,7 +90,7 @@ std::vector<Table> register_tables(const Register& r, bool for_people) {
     }
 
     Table meetings{"meetings", "Meetings held",
-                   {{"date", "date", ColumnKind::date},
+                   {{"date", "date"},
                     {"schools_present", "schools present"},
                     {"schools_expected", "schools expected"},
                     {"participants_present", "participants present"},
@@ -98,7 +98,7 @@ std::vector<Table> register_tables(const Register& r, bool for_people) {
                    {}};
     meetings.empty_text = fmt::format("no meeting held yet ({} planned)", r.planned_meetings);
     for (const auto& m : r.meetings)
-        meetings.rows.push_back({m.date.str(), m.schools_present, m.schools_expected,
+        meetings.rows.push_back({m.date, m.schools_present, m.schools_expected,
                                  m.participants_present, m.participants_expected});
     return {grid, meetings};
 }

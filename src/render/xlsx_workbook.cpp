@@ -110,15 +110,12 @@ std::size_t write_cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const Cell& 
         check(worksheet_write_boolean(ws, r, c, *b, nullptr), "writing a cell");
         return 5;
     }
-    std::string text = cell.text();
-    if (kind == ColumnKind::date) {
-        if (auto date = Date::parse(text)) {
-            lxw_datetime dt = datetime_of(*date);
-            check(worksheet_write_datetime(ws, r, c, &dt, f.date), "writing a cell");
-            return 10;
-        }
+    if (auto* day = std::get_if<Date>(&cell.value)) {
+        lxw_datetime dt = datetime_of(*day);
+        check(worksheet_write_datetime(ws, r, c, &dt, f.date), "writing a cell");
+        return 10;
     }
-    text = storable(std::move(text));
+    std::string text = storable(cell.text());
     check(worksheet_write_string(ws, r, c, text.c_str(), nullptr), "writing a cell");
     return display_width(text);
 }
