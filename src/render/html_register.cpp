@@ -29,7 +29,7 @@ tr.school td { font-weight: 600; background: var(--band); }
 tr.participant td.who { padding-left: 1.4rem; }
 tr.below td.flag { color: var(--low); }
 td.mark-absent { color: var(--low); }
-td.mark-not_yet_member, td.mark-withdrawn { color: var(--muted); }
+td.mark-not_yet_member, td.mark-withdrawn, td.mark-not_expected { color: var(--muted); }
 tfoot td { font-weight: 600; border-top: 2px solid var(--ink); }
 .key { color: var(--muted); font-size: .9em; }
 footer { color: var(--muted); font-size: .85em; margin-top: 1rem; }
@@ -64,7 +64,7 @@ std::string marks(const Register& r, const std::vector<RegisterMark>& row) {
     return out;
 }
 
-std::string totals(int attended, int of, const char* share_key, std::optional<bool> meets) {
+std::string totals(int attended, int of, const char* share_key, std::optional<bool> meets, bool withdrawn = false) {
     std::string out = cell("num", "attended", std::to_string(attended), std::to_string(attended));
     out += cell("num", "of", std::to_string(of), std::to_string(of));
     if (of) {
@@ -74,7 +74,8 @@ std::string totals(int attended, int of, const char* share_key, std::optional<bo
     } else {
         out += "<td class=\"num\" data-key=\"attendance\">–</td>";
     }
-    if (meets) out += cell("flag", "meets_threshold", *meets ? "true" : "false", *meets ? "yes" : "below");
+    if (withdrawn) out += cell("flag", "meets_threshold", "false", "withdrawn");
+    else if (meets) out += cell("flag", "meets_threshold", *meets ? "true" : "false", *meets ? "yes" : "below");
     else out += "<td></td>";
     return out;
 }
@@ -93,14 +94,14 @@ std::string grid(const Register& r) {
                        "<th scope=\"col\">meets {}%</th></tr></thead>\n<tbody>\n",
                        threshold);
     for (const auto& s : r.schools) {
-        bool below = s.logged && !s.meets_completion;
+        bool below = s.logged && !s.meets_completion && !s.withdrawn;
         std::string name = s.name.empty() ? fmt::format("URN {}", s.urn) : s.name;
         out += fmt::format("<tr class=\"school{}\" data-urn=\"{}\"><td class=\"who\" data-key=\"school\" "
                            "data-value=\"{}\">{} <span class=\"key\">{}</span></td>",
                            below ? " below" : "", s.urn, escape(name), escape(name), s.urn);
         out += marks(r, s.marks);
         out += totals(s.attended, s.logged, "attendance",
-                      s.logged ? std::optional<bool>(s.meets_completion) : std::nullopt);
+                      s.logged ? std::optional<bool>(s.meets_completion) : std::nullopt, s.withdrawn);
         out += "</tr>\n";
         for (const auto& p : s.participants) {
             out += fmt::format("<tr class=\"participant\" data-urn=\"{}\"><td class=\"who\" data-key=\"participant\" "
@@ -140,10 +141,12 @@ std::string render_register_html(const Register& r, const RegisterPageContext& c
                        escape(r.lead_name), escape(r.cohort_id), ctx.as_of.str());
     if (r.schools.empty()) out += "<p>This Work Group has no member schools.</p>\n";
     else out += grid(r);
-    out += fmt::format("<p class=\"key\">✓ present · ✗ absent · – not yet a member · w withdrawn. "
+    out += fmt::format("<p class=\"key\">✓ present, ✗ absent, – not yet a member, w withdrawn, · not expected "
+                       "(someone not listed, at a meeting they did not come to). "
                        "A school completes the stage by attending at least {}% of the meetings held "
                        "(meetings before it withdrew; those before it joined count as held); "
-                       "schools below that are marked <em>below</em>.</p>\n",
+                       "schools below that are marked <em>below</em>; a school that withdrew does not "
+                       "complete it.</p>\n",
                        threshold);
     out += fmt::format("</main>\n<footer>Made with {} by <code>{}</code></footer>\n</body>\n</html>\n",
                        escape(ctx.generator), escape(ctx.command));

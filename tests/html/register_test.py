@@ -90,7 +90,7 @@ def check(label, args):
         if got.get(name_key) != want[name_key]:
             fail(where, f"{name_key} {got.get(name_key)!r} != {want[name_key]!r}")
         for key, value in want.items():
-            if key in ("urn", "school", "participant", "listed"):
+            if key in ("urn", "school", "participant", "listed", "status"):
                 continue
             if key == "attendance":
                 if value is None:
@@ -105,8 +105,11 @@ def check(label, args):
             elif got.get(key) != as_json_text(value):
                 fail(where, f"{key}: page {got.get(key)!r}, JSON {value!r}")
         below = "below" in got["_class"].split()
-        if is_school and below != (want["meets_threshold"] is False):
+        withdrawn = want.get("status") == "withdrawn"
+        if is_school and below != (want["meets_threshold"] is False and not withdrawn):
             fail(where, f"marked below: {below}, meets_threshold {want['meets_threshold']}")
+        if is_school and withdrawn and (want["meets_threshold"] is not False or "withdrawn" not in page_text):
+            fail(where, "a withdrawn school meets the threshold or is not shown as withdrawn")
     meetings = data["meetings"]
     if meetings and len(page.foot) == 2:
         for m in meetings:
