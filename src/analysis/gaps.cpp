@@ -72,8 +72,8 @@ Table attendance_table(const Records& records, const std::vector<Journey>& journ
             {{"urn", "URN"},
              {"name", "school"},
              {"cohort", "cohort"},
-             {"attended", "meetings attended"},
-             {"logged", "of meetings held"},
+             {"meetings_attended", "meetings attended"},
+             {"meetings_held", "of meetings held"},
              {"attendance", "attendance %", ColumnKind::percent},
              {"threshold", "threshold %", ColumnKind::percent}},
             {}};
@@ -216,7 +216,7 @@ Table agendas_table(const Index& index, const std::vector<const Cohort*>& cohort
 // times: teachers cannot yet see when to join their part.
 Table agenda_due_table(const Records& records, const Index& index, Date as_of) {
     Table t{"agenda_due", "Agendas due within 14 days",
-            {{"date", "date"}, {"cohort", "cohort"}, {"lead", "lead"}, {"agenda", "agenda"}},
+            {{"date", "date"}, {"cohort", "cohort"}, {"lead", "lead"}, {"agenda", "agenda", ColumnKind::code}},
             {}};
     const Date last = as_of.plus_days(14);
     for (const auto& c : records.cohorts)
@@ -227,7 +227,7 @@ Table agenda_due_table(const Records& records, const Index& index, Date as_of) {
                 if (s->type == SessionType::meeting && s->date == m.date) logged = true;
             if (logged) continue;
             t.rows.push_back({m.date, c.id, c.lead,
-                              std::string(m.agenda.empty() ? "none published" : "items without times")});
+                              std::string(m.agenda.empty() ? "none_published" : "without_times")});
         }
     std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
         return std::tie(std::get<Date>(a[0].value), std::get<std::string>(a[1].value)) <

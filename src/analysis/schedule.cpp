@@ -201,7 +201,7 @@ Table schedule_table(const std::vector<ScheduleItem>& items) {
              {"cohort", "cohort"},
              {"lead", "lead"},
              {"urn", "URN"},
-             {"school", "school"},
+             {"name", "school"},
              {"place", "place"},
              {"agenda", "agenda"},
              {"status", "status"}},

@@ -34,7 +34,7 @@ std::string phase_chart(const Page& page, const HubsSection& s, Phase phase) {
                                      r.target ? fmt::format(" \u00b7 target {}%{}", target_text(*r.target), r.met ? ", met" : "") : "")};
         } else {
             bar.values = {std::nullopt};
-            bar.missing_text = fmt::format("{} schools; population not recorded", r.ever_engaged);
+            bar.missing_text = plural(r.ever_engaged, "school", "schools") + "; population not recorded";
         }
         if (r.target) {
             bar.marker = *r.target;

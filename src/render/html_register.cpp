@@ -25,6 +25,7 @@ th, td { border-bottom: 1px solid var(--rule); padding: .2rem .35rem; text-align
 thead th { border-bottom: 2px solid var(--ink); font-weight: 600; white-space: nowrap; }
 td.mark, th.meeting { text-align: center; width: 3.2rem; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+thead th.num { white-space: normal; width: 4.2rem; }
 tr.school td { font-weight: 600; background: var(--band); }
 tr.participant td.who { padding-left: 1.4rem; }
 tr.below td.flag { color: var(--low); }
@@ -43,6 +44,8 @@ code { font-size: .95em; }
   table { margin: .3rem 0; }
   th, td { padding: .5pt 3pt; }
   tr.participant td.who { padding-left: 10pt; }
+  td.mark, th.meeting { width: 2.3rem; }
+  thead th.num { width: 3.6rem; }
   .key, footer { font-size: 7pt; margin-top: .2rem; }
   tr { break-inside: avoid; }
   tr.school td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -65,8 +68,8 @@ std::string marks(const Register& r, const std::vector<RegisterMark>& row) {
 }
 
 std::string totals(int attended, int of, const char* share_key, std::optional<bool> meets, bool withdrawn = false) {
-    std::string out = cell("num", "attended", std::to_string(attended), std::to_string(attended));
-    out += cell("num", "of", std::to_string(of), std::to_string(of));
+    std::string out = cell("num", "meetings_attended", std::to_string(attended), std::to_string(attended));
+    out += cell("num", "meetings_held", std::to_string(of), std::to_string(of));
     if (of) {
         double pct = 100.0 * attended / of;
         std::string text = attendance_text(pct);
@@ -89,14 +92,14 @@ std::string grid(const Register& r) {
     for (const auto& m : r.meetings)
         out += fmt::format("<th scope=\"col\" class=\"meeting\">{}<br>{}</th>", m.date.day(),
                            std::string_view("JanFebMarAprMayJunJulAugSepOctNovDec").substr((m.date.month() - 1) * 3, 3));
-    out += fmt::format("<th scope=\"col\" class=\"num\">attended</th><th scope=\"col\" "
-                       "class=\"num\">of held</th><th scope=\"col\" class=\"num\">attendance</th>"
+    out += fmt::format("<th scope=\"col\" class=\"num\">meetings attended</th><th scope=\"col\" "
+                       "class=\"num\">of meetings held</th><th scope=\"col\" class=\"num\">attendance</th>"
                        "<th scope=\"col\">meets {}%</th></tr></thead>\n<tbody>\n",
                        threshold);
     for (const auto& s : r.schools) {
         bool below = s.logged && !s.meets_completion && !s.withdrawn;
         std::string name = s.name.empty() ? fmt::format("URN {}", s.urn) : s.name;
-        out += fmt::format("<tr class=\"school{}\" data-urn=\"{}\"><td class=\"who\" data-key=\"school\" "
+        out += fmt::format("<tr class=\"school{}\" data-urn=\"{}\"><td class=\"who\" data-key=\"name\" "
                            "data-value=\"{}\">{} <span class=\"key\">{}</span></td>",
                            below ? " below" : "", s.urn, escape(name), escape(name), s.urn);
         out += marks(r, s.marks);

@@ -53,18 +53,18 @@ std::vector<Table> register_tables(const Register& r, bool for_people) {
                                  "· not expected; "
                                  "completion threshold {}% of meetings held",
                                  register_title(r), threshold);
-        grid.columns = {{"urn", "URN"}, {"school", "school"}, {"participant", "participant"}};
+        grid.columns = {{"urn", "URN"}, {"name", "school"}, {"participant", "participant"}};
     } else {
         grid.title = fmt::format("Register of {}", r.cohort_id);
         grid.columns = {{"urn", "URN"},
-                        {"school", "school"},
+                        {"name", "school"},
                         {"participant", "participant"},
                         {"listed", "listed participant"}};
     }
     for (const auto& m : r.meetings)
         grid.columns.push_back({m.date.str(), for_people ? short_date(m.date) : m.date.str()});
-    grid.columns.push_back({"attended", "meetings attended"});
-    grid.columns.push_back({"of", "of meetings held"});
+    grid.columns.push_back({"meetings_attended", "meetings attended"});
+    grid.columns.push_back({"meetings_held", "of meetings held"});
     grid.columns.push_back({"attendance", "attendance %", ColumnKind::percent});
     grid.columns.push_back({"meets_threshold", fmt::format("meets {}%", threshold)});
     if (!for_people) grid.columns.push_back({"status", "status", ColumnKind::code});

@@ -40,7 +40,7 @@ std::string target_text(double percent) { return Cell(percent, target_places(per
 Table to_table(const SummarySection& s) {
     Table t{"summary", fmt::format("Summary {}", s.year.str()),
             {{"measure", "measure", ColumnKind::code},
-             {"of", "of"},
+             {"of", "of", ColumnKind::code},
              {"year", "year"},
              {"schools", "schools"},
              {"population", "population"},
@@ -52,8 +52,8 @@ Table to_table(const SummarySection& s) {
     for (Stage st : all_stages)
         t.rows.push_back({"engaged", std::string(name_of(st)), y, s.engaged_by_stage[std::size_t(st)],
                           {}, {}, {}, {}});
-    t.rows.push_back({"engaged", "all stages", y, s.engaged, {}, {}, {}, {}});
-    t.rows.push_back({"ever_engaged", "all stages", y, s.ever_engaged, {}, {}, {}, {}});
+    t.rows.push_back({"engaged", "all", y, s.engaged, {}, {}, {}, {}});
+    t.rows.push_back({"ever_engaged", "all", y, s.ever_engaged, {}, {}, {}, {}});
     for (const auto& c : s.coverage) t.rows.push_back(coverage_row(c, y));
     return t;
 }
@@ -111,9 +111,12 @@ Table to_table(const ReachSection& s) {
 
 Table to_table(const PatternsSection& s) {
     Table t{"patterns", fmt::format("Journey patterns of schools engaged in {}", s.year.str()),
-            {{"pattern", "pattern", ColumnKind::code}, {"schools", "schools"}},
+            {{"pattern", "pattern", ColumnKind::code, Reader::machines},
+             {"pattern", "pattern", ColumnKind::plain, Reader::people},
+             {"schools", "schools"}},
             {}};
-    for (const auto& row : s.rows) t.rows.push_back({std::string(name_of(row.pattern)), row.schools});
+    for (const auto& row : s.rows)
+        t.rows.push_back({std::string(name_of(row.pattern)), std::string(words_of(row.pattern)), row.schools});
     return t;
 }
 
@@ -163,11 +166,11 @@ Table to_table(const CohortsSection& s) {
 Table to_table(const LeadsSection& s) {
     Table t{"leads", fmt::format("Leads' Work Groups and sessions, {}", s.year.str()),
             {{"lead", "lead id", ColumnKind::plain, Reader::machines},
-             {"name", "name", ColumnKind::plain, Reader::machines},
+             {"lead_name", "lead", ColumnKind::plain, Reader::machines},
              {"lead", "lead", ColumnKind::plain, Reader::people},
              {"work_groups", "Work Groups"},
              {"cohorts", "cohorts", ColumnKind::plain, Reader::machines},
-             {"cohort_names", "names"},
+             {"cohort_names", "Work Group names"},
              {"schools", "schools"},
              {"meetings_held", "meetings held"},
              {"meetings_planned", "meetings planned"},

@@ -86,11 +86,11 @@ def check(label, args):
         if ("school" in got["_class"].split()) != is_school or got["urn"] != want["urn"]:
             fail(where, f"row kind/URN differ: {got} vs {want}")
             continue
-        name_key = "school" if is_school else "participant"
+        name_key = "name" if is_school else "participant"
         if got.get(name_key) != want[name_key]:
             fail(where, f"{name_key} {got.get(name_key)!r} != {want[name_key]!r}")
         for key, value in want.items():
-            if key in ("urn", "school", "participant", "listed", "status"):
+            if key in ("urn", "name", "participant", "listed", "status"):
                 continue
             if key == "attendance":
                 if value is None:

@@ -230,7 +230,7 @@ def compare_rows(case, section, json_rows, html_rows, key_of=None, omitted=()):
             if key in omitted:
                 # An id or code the page leaves out for people: its words must be there instead
                 # (a Work Group's or lead's name; the hub, "All 2 hubs", for the national scope).
-                words = {"cohorts": "cohort_names", "scope": "hub", "name": "lead"}.get(key, key + "_name")
+                words = {"cohorts": "cohort_names", "scope": "hub", "lead_name": "lead"}.get(key, key + "_name")
                 if words not in cells:
                     fail(case, f"{section} row {i}: {key} left out with no name beside it")
                 continue
@@ -338,8 +338,8 @@ def check_figures(case, report, gaps, page):
     summary = {(r["measure"], r["of"]): r["schools"] for r in report.get("summary", [])}
     expected = {}
     if "summary" in report:
-        expected["engaged"] = summary.get(("engaged", "all stages"))
-        expected["ever_engaged"] = summary.get(("ever_engaged", "all stages"))
+        expected["engaged"] = summary.get(("engaged", "all"))
+        expected["ever_engaged"] = summary.get(("ever_engaged", "all"))
         if report.get("reach"):
             expected["leads"] = report["reach"][-1]["leads"]
         if "cohorts" in report:
@@ -447,6 +447,10 @@ def check(case, data_args, as_of, extra=(), cwd=None, gaps_expected=True, status
     charts(case, page)
     check_figures(case, report, gaps, page)
     no_ids_or_codes(case, page, machine_words(report, gaps or {}))
+    # One of a thing is singular: never "1 items", "All 1 hubs".
+    for bad in re.findall(r"\b(?:All )?1\s+(?:items|schools|hubs|leads|Work Groups|errors|records|files|rows)\b",
+                          re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<svg.*?</svg>", "", text))):
+        fail(case, f"a plural for one: {bad!r}")
     header = [a for t, a in page.tags if t == "header" and "data-as-of" in a]
     if not header or header[0]["data-as-of"] != as_of:
         fail(case, "the header does not give the --as-of date")
@@ -495,6 +499,9 @@ if not tables_of(page, "cohorts") or not tables_of(page, "leads") or tables_of(p
 _, one = check("one hub, no national sections", ["-C", EXAMPLES], "2026-11-26")
 if tables_of(one, "hubs") or tables_of(one, "gaps-by-hub") or tables_of(one, "cohorts-by-hub"):
     failures.append("one hub: a national section on a hub's page")
+_, page = check("one hub, --section hubs", ["-C", EXAMPLES], "2026-11-26", ["--section", "hubs"], gaps_expected=False)
+if "The 1 hub" not in _:
+    failures.append("one hub, --section hubs: the total is not named The 1 hub")
 _, page = check("one section", ["-C", EXAMPLES], "2026-11-26", ["--section", "reach"], gaps_expected=False)
 if [t["attrs"]["data-section"] for t in page.tables] != ["reach"]:
     failures.append(f"one section: tables {[t['attrs']['data-section'] for t in page.tables]}")

@@ -55,6 +55,8 @@ def compare_cell(where, cell, expected):
             fail(where, f"expected the number {expected}, got {value!r} ({cell.data_type})")
             return
         if cell.number_format.endswith("%"):
+            if cell.number_format != "0.0%":
+                fail(where, f"percent format {cell.number_format!r}, not the one format 0.0%")
             if abs(value * 100 - expected) > 1e-9:
                 fail(where, f"expected {expected}% got {value!r} formatted {cell.number_format}")
         elif value != expected:
