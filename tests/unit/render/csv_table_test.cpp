@@ -6,7 +6,7 @@
 
 using namespace tfm;
 
-TEST_CASE("render_csv: one table plain; several labelled by a table column, empty ones left out") {
+TEST_CASE("render_csv: one table plain, several labelled by a table column, empty ones left out") {
     Table lapsed{"lapsed", "Lapsed", {{"urn", "URN"}, {"name", "school"}, {"met", "met"}}, {}};
     lapsed.rows.push_back({100001, "Ash", Cell::yes_no(false)});
     lapsed.rows.push_back({100002, "=Birch", Cell()});
