@@ -40,8 +40,8 @@ std::vector<Command> command_list() {
         {"gaps", "What needs attention: gaps, lapsed schools, missing visits, overdue logs", GapsArgs{},
          {"Kinds: gaps, lapsed, attendance, visits, overdue, sustaining_visits, year_groups,\n"
           "agendas, agenda_due (meetings in the next 14 days without a published timed\n"
-          "agenda), never_engaged. Text and md print only kinds with findings; json, csv and\n"
-          "xlsx print every kind.\n"
+          "agenda), never_engaged. Text, md and csv print only kinds with findings (csv labels\n"
+          "each row with its kind in a first column, table); json and xlsx print every kind.\n"
           "Formats (--format): table (default), csv, json, md, xlsx (-o FILE).",
           reading_globals,
           "0 printed (even with findings), 1 findings with --fail-on-findings or\n"
