@@ -90,8 +90,8 @@ Table attendance_table(const Records& records, const std::vector<Journey>& journ
             {{"urn", "URN"},
              {"name", "school"},
              {"cohort", "cohort"},
-             {"attended", "meetings attended"},
-             {"logged", "of meetings held"},
+             {"meetings_attended", "meetings attended"},
+             {"meetings_held", "of meetings held"},
              {"attendance", "attendance %", ColumnKind::percent},
              {"threshold", "threshold %", ColumnKind::percent}},
             {}};
@@ -142,7 +142,7 @@ Table visits_table(const Records& records, const Index& index,
 Table overdue_table(const Records& records, const Index& index,
                     const std::vector<const Cohort*>& cohorts, Date as_of) {
     Table t{"overdue", "Overdue session logs",
-            {{"date", "date", ColumnKind::date},
+            {{"date", "date"},
              {"kind", "kind"},
              {"cohort", "cohort"},
              {"lead", "lead"},
@@ -165,7 +165,7 @@ Table overdue_table(const Records& records, const Index& index,
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
         return std::tie(a.date, a.cohort, a.kind) < std::tie(b.date, b.cohort, b.kind);
     });
-    for (auto& r : rows) t.rows.push_back({r.date.str(), r.kind, r.cohort, r.lead, r.urn, r.name});
+    for (auto& r : rows) t.rows.push_back({r.date, r.kind, r.cohort, r.lead, r.urn, r.name});
     return t;
 }
 
@@ -258,18 +258,18 @@ Table year_groups_table(const Records& records, const Index& index,
 
 Table agendas_table(const Records& records, const Index& index, const std::vector<const Cohort*>& cohorts) {
     Table t{"agendas", "Meetings without a timed agenda",
-            {{"date", "date", ColumnKind::date}, {"cohort", "cohort"}, {"lead", "lead"}},
+            {{"date", "date"}, {"cohort", "cohort"}, {"lead", "lead"}},
             {}};
     for (const Cohort* c : cohorts)
         for (const Session* s : index.sessions_of(c->id)) {
             if (s->type != SessionType::meeting || kind_off(records, c->directory, GapKind::agendas)) continue;
             bool timed = std::any_of(s->agenda.begin(), s->agenda.end(),
                                      [](const AgendaItem& a) { return a.at.has_value(); });
-            if (!timed) t.rows.push_back({s->date.str(), c->id, c->lead});
+            if (!timed) t.rows.push_back({s->date, c->id, c->lead});
         }
     std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
-        return std::tie(std::get<std::string>(a[0].value), std::get<std::string>(a[1].value)) <
-               std::tie(std::get<std::string>(b[0].value), std::get<std::string>(b[1].value));
+        return std::tie(std::get<Date>(a[0].value), std::get<std::string>(a[1].value)) <
+               std::tie(std::get<Date>(b[0].value), std::get<std::string>(b[1].value));
     });
     return t;
 }
@@ -278,7 +278,7 @@ Table agendas_table(const Records& records, const Index& index, const std::vecto
 // times: teachers cannot yet see when to join their part.
 Table agenda_due_table(const Records& records, const Index& index, Date as_of) {
     Table t{"agenda_due", "Agendas due within 14 days",
-            {{"date", "date"}, {"cohort", "cohort"}, {"lead", "lead"}, {"agenda", "agenda"}},
+            {{"date", "date"}, {"cohort", "cohort"}, {"lead", "lead"}, {"agenda", "agenda", ColumnKind::code}},
             {}};
     const Date last = as_of.plus_days(14);
     for (const auto& c : records.cohorts)
@@ -289,12 +289,12 @@ Table agenda_due_table(const Records& records, const Index& index, Date as_of) {
             for (const Session* s : index.sessions_of(c.id))
                 if (s->type == SessionType::meeting && s->date == m.date) logged = true;
             if (logged) continue;
-            t.rows.push_back({m.date.str(), c.id, c.lead,
-                              std::string(m.agenda.empty() ? "none published" : "items without times")});
+            t.rows.push_back({m.date, c.id, c.lead,
+                              std::string(m.agenda.empty() ? "none_published" : "without_times")});
         }
     std::stable_sort(t.rows.begin(), t.rows.end(), [](const auto& a, const auto& b) {
-        return std::tie(std::get<std::string>(a[0].value), std::get<std::string>(a[1].value)) <
-               std::tie(std::get<std::string>(b[0].value), std::get<std::string>(b[1].value));
+        return std::tie(std::get<Date>(a[0].value), std::get<std::string>(a[1].value)) <
+               std::tie(std::get<Date>(b[0].value), std::get<std::string>(b[1].value));
     });
     return t;
 }

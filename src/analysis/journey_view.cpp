@@ -55,7 +55,7 @@ std::vector<Table> journey_tables(const Journey& j) {
                {"lead", "lead"},
                {"status", "status"},
                {"meetings_attended", "meetings attended"},
-               {"meetings_logged", "of meetings held"},
+               {"meetings_held", "of meetings held"},
                {"attendance", "attendance %", ColumnKind::percent}},
               {}};
     eng.empty_text = "no engagement yet";

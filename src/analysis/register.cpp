@@ -40,6 +40,7 @@ RegisterParticipant participant(const std::string& name, bool listed, Urn urn,
     for (std::size_t i = 0; i < held.size(); ++i) {
         RegisterMark mark = school[i];
         if (came(held[i]->attendance_of(urn), name)) mark = RegisterMark::present;
+        else if (!listed) mark = RegisterMark::not_expected;
         else if (mark == RegisterMark::present) mark = RegisterMark::absent;
         if (mark == RegisterMark::present) ++p.attended;
         if (mark == RegisterMark::present || mark == RegisterMark::absent) ++p.expected;
@@ -56,6 +57,7 @@ std::string_view code_of(RegisterMark mark) {
         case RegisterMark::absent: return "absent";
         case RegisterMark::not_yet_member: return "not_yet_member";
         case RegisterMark::withdrawn: return "withdrawn";
+        case RegisterMark::not_expected: return "not_expected";
     }
     return "absent";
 }
@@ -87,6 +89,7 @@ Register build_register(const Records& records, const Index& index, const Cohort
         school.name = record ? record->name : "";
         school.status = m.status;
         school.withdrawn_on = m.withdrawn_on;
+        school.withdrawn = m.status == MemberStatus::withdrawn;
         school.marks = school_marks(m, held);
         for (const auto& name : m.participants)
             school.participants.push_back(participant(name, true, m.urn, school.marks, held));
@@ -107,7 +110,8 @@ Register build_register(const Records& records, const Index& index, const Cohort
             ++meeting.schools_expected;
             if (mark == RegisterMark::present) ++meeting.schools_present;
             for (const auto& p : school.participants) {
-                if (p.listed) ++meeting.participants_expected;
+                if (p.marks[i] == RegisterMark::present || p.marks[i] == RegisterMark::absent)
+                    ++meeting.participants_expected;
                 if (p.marks[i] == RegisterMark::present) ++meeting.participants_present;
             }
         }
@@ -119,7 +123,7 @@ Register build_register(const Records& records, const Index& index, const Cohort
         }
         if (school.logged) {
             school.share = double(school.attended) / double(school.logged);
-            school.meets_completion = meets_completion(*school.share, r.completion);
+            school.meets_completion = !school.withdrawn && meets_completion(*school.share, r.completion);
         }
         r.schools.push_back(std::move(school));
     }

@@ -15,6 +15,17 @@ const std::vector<std::string_view>& enum_names<JourneyPattern>() {
     return names;
 }
 
+std::string_view words_of(JourneyPattern pattern) {
+    switch (pattern) {
+        case JourneyPattern::readiness_to_sustaining: return "readiness \u2192 sustaining, no gap";
+        case JourneyPattern::development_to_sustaining: return "development \u2192 sustaining, no gap";
+        case JourneyPattern::gap: return "with a gap year";
+        case JourneyPattern::in_progress: return "still under way";
+        case JourneyPattern::other: return "other";
+    }
+    return "other";
+}
+
 JourneyPattern journey_pattern(const Journey& j, AcademicYear year) {
     std::set<AcademicYear> years;
     std::optional<Stage> first_stage;

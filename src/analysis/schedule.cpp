@@ -195,20 +195,20 @@ std::string agenda_text(const std::vector<AgendaItem>& agenda, std::string_view 
 
 Table schedule_table(const std::vector<ScheduleItem>& items) {
     Table t{"schedule", "Schedule",
-            {{"date", "date", ColumnKind::date},
+            {{"date", "date"},
              {"time", "time"},
              {"kind", "kind"},
              {"cohort", "cohort"},
              {"lead", "lead"},
              {"urn", "URN"},
-             {"school", "school"},
+             {"name", "school"},
              {"place", "place"},
              {"agenda", "agenda"},
              {"status", "status"}},
             {}};
     t.empty_text = "nothing planned or logged in this range";
     for (const auto& it : items)
-        t.rows.push_back({it.date.str(), it.start ? Cell(time_text(it)) : Cell(), std::string(name_of(it.kind)), it.cohort->id,
+        t.rows.push_back({it.date, it.start ? Cell(time_text(it)) : Cell(), std::string(name_of(it.kind)), it.cohort->id,
                           it.cohort->lead, it.school ? Cell(*it.school) : Cell(),
                           it.school ? Cell(it.school_name) : Cell(), place(it), agenda_cell(it),
                           std::string(name_of_item_status(it.status))});

@@ -9,6 +9,7 @@ std::string Cell::text() const {
     if (auto* d = std::get_if<double>(&value)) return fmt::format("{:.{}f}", *d, decimals);
     if (auto* s = std::get_if<std::string>(&value)) return *s;
     if (auto* b = std::get_if<bool>(&value)) return *b ? "yes" : "no";
+    if (auto* d = std::get_if<Date>(&value)) return d->str();
     if (auto* list = std::get_if<std::vector<std::string>>(&value)) {
         std::string out;
         for (const auto& item : *list) out += (out.empty() ? "" : ", ") + item;

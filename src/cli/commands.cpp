@@ -41,8 +41,9 @@ std::vector<Command> command_list() {
          {"Kinds: gaps, lapsed, attendance, visits, overdue, sustaining_visits, year_groups,\n"
           "agendas, agenda_due (meetings in the next 14 days without a published timed\n"
           "agenda), never_engaged (prospects: in text and md only with --all, never a\n"
-          "finding). Text and md print only kinds with rows; json, csv and xlsx print every\n"
-          "kind. hub.rules.off takes gaps/<kind> to switch a kind off.\n"
+          "finding). Text, md and csv print only kinds with rows (csv labels each row with\n"
+          "its kind in a first column, table); json and xlsx print every kind.\n"
+          "hub.rules.off takes gaps/<kind> to switch a kind off.\n"
           "Formats (--format): table (default), csv, json, md, xlsx (-o FILE).",
           reading_globals,
           "0 printed (even with findings), 1 findings with --fail-on-findings or\n"

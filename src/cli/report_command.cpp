@@ -66,6 +66,9 @@ int run(const GlobalArgs& g, const ReportArgs& args) {
             for (auto& t : build_gaps(records, index, journeys, GapOptions{options.year, as_of}))
                 if (needs_attention(t)) input.gaps.push_back(std::move(t));
         if (records.hubs.size() > 1) input.gaps_by_hub = gaps_by_hub(records, index, input.gaps);
+        // The national page reads per hub; a section asked for by name is listed in full.
+        if (records.hubs.size() > 1 && options.sections.empty() && input.report.cohorts)
+            input.digest = national_digest(records, index, journeys, *input.report.cohorts, as_of);
         HtmlContext& ctx = input.context;
         for (const auto& h : records.hubs) ctx.hub_names.push_back(h.name);
         ctx.directories = data_directories(g);

@@ -2,6 +2,8 @@
 // beside those of every school on record.
 #include "html_parts.h"
 
+#include "tfm/render/report_tables.h"
+
 #include <fmt/format.h>
 
 namespace tfm::detail {
@@ -76,8 +78,15 @@ std::string shares_table(const Page& page, const DimensionShares& d) {
 void write_characteristics(Page& page, const CharacteristicsSection& s) {
     page.open_section("characteristics", "Characteristics of engaged schools", lead_of(page, s));
     if (s.shares.empty()) page.body += empty_note(fmt::format("No school is engaged in {}.", page.year));
+    const NationalDigest* digest = page.in.digest ? &*page.in.digest : nullptr;
+    if (digest) {  // the national page: areas per hub, not every hub's areas in one chart
+        Table t = areas_by_hub(*digest);
+        page.body += "<h3>Areas by hub</h3>\n" +
+                     data_table(t, columns_of(t), rows_of(t), "areas-by-hub", t.title, "", "by-hub total-last");
+    }
     page.body += "<div class=\"panels\">\n";
     for (const auto& d : s.shares) {
+        if (digest && d.dimension == Dimension::area) continue;
         page.body += fmt::format("<div class=\"panel\">\n<h3>{}</h3>\n", escape(dimension_label(d.dimension)));
         page.body += shares_chart(page, d);
         page.body += shares_table(page, d);

@@ -38,9 +38,24 @@ std::string attendance_chart(const Page& page, const CohortsSection& s) {
     return svg::render(chart);
 }
 
+// The national page: a row per hub instead of a bar per Work Group.
+void write_cohorts_by_hub(Page& page, const CohortsSection& s, const NationalDigest& d) {
+    page.open_section("cohorts", fmt::format("Work Groups of {}", page.year),
+                      fmt::format("Each hub's Work Groups of the year by stage, and the median of their "
+                                  "attendance (the share of expected school places present at the meetings "
+                                  "logged so far). The list of all {} is in <code>tfm report --section "
+                                  "cohorts</code> (html, csv, json or xlsx).",
+                                  escape(plural((long long)s.rows.size(), "Work Group", "Work Groups"))));
+    Table t = work_groups_by_hub(d);
+    page.body += "<div class=\"figure wide\">\n" +
+                 data_table(t, columns_of(t), rows_of(t), "cohorts-by-hub", t.title, "", "by-hub total-last") + "</div>\n";
+    page.close_section();
+}
+
 }  // namespace
 
 void write_cohorts(Page& page, const CohortsSection& s) {
+    if (page.in.digest) return write_cohorts_by_hub(page, s, *page.in.digest);
     page.open_section("cohorts", fmt::format("Work Groups of {}", page.year),
                       "Attendance is the share of expected school places present at the meetings "
                       "logged with attendance so far; a school that withdrew is expected only "

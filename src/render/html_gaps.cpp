@@ -49,10 +49,11 @@ std::string kinds_figure(const Page& page, const std::vector<Table>& gaps) {
            data_table(counts, columns, rows_of(counts), "gaps", "Items needing attention by kind") + "</div>\n";
 }
 
-// One item of a gaps table as {kind, title, subject, detail}: the subject is the school
-// (name and URN) or the Work Group; the detail every other non-empty cell, "header value".
+// One item of a gaps table as {kind, title, subject, detail}, from the table as people read
+// it (for_reader: ids left out, names beside them, codes in words): the subject is the school
+// (name and URN) or the Work Group's name; the detail every other non-empty cell, "header value".
 std::vector<Cell> urgent_row(const Table& g, const std::vector<Cell>& row) {
-    int name = column(g, "name"), urn = column(g, "urn"), cohort = column(g, "cohort");
+    int name = column(g, "name"), urn = column(g, "urn"), cohort = column(g, "cohort_name");
     std::string subject;
     std::set<int> used;
     if (name >= 0 && !row[std::size_t(name)].text().empty()) {
@@ -85,9 +86,12 @@ Table most_urgent(const std::vector<Table>& gaps) {
                  {{"kind", "kind"}, {"title", "what"}, {"subject", "school or Work Group"}, {"detail", "detail"}},
                  {}};
     const std::size_t per_kind = 3, limit = 12;
-    for (const Table* g : ordered)
-        for (std::size_t i = 0; i < g->rows.size() && i < per_kind && urgent.rows.size() < limit; ++i)
-            urgent.rows.push_back(urgent_row(*g, g->rows[i]));
+    for (const Table* g : ordered) {
+        if (g->rows.empty() || urgent.rows.size() >= limit) continue;
+        Table shown = for_reader(*g, true);
+        for (std::size_t i = 0; i < shown.rows.size() && i < per_kind && urgent.rows.size() < limit; ++i)
+            urgent.rows.push_back(urgent_row(shown, shown.rows[i]));
+    }
     return urgent;
 }
 

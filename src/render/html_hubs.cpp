@@ -26,7 +26,7 @@ std::string phase_chart(const Page& page, const HubsSection& s, Phase phase) {
     for (const auto& r : s.rows) {
         if (r.phase != phase) continue;
         svg::BarRow bar;
-        bar.label = r.hub.empty() ? fmt::format("All {} hubs", s.hubs) : r.hub;
+        bar.label = r.hub.empty() ? all_hubs_label(s.hubs) : r.hub;
         if (r.hub.empty()) bar.colour = std::string(svg::grey);
         if (r.percent) {
             bar.values = {*r.percent};
@@ -34,7 +34,7 @@ std::string phase_chart(const Page& page, const HubsSection& s, Phase phase) {
                                      r.target ? fmt::format(" \u00b7 target {}%{}", target_text(*r.target), r.met ? ", met" : "") : "")};
         } else {
             bar.values = {std::nullopt};
-            bar.missing_text = fmt::format("{} schools; population not recorded", r.ever_engaged);
+            bar.missing_text = plural(r.ever_engaged, "school", "schools") + "; population not recorded";
         }
         if (r.target) {
             bar.marker = *r.target;
@@ -42,6 +42,10 @@ std::string phase_chart(const Page& page, const HubsSection& s, Phase phase) {
         }
         desc += fmt::format("{} {}; ", bar.label, bar.texts.empty() ? bar.missing_text : bar.texts[0]);
         chart.rows.push_back(bar);
+    }
+    if (chart.rows.size() > 12) {  // forty hubs: compact rows, so a phase fits on a page
+        chart.bar_height = 10;
+        chart.row_gap = 5;
     }
     chart.labels.desc = desc.substr(0, desc.size() - 2) + ".";
     return svg::render(chart);
@@ -61,7 +65,11 @@ void write_hubs(Page& page, const HubsSection& s) {
     if (s.rows.empty()) page.body += empty_note("No hub records a population or a target.");
     for (Phase phase : phases)
         page.body += "<h3>" + capitalised(std::string(name_of(phase))) + "</h3>\n" + phase_chart(page, s, phase);
-    if (!s.rows.empty()) page.body += data_table(t, columns_of(t), rows_of(t), "hubs", t.title);
+    // The figures behind the charts, folded away (and so not printed) as they are long.
+    if (!s.rows.empty())
+        page.body += fmt::format("<details class=\"figures\"><summary>The figures ({})</summary>\n{}</details>\n",
+                                 plural((long long)t.rows.size(), "row", "rows"),
+                                 data_table(t, columns_of(t), rows_of(t), "hubs", t.title, "", "by-hub"));
     page.body += "</div>\n";
     page.close_section();
 }

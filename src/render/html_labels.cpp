@@ -24,6 +24,10 @@ std::string plural(long long count, std::string_view one, std::string_view many)
     return fmt::format("{} {}", count, count == 1 ? one : many);
 }
 
+std::string_view noun(long long count, std::string_view one, std::string_view many) {
+    return count == 1 ? one : many;
+}
+
 std::string long_date(Date d) {
     static const std::array<std::string_view, 12> months = {
         "January", "February", "March",     "April",   "May",      "June",
@@ -42,16 +46,7 @@ std::string stage_colour(Stage stage) {
     return std::string(svg::grey);
 }
 
-std::string pattern_label(JourneyPattern pattern) {
-    switch (pattern) {
-        case JourneyPattern::readiness_to_sustaining: return "Readiness \u2192 sustaining, no gap";
-        case JourneyPattern::development_to_sustaining: return "Development \u2192 sustaining, no gap";
-        case JourneyPattern::gap: return "With a gap year";
-        case JourneyPattern::in_progress: return "Still under way";
-        case JourneyPattern::other: return "Other";
-    }
-    return "Other";
-}
+std::string pattern_label(JourneyPattern pattern) { return capitalised(std::string(words_of(pattern))); }
 
 std::string dimension_label(Dimension dimension) {
     switch (dimension) {

@@ -23,10 +23,11 @@ using svg::escape;
 std::string humane(std::string s);        // "ever_engaged" -> "ever engaged"
 std::string capitalised(std::string s);   // "primary" -> "Primary"
 std::string percent_text(double v);       // a whole percentage: "37%"
-std::string plural(long long count, std::string_view one, std::string_view many);
+std::string plural(long long count, std::string_view one, std::string_view many);  // "1 item"
+std::string_view noun(long long count, std::string_view one, std::string_view many);  // "item"
 std::string long_date(Date d);            // "Thursday 26 November 2026"
 std::string stage_colour(Stage stage);  // the stage's colour in every chart
-std::string pattern_label(JourneyPattern pattern);        // "With a gap year"
+std::string pattern_label(JourneyPattern pattern);        // words_of, capitalised: "With a gap year"
 std::string dimension_label(Dimension dimension);         // "Ofsted grade"
 // A characteristic's value as people read it: "under 20%", "20–30%", "no grade".
 std::string value_label(const CharacteristicValue& value);

@@ -25,18 +25,28 @@ th, td { border-bottom: 1px solid var(--rule); padding: .2rem .35rem; text-align
 thead th { border-bottom: 2px solid var(--ink); font-weight: 600; white-space: nowrap; }
 td.mark, th.meeting { text-align: center; width: 3.2rem; }
 td.num, th.num { text-align: right; white-space: nowrap; }
+thead th.num { white-space: normal; width: 4.2rem; }
 tr.school td { font-weight: 600; background: var(--band); }
 tr.participant td.who { padding-left: 1.4rem; }
 tr.below td.flag { color: var(--low); }
 td.mark-absent { color: var(--low); }
-td.mark-not_yet_member, td.mark-withdrawn { color: var(--muted); }
+td.mark-not_yet_member, td.mark-withdrawn, td.mark-not_expected { color: var(--muted); }
 tfoot td { font-weight: 600; border-top: 2px solid var(--ink); }
 .key { color: var(--muted); font-size: .9em; }
 footer { color: var(--muted); font-size: .85em; margin-top: 1rem; }
 code { font-size: .95em; }
 @page { size: A4 landscape; margin: 10mm; }
 @media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 9pt; }
+  /* Compact enough for the largest Work Group cohort_size allows (8 schools, 3 participants
+     each, 6 meetings) on one A4 page. */
+  body { margin: 0; max-width: none; padding: 0; font-size: 8pt; line-height: 1.15; }
+  header h1 { font-size: 12pt; }
+  table { margin: .3rem 0; }
+  th, td { padding: .5pt 3pt; }
+  tr.participant td.who { padding-left: 10pt; }
+  td.mark, th.meeting { width: 2.3rem; }
+  thead th.num { width: 3.6rem; }
+  .key, footer { font-size: 7pt; margin-top: .2rem; }
   tr { break-inside: avoid; }
   tr.school td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -57,9 +67,9 @@ std::string marks(const Register& r, const std::vector<RegisterMark>& row) {
     return out;
 }
 
-std::string totals(int attended, int of, const char* share_key, std::optional<bool> meets) {
-    std::string out = cell("num", "attended", std::to_string(attended), std::to_string(attended));
-    out += cell("num", "of", std::to_string(of), std::to_string(of));
+std::string totals(int attended, int of, const char* share_key, std::optional<bool> meets, bool withdrawn = false) {
+    std::string out = cell("num", "meetings_attended", std::to_string(attended), std::to_string(attended));
+    out += cell("num", "meetings_held", std::to_string(of), std::to_string(of));
     if (of) {
         double pct = 100.0 * attended / of;
         std::string text = attendance_text(pct);
@@ -67,7 +77,8 @@ std::string totals(int attended, int of, const char* share_key, std::optional<bo
     } else {
         out += "<td class=\"num\" data-key=\"attendance\">–</td>";
     }
-    if (meets) out += cell("flag", "meets_threshold", *meets ? "true" : "false", *meets ? "yes" : "below");
+    if (withdrawn) out += cell("flag", "meets_threshold", "false", "withdrawn");
+    else if (meets) out += cell("flag", "meets_threshold", *meets ? "true" : "false", *meets ? "yes" : "below");
     else out += "<td></td>";
     return out;
 }
@@ -81,19 +92,19 @@ std::string grid(const Register& r) {
     for (const auto& m : r.meetings)
         out += fmt::format("<th scope=\"col\" class=\"meeting\">{}<br>{}</th>", m.date.day(),
                            std::string_view("JanFebMarAprMayJunJulAugSepOctNovDec").substr((m.date.month() - 1) * 3, 3));
-    out += fmt::format("<th scope=\"col\" class=\"num\">attended</th><th scope=\"col\" "
-                       "class=\"num\">of held</th><th scope=\"col\" class=\"num\">attendance</th>"
+    out += fmt::format("<th scope=\"col\" class=\"num\">meetings attended</th><th scope=\"col\" "
+                       "class=\"num\">of meetings held</th><th scope=\"col\" class=\"num\">attendance</th>"
                        "<th scope=\"col\">meets {}%</th></tr></thead>\n<tbody>\n",
                        threshold);
     for (const auto& s : r.schools) {
-        bool below = s.logged && !s.meets_completion;
+        bool below = s.logged && !s.meets_completion && !s.withdrawn;
         std::string name = s.name.empty() ? fmt::format("URN {}", s.urn) : s.name;
-        out += fmt::format("<tr class=\"school{}\" data-urn=\"{}\"><td class=\"who\" data-key=\"school\" "
+        out += fmt::format("<tr class=\"school{}\" data-urn=\"{}\"><td class=\"who\" data-key=\"name\" "
                            "data-value=\"{}\">{} <span class=\"key\">{}</span></td>",
                            below ? " below" : "", s.urn, escape(name), svg::bdi(name), s.urn);
         out += marks(r, s.marks);
         out += totals(s.attended, s.logged, "attendance",
-                      s.logged ? std::optional<bool>(s.meets_completion) : std::nullopt);
+                      s.logged ? std::optional<bool>(s.meets_completion) : std::nullopt, s.withdrawn);
         out += "</tr>\n";
         for (const auto& p : s.participants) {
             out += fmt::format("<tr class=\"participant\" data-urn=\"{}\"><td class=\"who\" data-key=\"participant\" "
@@ -133,10 +144,12 @@ std::string render_register_html(const Register& r, const RegisterPageContext& c
                        svg::bdi(r.lead_name), escape(r.cohort_id), ctx.as_of.str());
     if (r.schools.empty()) out += "<p>This Work Group has no member schools.</p>\n";
     else out += grid(r);
-    out += fmt::format("<p class=\"key\">✓ present · ✗ absent · – not yet a member · w withdrawn. "
+    out += fmt::format("<p class=\"key\">✓ present, ✗ absent, – not yet a member, w withdrawn, · not expected "
+                       "(someone not listed, at a meeting they did not come to). "
                        "A school completes the stage by attending at least {}% of the meetings held "
                        "(meetings before it withdrew; those before it joined count as held); "
-                       "schools below that are marked <em>below</em>.</p>\n",
+                       "schools below that are marked <em>below</em>; a school that withdrew does not "
+                       "complete it.</p>\n",
                        threshold);
     out += fmt::format("</main>\n<footer>Made with {} by <code>{}</code></footer>\n</body>\n</html>\n",
                        escape(ctx.generator), escape(ctx.command));

@@ -82,6 +82,11 @@ std::string masthead(const HtmlContext& ctx, const std::string& hubs, const std:
     out += fmt::format("<h1>{}</h1>\n", ctx.hub_names.size() == 1 ? bdi(ctx.hub_names.front()) : escape(hubs));
     out += hub_list(ctx);
     out += fmt::format("<p class=\"subtitle\">Academic year {}, as of {}</p>\n", ctx.year.str(), long_date(ctx.as_of));
+    // Forty hubs' directories and the command naming them all fill a page: folded away there.
+    bool fold = ctx.directories.size() > 3;
+    if (fold)
+        out += fmt::format("<details class=\"figures\"><summary>Records: {} directories \u00b7 {}, {}</summary>\n",
+                           ctx.directories.size(), plural(ctx.files, "file", "files"), plural(ctx.records, "record", "records"));
     out += "<dl class=\"provenance\">\n";
     out += fmt::format("<dt>Records</dt><dd data-records=\"\">{} \u00b7 {}, {}</dd>\n", dirs,
                        plural(ctx.files, "file", "files"), plural(ctx.records, "record", "records"));
@@ -91,6 +96,7 @@ std::string masthead(const HtmlContext& ctx, const std::string& hubs, const std:
     else
         out += fmt::format("<dt>Made with</dt><dd>{}</dd>\n", escape(ctx.generator));
     out += "</dl>\n";
+    if (fold) out += "</details>\n";
     if (ctx.errors > 0)
         out += fmt::format("<p class=\"warning\" role=\"note\">The records have {}; the records with "
                            "errors are left out of this report. Run <code>tfm check</code> for details.</p>\n",
@@ -111,7 +117,9 @@ std::string footer(const HtmlContext& ctx, const std::string& dirs) {
     std::string out = "<footer>\n";
     out += fmt::format("<p>Made by {} from {} as of {}. Every figure here is also in "
                        "<code>tfm report --format json</code> for the same records and date.</p>\n",
-                       escape(ctx.generator), dirs, ctx.as_of.str());
+                       escape(ctx.generator),
+                       ctx.directories.size() > 3 ? fmt::format("the {} records directories above", ctx.directories.size()) : dirs,
+                       ctx.as_of.str());
     out += "<p>This page is self-contained: no scripts, fonts or files are fetched, so it reads "
            "offline and prints on A4.</p>\n";
     return out + "</footer>\n";
@@ -134,7 +142,9 @@ std::string render_html(const HtmlInput& in) {
     if (!in.gaps.empty()) write_gaps(page, in.gaps);
 
     std::string hubs = joined_hubs(ctx), dirs = directories_of(ctx);
-    return head(ctx, hubs) + "<body>\n<div class=\"sheet\">\n" + masthead(ctx, hubs, dirs) +
+    // The national page prints its panels side by side, so forty hubs read in a few pages.
+    std::string body = ctx.hub_names.size() > 1 ? "<body class=\"national\">" : "<body>";
+    return head(ctx, hubs) + body + "\n<div class=\"sheet\">\n" + masthead(ctx, hubs, dirs) +
            contents_of(page) + "<main>\n" + page.body + "</main>\n" + footer(ctx, dirs) +
            "</div>\n</body>\n</html>\n";
 }

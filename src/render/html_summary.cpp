@@ -17,22 +17,24 @@ std::string headline_cards(const Page& page, const SummarySection& s) {
                              escape(name_of(st)));
     std::string cards;
     cards += figure_card("engaged", std::to_string(s.engaged),
-                         fmt::format("schools engaged in {}", page.year),
+                         fmt::format("{} engaged in {}", noun(s.engaged, "school", "schools"), page.year),
                          "<ul class=\"split\">" + split + "</ul>", true);
     cards += figure_card("ever_engaged", std::to_string(s.ever_engaged),
-                         fmt::format("schools ever engaged, up to {}", page.year));
+                         fmt::format("{} ever engaged, up to {}", noun(s.ever_engaged, "school", "schools"), page.year));
     const Report& report = page.in.report;
     if (report.reach && !report.reach->years.empty())
-        cards += figure_card("leads", std::to_string(report.reach->years.back().leads), "leads trained");
+        cards += figure_card("leads", std::to_string(report.reach->years.back().leads),
+                             fmt::format("{} trained", noun(report.reach->years.back().leads, "lead", "leads")));
     if (report.cohorts)
         cards += figure_card("cohorts", std::to_string(report.cohorts->rows.size()),
-                             fmt::format("Work Groups in {}", page.year));
+                             fmt::format("{} in {}", noun((long long)report.cohorts->rows.size(), "Work Group", "Work Groups"), page.year));
     if (!page.in.gaps.empty()) {
         std::size_t items = 0;
         for (const auto& g : page.in.gaps) items += g.rows.size();
         std::size_t hubs = page.in.gaps_by_hub.size();
         cards += figure_card("attention", std::to_string(items),
-                             hubs > 1 ? fmt::format("items need attention in {} hubs", hubs) : "items need attention",
+                             fmt::format("{}{}", noun((long long)items, "item needs attention", "items need attention"),
+                                         hubs > 1 ? fmt::format(" in {} hubs", hubs) : ""),
                              "<p class=\"card-link\"><a href=\"#gaps\">see below</a></p>");
     }
     return "<div class=\"cards\">\n" + cards + "</div>\n";
@@ -51,7 +53,7 @@ svg::BarRow coverage_bar(const PhaseCoverage& c) {
         bar.texts = {fmt::format("{}% ({} of {}){}", coverage_text(*c.percent), c.schools, pop, goal)};
     } else {
         bar.values = {std::nullopt};
-        bar.missing_text = fmt::format("{} schools; population not recorded", c.schools);
+        bar.missing_text = plural(c.schools, "school", "schools") + "; population not recorded";
     }
     if (c.target) {
         bar.marker = *c.target;

@@ -18,6 +18,7 @@ std::string render_json(const std::vector<Table>& tables) {
                 else if (auto* d = std::get_if<double>(&cell.value)) w.value(*d);
                 else if (auto* s = std::get_if<std::string>(&cell.value)) w.value(*s);
                 else if (auto* b = std::get_if<bool>(&cell.value)) w.value(*b);
+                else if (auto* day = std::get_if<Date>(&cell.value)) w.value(day->str());
                 else if (auto* list = std::get_if<std::vector<std::string>>(&cell.value)) {
                     w.begin_array();
                     for (const auto& item : *list) w.value(item);

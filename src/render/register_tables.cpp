@@ -28,12 +28,15 @@ std::string mark_symbol(RegisterMark mark) {
         case RegisterMark::absent: return "✗";
         case RegisterMark::not_yet_member: return "–";
         case RegisterMark::withdrawn: return "w";
+        case RegisterMark::not_expected: return "·";
     }
     return "";
 }
 
 std::string mark_words(RegisterMark mark) {
-    return mark == RegisterMark::not_yet_member ? "not yet a member" : std::string(code_of(mark));
+    if (mark == RegisterMark::not_yet_member) return "not yet a member";
+    if (mark == RegisterMark::not_expected) return "not expected (not listed)";
+    return std::string(code_of(mark));
 }
 
 std::string register_title(const Register& r) {
@@ -46,23 +49,25 @@ std::vector<Table> register_tables(const Register& r, bool for_people) {
     grid.empty_text = "no member schools";
     std::string threshold = attendance_text(r.completion * 100.0);
     if (for_people) {
-        grid.title = fmt::format("Register: {}. ✓ present  ✗ absent  – not yet a member  w withdrawn; "
+        grid.title = fmt::format("Register: {}. ✓ present  ✗ absent  – not yet a member  w withdrawn  "
+                                 "· not expected; "
                                  "completion threshold {}% of meetings held",
                                  register_title(r), threshold);
-        grid.columns = {{"urn", "URN"}, {"school", "school"}, {"participant", "participant"}};
+        grid.columns = {{"urn", "URN"}, {"name", "school"}, {"participant", "participant"}};
     } else {
         grid.title = fmt::format("Register of {}", r.cohort_id);
         grid.columns = {{"urn", "URN"},
-                        {"school", "school"},
+                        {"name", "school"},
                         {"participant", "participant"},
                         {"listed", "listed participant"}};
     }
     for (const auto& m : r.meetings)
         grid.columns.push_back({m.date.str(), for_people ? short_date(m.date) : m.date.str()});
-    grid.columns.push_back({"attended", "meetings attended"});
-    grid.columns.push_back({"of", "of meetings held"});
+    grid.columns.push_back({"meetings_attended", "meetings attended"});
+    grid.columns.push_back({"meetings_held", "of meetings held"});
     grid.columns.push_back({"attendance", "attendance %", ColumnKind::percent});
     grid.columns.push_back({"meets_threshold", fmt::format("meets {}%", threshold)});
+    if (!for_people) grid.columns.push_back({"status", "status", ColumnKind::code});
 
     for (const auto& s : r.schools) {
         std::vector<Cell> row = {s.urn, s.name.empty() ? Cell(fmt::format("URN {}", s.urn)) : Cell(s.name), Cell()};
@@ -71,7 +76,10 @@ std::vector<Table> register_tables(const Register& r, bool for_people) {
         row.push_back(s.attended);
         row.push_back(s.logged);
         row.push_back(percent_cell(s.attended, s.logged));
-        row.push_back(s.logged ? Cell::yes_no(s.meets_completion) : Cell());
+        // People read why a withdrawn school does not meet it; machines read false and `status`.
+        if (s.withdrawn && for_people) row.push_back(Cell("withdrawn"));
+        else row.push_back(s.logged || s.withdrawn ? Cell::yes_no(s.meets_completion) : Cell());
+        if (!for_people) row.push_back(std::string(name_of(s.status)));
         grid.rows.push_back(std::move(row));
         for (const auto& p : s.participants) {
             std::vector<Cell> prow;
@@ -85,12 +93,13 @@ std::vector<Table> register_tables(const Register& r, bool for_people) {
             prow.push_back(p.expected);
             prow.push_back(percent_cell(p.attended, p.expected));
             prow.push_back(Cell());
+            if (!for_people) prow.push_back(Cell());
             grid.rows.push_back(std::move(prow));
         }
     }
 
     Table meetings{"meetings", "Meetings held",
-                   {{"date", "date", ColumnKind::date},
+                   {{"date", "date"},
                     {"schools_present", "schools present"},
                     {"schools_expected", "schools expected"},
                     {"participants_present", "participants present"},
@@ -98,7 +107,7 @@ std::vector<Table> register_tables(const Register& r, bool for_people) {
                    {}};
     meetings.empty_text = fmt::format("no meeting held yet ({} planned)", r.planned_meetings);
     for (const auto& m : r.meetings)
-        meetings.rows.push_back({m.date.str(), m.schools_present, m.schools_expected,
+        meetings.rows.push_back({m.date, m.schools_present, m.schools_expected,
                                  m.participants_present, m.participants_expected});
     return {grid, meetings};
 }

@@ -41,7 +41,7 @@ std::string target_text(double percent) { return Cell(percent, target_places(per
 Table to_table(const SummarySection& s) {
     Table t{"summary", fmt::format("Summary {}", s.year.str()),
             {{"measure", "measure", ColumnKind::code},
-             {"of", "of"},
+             {"of", "of", ColumnKind::code},
              {"year", "year"},
              {"schools", "schools"},
              {"schools_completed_or_in_progress", "completed or in progress"},
@@ -54,8 +54,8 @@ Table to_table(const SummarySection& s) {
     for (Stage st : all_stages)
         t.rows.push_back({"engaged", std::string(name_of(st)), y, s.engaged_by_stage[std::size_t(st)],
                           s.completed_or_in_progress_by_stage[std::size_t(st)], {}, {}, {}, {}});
-    t.rows.push_back({"engaged", "all stages", y, s.engaged, s.engaged_completed_or_in_progress, {}, {}, {}, {}});
-    t.rows.push_back({"ever_engaged", "all stages", y, s.ever_engaged, s.ever_completed_or_in_progress, {}, {}, {}, {}});
+    t.rows.push_back({"engaged", "all", y, s.engaged, s.engaged_completed_or_in_progress, {}, {}, {}, {}});
+    t.rows.push_back({"ever_engaged", "all", y, s.ever_engaged, s.ever_completed_or_in_progress, {}, {}, {}, {}});
     for (const auto& c : s.coverage) t.rows.push_back(coverage_row(c, y));
     return t;
 }
@@ -77,7 +77,7 @@ Table to_table(const HubsSection& s) {
     for (const auto& r : s.rows) {
         bool national = r.hub.empty();
         t.rows.push_back({national ? "national" : "hub",
-                          national ? fmt::format("All {} hubs", s.hubs) : r.hub,
+                          national ? all_hubs_label(s.hubs) : r.hub,
                           std::string(name_of(r.phase)),
                           r.engaged,
                           r.ever_engaged,
@@ -116,9 +116,12 @@ Table to_table(const ReachSection& s) {
 
 Table to_table(const PatternsSection& s) {
     Table t{"patterns", fmt::format("Journey patterns of schools engaged in {}", s.year.str()),
-            {{"pattern", "pattern", ColumnKind::code}, {"schools", "schools"}},
+            {{"pattern", "pattern", ColumnKind::code, Reader::machines},
+             {"pattern", "pattern", ColumnKind::plain, Reader::people},
+             {"schools", "schools"}},
             {}};
-    for (const auto& row : s.rows) t.rows.push_back({std::string(name_of(row.pattern)), row.schools});
+    for (const auto& row : s.rows)
+        t.rows.push_back({std::string(name_of(row.pattern)), std::string(words_of(row.pattern)), row.schools});
     return t;
 }
 
@@ -168,11 +171,11 @@ Table to_table(const CohortsSection& s) {
 Table to_table(const LeadsSection& s) {
     Table t{"leads", fmt::format("Leads' Work Groups and sessions, {}", s.year.str()),
             {{"lead", "lead id", ColumnKind::plain, Reader::machines},
-             {"name", "name", ColumnKind::plain, Reader::machines},
+             {"lead_name", "lead", ColumnKind::plain, Reader::machines},
              {"lead", "lead", ColumnKind::plain, Reader::people},
              {"work_groups", "Work Groups"},
              {"cohorts", "cohorts", ColumnKind::plain, Reader::machines},
-             {"cohort_names", "names"},
+             {"cohort_names", "Work Group names"},
              {"schools", "schools"},
              {"meetings_held", "meetings held"},
              {"meetings_planned", "meetings planned"},
@@ -185,6 +188,63 @@ Table to_table(const LeadsSection& s) {
         t.rows.push_back({l.lead, l.name.empty() ? Cell() : Cell(l.name), l.name.empty() ? l.lead : l.name,
                           int(l.cohorts.size()), l.cohorts, l.cohort_names, l.schools, l.meetings_held, l.meetings_planned, l.visits_held, l.visits_planned,
                           l.overdue_logs});
+    return t;
+}
+
+std::string all_hubs_label(int hubs) {
+    return hubs == 1 ? std::string("The 1 hub") : fmt::format("All {} hubs", hubs);
+}
+
+namespace {
+
+Cell hub_cell(const NationalDigest& d, const HubDigest& h) {
+    return h.hub.empty() ? all_hubs_label(d.hubs) : h.hub;
+}
+
+}  // namespace
+
+Table work_groups_by_hub(const NationalDigest& d) {
+    Table t{"cohorts_by_hub", fmt::format("Work Groups of {} by hub", d.year.str()), {{"hub", "hub"}}, {}};
+    for (Stage st : all_stages) t.columns.push_back({std::string(name_of(st)), std::string(name_of(st))});
+    t.columns.push_back({"work_groups", "Work Groups"});
+    t.columns.push_back({"median_attendance", "median attendance %", ColumnKind::percent});
+    for (const auto& h : d.rows) {
+        std::vector<Cell> row = {hub_cell(d, h)};
+        for (int n : h.work_groups) row.push_back(n);
+        row.push_back(h.work_groups_total);
+        row.push_back(h.median_attendance ? Cell(*h.median_attendance, attendance_places) : Cell());
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+Table leads_by_hub(const NationalDigest& d) {
+    Table t{"leads_by_hub", fmt::format("Leads of {} by hub", d.year.str()),
+            {{"hub", "hub"},
+             {"leads", "leads"},
+             {"work_groups", "Work Groups"},
+             {"meetings_held", "meetings held"},
+             {"meetings_planned", "meetings planned"},
+             {"visits_held", "visits held"},
+             {"visits_planned", "visits planned"},
+             {"overdue_logs", "overdue logs"}},
+            {}};
+    for (const auto& h : d.rows)
+        t.rows.push_back({hub_cell(d, h), h.leads, h.work_groups_total, h.meetings_held, h.meetings_planned,
+                          h.visits_held, h.visits_planned, h.overdue_logs});
+    return t;
+}
+
+Table areas_by_hub(const NationalDigest& d) {
+    Table t{"areas_by_hub", fmt::format("Schools and areas by hub, {}", d.year.str()),
+            {{"hub", "hub"},
+             {"areas", "areas"},
+             {"areas_engaged", "areas with a school engaged"},
+             {"schools", "schools on record"},
+             {"engaged", fmt::format("engaged {}", d.year.str())}},
+            {}};
+    for (const auto& h : d.rows)
+        t.rows.push_back({hub_cell(d, h), h.areas, h.areas_engaged, h.schools, h.engaged});
     return t;
 }
 

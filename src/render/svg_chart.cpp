@@ -345,7 +345,7 @@ std::string render(const Lines& c) {
 
 std::string render(const HorizontalBars& c) {
     const double width = c.width;
-    const double gap = 2, row_gap = 12;
+    const double gap = 2, row_gap = c.row_gap;
     std::size_t per_row = std::max<std::size_t>(1, c.series.size());
     double row_h = double(per_row) * c.bar_height + double(per_row - 1) * gap;
 

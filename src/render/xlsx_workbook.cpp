@@ -74,7 +74,7 @@ struct Formats {
     lxw_format* header;
     lxw_format* date;
     lxw_format* label;
-    lxw_format* percent[3];  // 0%, 0.0%, 0.00%
+    lxw_format* percent;  // 0.0%: every percentage in every sheet alike
 };
 
 Formats make_formats(lxw_workbook* wb) {
@@ -86,11 +86,8 @@ Formats make_formats(lxw_workbook* wb) {
     format_set_align(f.label, LXW_ALIGN_VERTICAL_TOP);
     f.date = workbook_add_format(wb);
     format_set_num_format(f.date, "yyyy-mm-dd");
-    const char* percent_formats[3] = {"0%", "0.0%", "0.00%"};
-    for (int i = 0; i < 3; ++i) {
-        f.percent[i] = workbook_add_format(wb);
-        format_set_num_format(f.percent[i], percent_formats[i]);
-    }
+    f.percent = workbook_add_format(wb);
+    format_set_num_format(f.percent, "0.0%");
     return f;
 }
 
@@ -108,17 +105,16 @@ std::size_t write_cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const Cell& 
     if (cell.empty()) return 0;
     if (auto* i = std::get_if<long long>(&cell.value)) {
         if (kind == ColumnKind::percent) {
-            check(worksheet_write_number(ws, r, c, double(*i) / 100.0, f.percent[0]), "writing a cell");
-            return cell.text().size() + 1;
+            check(worksheet_write_number(ws, r, c, double(*i) / 100.0, f.percent), "writing a cell");
+            return cell.text().size() + 3;
         }
         check(worksheet_write_number(ws, r, c, double(*i), nullptr), "writing a cell");
         return cell.text().size();
     }
     if (auto* d = std::get_if<double>(&cell.value)) {
         if (kind == ColumnKind::percent) {
-            lxw_format* format = f.percent[std::clamp(cell.decimals, 0, 2)];
-            check(worksheet_write_number(ws, r, c, *d / 100.0, format), "writing a cell");
-            return cell.text().size() + 1;
+            check(worksheet_write_number(ws, r, c, *d / 100.0, f.percent), "writing a cell");
+            return fmt::format("{:.1f}%", *d).size();
         }
         check(worksheet_write_number(ws, r, c, *d, nullptr), "writing a cell");
         return cell.text().size();
@@ -127,15 +123,12 @@ std::size_t write_cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const Cell& 
         check(worksheet_write_boolean(ws, r, c, *b, nullptr), "writing a cell");
         return 5;
     }
-    std::string text = cell.text();
-    if (kind == ColumnKind::date) {
-        if (auto date = Date::parse(text)) {
-            lxw_datetime dt = datetime_of(*date);
-            check(worksheet_write_datetime(ws, r, c, &dt, f.date), "writing a cell");
-            return 10;
-        }
+    if (auto* day = std::get_if<Date>(&cell.value)) {
+        lxw_datetime dt = datetime_of(*day);
+        check(worksheet_write_datetime(ws, r, c, &dt, f.date), "writing a cell");
+        return 10;
     }
-    text = storable(std::move(text));
+    std::string text = storable(cell.text());
     std::string literal = ooxml_literal(text);
     check(worksheet_write_string(ws, r, c, literal.c_str(), nullptr), "writing a cell");
     return display_width(text);

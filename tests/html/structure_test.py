@@ -13,6 +13,7 @@ Usage: structure_test.py TFM EXAMPLES_DIR CLI_CASES_DIR
 import html.parser
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -229,7 +230,7 @@ def compare_rows(case, section, json_rows, html_rows, key_of=None, omitted=()):
             if key in omitted:
                 # An id or code the page leaves out for people: its words must be there instead
                 # (a Work Group's or lead's name; the hub, "All 2 hubs", for the national scope).
-                words = {"cohorts": "cohort_names", "scope": "hub", "name": "lead"}.get(key, key + "_name")
+                words = {"cohorts": "cohort_names", "scope": "hub", "lead_name": "lead"}.get(key, key + "_name")
                 if words not in cells:
                     fail(case, f"{section} row {i}: {key} left out with no name beside it")
                 continue
@@ -244,9 +245,55 @@ def compare_rows(case, section, json_rows, html_rows, key_of=None, omitted=()):
                 fail(case, f"{section} row {i} {key}: page {cells[key].get('data-value')!r}, JSON {value!r}")
 
 
+def by_hub_rows(case, page, section):
+    """The national page's table of a row per hub and then the total, as {hub: {key: value}}."""
+    found = tables_of(page, section)
+    if len(found) != 1:
+        fail(case, f"{section}: {len(found)} tables, expected 1")
+        return {}
+    rows = {}
+    for _, cells in found[0]["rows"]:
+        rows[cells["hub"]["data-value"]] = {k: c.get("data-value") for k, c in cells.items()}
+    return rows
+
+
+def check_national_digest(case, report, page):
+    """Forty hubs read per hub: Work Groups, leads and areas summed per hub, not listed."""
+    hubs = len([r for r in report.get("hubs", []) if r["scope"] == "hub" and r["phase"] == report["hubs"][0]["phase"]])
+    total = f"All {hubs} hubs"
+    if "cohorts" in report:
+        rows = by_hub_rows(case, page, "cohorts-by-hub")
+        if rows:
+            for stage in ("readiness", "development", "embedding", "sustaining"):
+                want = sum(1 for c in report["cohorts"] if c["stage"] == stage)
+                if int(rows[total][stage]) != want or sum(int(r[stage]) for h, r in rows.items() if h != total) != want:
+                    fail(case, f"cohorts-by-hub {stage}: {rows[total][stage]}, JSON {want}")
+            if len(rows) != hubs + 1:
+                fail(case, f"cohorts-by-hub: {len(rows)} rows for {hubs} hubs and the total")
+    if "leads" in report:
+        rows = by_hub_rows(case, page, "leads-by-hub")
+        for key in ("meetings_held", "meetings_planned", "visits_held", "visits_planned", "overdue_logs"):
+            want = sum(l[key] for l in report["leads"])
+            if rows and int(rows[total][key]) != want:
+                fail(case, f"leads-by-hub {key}: {rows[total][key]}, JSON {want}")
+        busy = sum(1 for l in report["leads"] if l["work_groups"])
+        if rows and int(rows[total]["leads"]) != busy:
+            fail(case, f"leads-by-hub leads: {rows[total]['leads']}, JSON {busy} leads with a Work Group")
+    if "characteristics" in report:
+        rows = by_hub_rows(case, page, "areas-by-hub")
+        engaged = sum(r["schools"] for r in report["characteristics"] if r["dimension"] == "ofsted")
+        if rows and int(rows[total]["engaged"]) != engaged:
+            fail(case, f"areas-by-hub engaged: {rows[total]['engaged']}, JSON {engaged}")
+    if any(svg["attrs"].get("data-chart") == "chart-cohorts" for svg in page.svgs):
+        fail(case, "the national page draws a bar per Work Group")
+
+
 def check_figures(case, report, gaps, page):
+    national = bool(tables_of(page, "cohorts-by-hub"))
+    if national:
+        check_national_digest(case, report, page)
     for section in ("summary", "hubs", "stages", "reach", "patterns", "cohorts", "leads"):
-        if section not in report:
+        if section not in report or (national and section in ("cohorts", "leads")):
             continue
         found = tables_of(page, section)
         if not found and not report[section]:
@@ -272,7 +319,9 @@ def check_figures(case, report, gaps, page):
     if "characteristics" in report:
         rows = [r for t in tables_of(page, "characteristics") for r in t["rows"]]
         engaged = [r for r in rows if "data-only" not in r[0]]
-        compare_rows(case, "characteristics", report["characteristics"], engaged,
+        # The national page gives areas per hub (areas-by-hub), not every hub's areas.
+        expected_rows = [r for r in report["characteristics"] if not national or r["dimension"] != "area"]
+        compare_rows(case, "characteristics", expected_rows, engaged,
                      {"dimension": lambda tr, cells: tr.get("data-dimension")})
         for tr, cells in rows:
             if "data-only" in tr and cells["schools"].get("data-value") != "0":
@@ -289,8 +338,8 @@ def check_figures(case, report, gaps, page):
     summary = {(r["measure"], r["of"]): r["schools"] for r in report.get("summary", [])}
     expected = {}
     if "summary" in report:
-        expected["engaged"] = summary.get(("engaged", "all stages"))
-        expected["ever_engaged"] = summary.get(("ever_engaged", "all stages"))
+        expected["engaged"] = summary.get(("engaged", "all"))
+        expected["ever_engaged"] = summary.get(("ever_engaged", "all"))
         if report.get("reach"):
             expected["leads"] = report["reach"][-1]["leads"]
         if "cohorts" in report:
@@ -323,15 +372,52 @@ def check_figures(case, report, gaps, page):
     chart_ids = {svg["attrs"].get("data-chart") for svg in page.svgs}
     for section, chart in (("stages", "chart-stages"), ("reach", "chart-reach"),
                            ("patterns", "chart-patterns"), ("cohorts", "chart-cohorts")):
-        if report.get(section) and chart not in chart_ids:
+        if report.get(section) and chart not in chart_ids and not (national and section == "cohorts"):
             fail(case, f"no {chart} chart for a non-empty {section} section")
     if any(r["measure"] == "coverage" for r in report.get("summary", [])) and "chart-coverage" not in chart_ids:
         fail(case, "no coverage chart")
     if gaps is not None and "chart-gaps" not in chart_ids:
         fail(case, "no gaps chart")
     for row in report.get("characteristics", []):
+        if national and row["dimension"] == "area":
+            continue
         if "chart-characteristics-" + row["dimension"] not in chart_ids:
             fail(case, f"no chart for characteristic {row['dimension']}")
+
+
+CODE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")  # a snake_case code: requires_improvement
+
+
+def machine_words(*documents):
+    """The ids in JSON documents (Work Groups, leads): words for machines, not for people. A
+    Work Group with no name, or a lead with no record, is named by its id: that id is a name."""
+    ids, names = set(), set()
+
+    def walk(v):
+        if isinstance(v, dict):
+            for k, x in v.items():
+                if k in ("cohort", "lead", "cohorts") and x:
+                    ids.update(i for i in (x if isinstance(x, list) else [x]) if isinstance(i, str))
+                if k in ("cohort_name", "lead_name", "cohort_names", "name") and x:
+                    names.update(i for i in (x if isinstance(x, list) else [x]) if isinstance(i, str))
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+    for d in documents:
+        walk(d)
+    return {i for i in ids - names if not i.startswith("(")}
+
+
+def no_ids_or_codes(case, page, ids):
+    """Every cell people read names things in words: no Work Group or lead id, no code."""
+    for t in page.tables:
+        for _, cells in t["rows"]:
+            for key, cell in cells.items():
+                words = re.split(r"[\s,;:()\u00b7]+", cell["text"])
+                bad = [w for w in words if w in ids or CODE.match(w)]
+                if bad:
+                    fail(case, f"{t['attrs'].get('data-section')} {key}: {cell['text']!r} shows {bad}")
 
 
 def check(case, data_args, as_of, extra=(), cwd=None, gaps_expected=True, status=(0,)):
@@ -367,6 +453,11 @@ def check(case, data_args, as_of, extra=(), cwd=None, gaps_expected=True, status
     self_contained(case, text, page)
     charts(case, page)
     check_figures(case, report, gaps, page)
+    no_ids_or_codes(case, page, machine_words(report, gaps or {}))
+    # One of a thing is singular: never "1 items", "All 1 hubs".
+    for bad in re.findall(r"\b(?:All )?1\s+(?:items|schools|hubs|leads|Work Groups|errors|records|files|rows)\b",
+                          re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<svg.*?</svg>", "", text))):
+        fail(case, f"a plural for one: {bad!r}")
     header = [a for t, a in page.tags if t == "header" and "data-as-of" in a]
     if not header or header[0]["data-as-of"] != as_of:
         fail(case, "the header does not give the --as-of date")
@@ -378,6 +469,7 @@ def check(case, data_args, as_of, extra=(), cwd=None, gaps_expected=True, status
 
 small = os.path.join(CASES, "report-small-json", "tree")
 check("examples", ["-C", EXAMPLES], "2026-11-26")
+check("examples, agendas due and logs overdue", ["-C", EXAMPLES], "2026-11-30")
 check("examples 2025/26", ["-C", EXAMPLES], "2026-11-26", ["--year", "2025/26"])
 check("small", ["-C", small], "2023-11-15")
 check("small, before the records", ["-C", small], "2023-11-15", ["--year", "2018/19"])
@@ -404,9 +496,19 @@ elif sum(int(c["total"]["data-value"]) for _, c in by_hub[0]["rows"]) != sum(len
     failures.append("two hubs: the items per hub do not add up to tfm gaps")
 if tables_of(page, "gaps-urgent"):
     failures.append("two hubs: a most-urgent list mixing hubs")
+if not tables_of(page, "cohorts-by-hub") or tables_of(page, "cohorts"):
+    failures.append("two hubs: the national page lists Work Groups instead of summing them per hub")
+# Asked for by name, the national page lists every Work Group and lead.
+_, page = check("two hubs, --section cohorts,leads", ["-C", "a", "-C", "b"], "2023-11-15",
+                ["--section", "cohorts,leads"], cwd=two, gaps_expected=False)
+if not tables_of(page, "cohorts") or not tables_of(page, "leads") or tables_of(page, "cohorts-by-hub"):
+    failures.append("two hubs, --section cohorts,leads: the full lists are not there")
 _, one = check("one hub, no national sections", ["-C", EXAMPLES], "2026-11-26")
-if tables_of(one, "hubs") or tables_of(one, "gaps-by-hub"):
+if tables_of(one, "hubs") or tables_of(one, "gaps-by-hub") or tables_of(one, "cohorts-by-hub"):
     failures.append("one hub: a national section on a hub's page")
+_, page = check("one hub, --section hubs", ["-C", EXAMPLES], "2026-11-26", ["--section", "hubs"], gaps_expected=False)
+if "The 1 hub" not in _:
+    failures.append("one hub, --section hubs: the total is not named The 1 hub")
 _, page = check("one section", ["-C", EXAMPLES], "2026-11-26", ["--section", "reach"], gaps_expected=False)
 if [t["attrs"]["data-section"] for t in page.tables] != ["reach"]:
     failures.append(f"one section: tables {[t['attrs']['data-section'] for t in page.tables]}")

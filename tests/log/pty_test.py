@@ -10,6 +10,7 @@ import os
 import pty
 import re
 import select
+import signal
 import shutil
 import sys
 import tempfile
@@ -45,6 +46,13 @@ def read_prompts(fd, count, buf, timeout=10.0):
     return buf
 
 
+def settle():
+    """Gives libedit time to put the terminal in raw mode after showing a question. A key
+    typed ahead reaches a terminal still in line mode, where Linux turns Ctrl-D into a NUL
+    when the mode changes (a person types a second Ctrl-D; the test must not need one)."""
+    time.sleep(0.15)
+
+
 def session(answers, final=None):
     """Runs tfm log in a fresh tree; each answer is typed after the next prompt (": " or
     "] "). `final` is a raw byte sent instead of a line after the answers. Returns
@@ -62,13 +70,25 @@ def session(answers, final=None):
     keys = 0
     for n, a in enumerate(answers, 1):
         buf = read_prompts(fd, n, buf)
+        settle()
         os.write(fd, a.encode() + b"\r")
         keys += len(a) + 1
     if final is not None:
         buf = read_prompts(fd, len(answers) + 1, buf)
+        settle()
         os.write(fd, final)
         keys += 1
+    # tfm must finish on its own; one still waiting for input after 30 s is a failure, not a
+    # hang of the suite.
+    end = time.monotonic() + 30.0
     while True:
+        left = end - time.monotonic()
+        r, _, _ = select.select([fd], [], [], max(left, 0))
+        if not r:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise AssertionError("tfm did not finish within 30 s; the screen so far:\n"
+                                 + buf.decode("utf-8", "replace"))
         try:
             chunk = os.read(fd, 4096)
         except OSError:

@@ -12,6 +12,7 @@ import datetime
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,12 @@ def run(args, **kw):
     return subprocess.run([TFM] + args, capture_output=True, env=env, **kw)
 
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # in JSON a date; in the workbook a date cell
+
+
+NAME_KEYS = {"name", "school", "participant", "hub", "value", "area", "trust"}
+
+
 def compare_cell(where, cell, expected):
     value = cell.value
     if expected is None:
@@ -48,6 +55,8 @@ def compare_cell(where, cell, expected):
             fail(where, f"expected the number {expected}, got {value!r} ({cell.data_type})")
             return
         if cell.number_format.endswith("%"):
+            if cell.number_format != "0.0%":
+                fail(where, f"percent format {cell.number_format!r}, not the one format 0.0%")
             if abs(value * 100 - expected) > 1e-9:
                 fail(where, f"expected {expected}% got {value!r} formatted {cell.number_format}")
         elif value != expected:
@@ -58,6 +67,12 @@ def compare_cell(where, cell, expected):
     if expected == "":  # an empty text (or list) is a blank cell: Excel keeps no empty strings
         if value is not None:
             fail(where, f"expected a blank cell, got {value!r}")
+        return
+    # Names are untrusted text (a school called `2021-10-05` stays text); any other value that
+    # looks like a date is one, in every table of every command.
+    named = where.split()[-1] in NAME_KEYS or where.split()[-1].endswith("_name")
+    if ISO_DATE.match(expected) and not named and not isinstance(value, datetime.datetime):
+        fail(where, f"expected the date {expected}, got {value!r} ({cell.data_type}): a date is a date cell")
         return
     if isinstance(value, datetime.datetime):
         if cell.number_format != "yyyy-mm-dd" or value.date().isoformat() != expected:
@@ -153,6 +168,7 @@ cases = [
     ("report", ["-C", EXAMPLES, "--as-of", "2026-11-26", "report"], "2026-11-26"),
     ("report 2025/26", ["-C", EXAMPLES, "--as-of", "2026-11-26", "report", "--year", "2025/26"], "2026-11-26"),
     ("gaps", ["-C", EXAMPLES, "--as-of", "2026-11-26", "gaps"], "2026-11-26"),
+    ("gaps, agendas due", ["-C", EXAMPLES, "--as-of", "2026-11-30", "gaps"], "2026-11-30"),
     ("schedule", ["-C", EXAMPLES, "--as-of", "2026-11-26", "schedule", "--from", "2026-09-01", "--to", "2027-08-31"], "2026-11-26"),
     ("journey", ["-C", EXAMPLES, "--as-of", "2026-11-26", "journey", "141134"], "2026-11-26"),
     ("hostile report", ["-C", HOSTILE, "--as-of", "2022-07-30", "report"], "2022-07-30"),

@@ -14,15 +14,17 @@
 namespace tfm {
 
 // A school's or participant's place at one held meeting.
-enum class RegisterMark { present, absent, not_yet_member, withdrawn };
-std::string_view code_of(RegisterMark mark);  // present, absent, not_yet_member, withdrawn
+// not_expected: an attendee who is not among the school's participants, at a meeting they
+// did not come to (they are expected only where they came).
+enum class RegisterMark { present, absent, not_yet_member, withdrawn, not_expected };
+std::string_view code_of(RegisterMark mark);  // present, absent, not_yet_member, withdrawn, not_expected
 
 struct RegisterParticipant {
     std::string name;
     bool listed = true;                // false: attended but not among the cohort's participants
     std::vector<RegisterMark> marks;   // one per held meeting
     int attended = 0;                  // meetings marked present
-    int expected = 0;                  // meetings marked present or absent
+    int expected = 0;                  // meetings marked present or absent: where expected
 };
 
 struct RegisterSchool {
@@ -35,12 +37,17 @@ struct RegisterSchool {
     int attended = 0;                  // as the completion rule counts (count_attendance)
     int logged = 0;
     std::optional<double> share;       // attended / logged; none when nothing was logged
+    // A school that withdrew does not complete the stage, whatever it attended (its journey
+    // says withdrawn), so it never meets the threshold; it is not below it either.
+    bool withdrawn = false;
     bool meets_completion = false;
 };
 
 struct RegisterMeeting {
     Date date;
     int schools_present = 0, schools_expected = 0;
+    // Participants marked present, of those expected (marked present or absent): an attendee
+    // not listed is expected where they came, so present never exceeds expected.
     int participants_present = 0, participants_expected = 0;
 };
 

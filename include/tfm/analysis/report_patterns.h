@@ -21,6 +21,8 @@ inline constexpr std::array<JourneyPattern, 5> all_journey_patterns = {
     JourneyPattern::readiness_to_sustaining, JourneyPattern::development_to_sustaining,
     JourneyPattern::gap, JourneyPattern::in_progress, JourneyPattern::other};
 template <> const std::vector<std::string_view>& enum_names<JourneyPattern>();
+// The pattern as people read it, in every human format (table, md, html): "still under way".
+std::string_view words_of(JourneyPattern pattern);
 
 // The pattern of a school's journey up to and including `year`.
 JourneyPattern journey_pattern(const Journey& journey, AcademicYear year);

@@ -2,6 +2,8 @@
 // a renderer prints it (text_table.h, csv_table.h, json_table.h, md_table.h, html_report.h).
 #pragma once
 
+#include "tfm/base/date.h"
+
 #include <string>
 #include <variant>
 #include <vector>
@@ -9,9 +11,11 @@
 namespace tfm {
 
 // One value: empty, a whole number, a number shown with `decimals` places, text, or a list
-// of texts (a JSON array; joined with ", " elsewhere), or yes/no (a JSON boolean).
+// of texts (a JSON array; joined with ", " elsewhere), yes/no (a JSON boolean), or a date
+// (YYYY-MM-DD in text, csv and json; a date cell in xlsx). A date is a Date, never a text, so
+// every table's dates are dates in every format without a word about them elsewhere.
 struct Cell {
-    std::variant<std::monostate, long long, double, std::string, std::vector<std::string>, bool>
+    std::variant<std::monostate, long long, double, std::string, std::vector<std::string>, bool, Date>
         value;
     int decimals = 1;
 
@@ -22,6 +26,7 @@ struct Cell {
     Cell(std::string v) : value(std::move(v)) {}
     Cell(const char* v) : value(std::string(v)) {}
     Cell(std::vector<std::string> v) : value(std::move(v)) {}
+    Cell(Date d) : value(d) {}
     static Cell yes_no(bool v) {
         Cell c;
         c.value = v;
@@ -35,10 +40,10 @@ struct Cell {
     std::string text() const;  // as shown in text, csv and md
 };
 
-// What a column's cells mean beyond their type, for formats that say so (xlsx): a date column
-// holds YYYY-MM-DD texts, a percent column numbers out of 100, a code column snake_case codes
-// (`requires_improvement`) that people read in words (`requires improvement`).
-enum class ColumnKind { plain, date, percent, code };
+// What a column's cells mean beyond their type, for formats that say so (xlsx): a percent
+// column holds numbers out of 100, a code column snake_case codes (`requires_improvement`)
+// that people read in words (`requires improvement`). Dates are a type of cell (Cell(Date)).
+enum class ColumnKind { plain, percent, code };
 
 // Who a column is for (SPEC section 6): people (table, md, html) read names in words where
 // machines (csv, json, xlsx) read ids and codes with the names in their own columns.

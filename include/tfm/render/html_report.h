@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tfm/analysis/report.h"
+#include "tfm/analysis/report_national.h"
 #include "tfm/base/date.h"
 #include "tfm/base/table.h"
 
@@ -31,6 +32,9 @@ struct HtmlInput {
     Report report;            // build_report(): the sections to show
     std::vector<Table> gaps;  // build_gaps() for the same year and date; empty: no summary
     std::vector<HubGaps> gaps_by_hub;  // gaps_by_hub() of them: with several hubs, per hub
+    // The national page (several hubs, every section): Work Groups, leads and areas per hub
+    // instead of their full lists, which stay in csv, json, xlsx and `--section`.
+    std::optional<NationalDigest> digest;
     HtmlContext context;
 };
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "tfm/analysis/report.h"
+#include "tfm/analysis/report_national.h"
 #include "tfm/base/table.h"
 
 #include <string>
@@ -22,6 +23,16 @@ Table to_table(const LeadsSection& section);
 
 // Some schools by characteristic: {dimension, value, schools}, values labelled as the report.
 Table to_table(const Characteristics& characteristics, std::string name, std::string title);
+
+// The national page's digest (report_national.h) as three tables, a row per hub and then the
+// national total: Work Groups by stage with their median attendance (`cohorts_by_hub`), the
+// leads' sessions and overdue logs (`leads_by_hub`), and schools and areas (`areas_by_hub`).
+Table work_groups_by_hub(const NationalDigest& digest);
+Table leads_by_hub(const NationalDigest& digest);
+Table areas_by_hub(const NationalDigest& digest);
+
+// The national total's label: "All 40 hubs" ("The 1 hub" for one).
+std::string all_hubs_label(int hubs);
 
 // The sections the report holds, in report_sections() order.
 std::vector<Table> report_tables(const Report& report);

@@ -104,6 +104,7 @@ struct HorizontalBars {
     std::string rule_text;
     int width = 640;
     int bar_height = 18;
+    int row_gap = 12;  // between rows; less for long lists (forty hubs)
 };
 std::string render(const HorizontalBars& chart);
 

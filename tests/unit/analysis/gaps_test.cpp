@@ -932,8 +932,8 @@ sessions:
     // Not 1 Nov (passed), 9 Nov (logged), 12 Nov (timed) or 17 Nov onwards (beyond 14 days).
     REQUIRE(due->rows.size() == 3);
     CHECK(due->rows[0][0].text() == "2021-11-10");
-    CHECK(due->rows[0][5].text() == "items without times");  // after cohort, lead and their names
+    CHECK(due->rows[0][5].text() == "without_times");  // after cohort, lead and their names
     CHECK(due->rows[1][0].text() == "2021-11-15");
-    CHECK(due->rows[1][5].text() == "none published");
+    CHECK(due->rows[1][5].text() == "none_published");
     CHECK(due->rows[2][0].text() == "2021-11-16");
 }

@@ -32,7 +32,7 @@ cohort:
 ---
 sessions:
   - {cohort: c1, date: 2021-10-05, type: meeting, attendance: {100001: [Amy], 100002: [Cy]}}
-  - {cohort: c1, date: 2021-11-16, type: meeting, attendance: {100001: [], 100002: []}}
+  - {cohort: c1, date: 2021-11-16, type: meeting, attendance: {100001: [], 100002: [Cy]}}
   - {cohort: c1, date: 2022-01-11, type: meeting, attendance: {100001: [amy, Bo, Zed], 100003: [Di]}}
   - {cohort: c1, date: 2022-01-20, type: visit, school: 100001}
 )";
@@ -60,10 +60,18 @@ TEST_CASE("register: marks, totals and the threshold") {
     CHECK(ash.participants[1].marks == std::vector<M>{M::absent, M::absent, M::present});
     CHECK(ash.participants[2].name == "Zed");
     CHECK_FALSE(ash.participants[2].listed);
+    // Zed is expected only where he came: not absent from meetings nobody expected him at.
+    CHECK(ash.participants[2].marks == std::vector<M>{M::not_expected, M::not_expected, M::present});
+    CHECK(ash.participants[2].attended == 1);
+    CHECK(ash.participants[2].expected == 1);
 
     const auto& birch = r.schools[1];  // withdrew on 2021-12-01
-    CHECK(birch.marks == std::vector<M>{M::present, M::absent, M::withdrawn});
+    CHECK(birch.marks == std::vector<M>{M::present, M::present, M::withdrawn});
     CHECK(birch.logged == 2);
+    CHECK(birch.attended == 2);
+    // Every meeting before it withdrew, yet a withdrawn school does not complete the stage.
+    CHECK(birch.withdrawn);
+    CHECK_FALSE(birch.meets_completion);
     CHECK(birch.participants[0].expected == 2);
 
     const auto& cedar = r.schools[2];  // first listed at the third meeting
@@ -75,6 +83,10 @@ TEST_CASE("register: marks, totals and the threshold") {
     CHECK(r.meetings[0].schools_present == 2);
     CHECK(r.meetings[2].schools_expected == 2);  // Birch had withdrawn
     CHECK(r.meetings[2].participants_present == 4);  // Amy, Bo, Zed, Di
+    CHECK(r.meetings[2].participants_expected == 4);  // Zed came, so he counts as expected
+    CHECK(r.meetings[0].participants_present == 2);   // Amy, Cy
+    CHECK(r.meetings[0].participants_expected == 3);  // Amy, Bo, Cy: not Zed, who did not come
+    for (const auto& m : r.meetings) CHECK(m.participants_present <= m.participants_expected);
 }
 
 TEST_CASE("register: a snapshot leaves out later logs") {

@@ -426,8 +426,8 @@ cohorts:
           "engaged,development,2021/22,2,2,,,, | "
           "engaged,embedding,2021/22,1,0,,,, | "
           "engaged,sustaining,2021/22,0,0,,,, | "
-          "engaged,all stages,2021/22,3,2,,,, | "
-          "ever_engaged,all stages,2021/22,4,4,,,, | "
+          "engaged,all,2021/22,3,2,,,, | "
+          "ever_engaged,all,2021/22,4,4,,,, | "
           "coverage,primary,2021/22,3,3,8,37.5,62.5,2022/23 | "
           "coverage,secondary,2021/22,1,1,4,25.0,25,2022/23 | "
           "coverage,special,2021/22,0,0,2,0.0,,");
