@@ -25,13 +25,25 @@ Urn urn_of(const std::string& text, std::string_view option) {
 
 bool is_visit(SessionType t) { return t == SessionType::visit || t == SessionType::audit_visit; }
 
+// "107526 (Riverside Primary)", or the URN alone for a school the records lack.
+std::string school_named(const Index& index, Urn urn) {
+    const School* s = index.school(urn);
+    return s ? fmt::format("{} ({})", urn, s->name) : std::to_string(urn);
+}
+
 // --present and --absent applied to the planned attendance: a named school's entry replaced
-// (added at the end when the plan does not expect it, for the rules to judge).
+// (added at the end when the plan does not expect it, for the rules to judge). A school the
+// cohort lists no participants for cannot attend "as planned": `[]` would say it was absent.
 void apply_attendance(const LogArgs& args, const Index& index, const Cohort& cohort, SessionDraft& d) {
     auto set = [&](Urn urn, std::vector<std::string> present) {
         auto it = std::find_if(d.attendance.begin(), d.attendance.end(), [&](const auto& a) { return a.urn == urn; });
         if (it == d.attendance.end()) d.attendance.push_back({urn, std::move(present)});
         else it->present = std::move(present);
+    };
+    auto nobody_listed = [&](Urn urn, std::string_view how) {
+        return UsageError{fmt::format("{}: cohort {} lists no participants for school {}, so it would be logged "
+                                      "as absent; say who came with --present {}=NAME[,NAME…] (or --absent {})",
+                                      how, cohort.id, school_named(index, urn), urn, urn)};
     };
     for (const auto& p : args.present) {
         if (p == "all") continue;  // every school as planned
@@ -39,6 +51,7 @@ void apply_attendance(const LogArgs& args, const Index& index, const Cohort& coh
         Urn urn = urn_of(p.substr(0, eq), "--present");
         if (eq == std::string::npos) {
             const Member* m = cohort.member(urn);
+            if (m && m->participants.empty()) throw nobody_listed(urn, "--present " + p);
             set(urn, m ? m->participants : std::vector<std::string>{});
             continue;
         }
@@ -46,7 +59,18 @@ void apply_attendance(const LogArgs& args, const Index& index, const Cohort& coh
         if (names.empty()) throw UsageError{fmt::format("--present {}: no names after `=`", p)};
         set(urn, std::move(names));
     }
-    for (const auto& a : args.absent) set(urn_of(a, "--absent"), {});
+    std::vector<Urn> absent;
+    for (const auto& a : args.absent) {
+        absent.push_back(urn_of(a, "--absent"));
+        set(absent.back(), {});
+    }
+    // The schools left to attend as planned (named by `--present all` or by no option).
+    for (const auto& a : d.attendance) {
+        bool planned_absent = a.present.empty() && cohort.member(a.urn) &&
+                              std::find(absent.begin(), absent.end(), a.urn) == absent.end();
+        bool all = std::find(args.present.begin(), args.present.end(), "all") != args.present.end();
+        if (planned_absent) throw nobody_listed(a.urn, all ? "--present all" : "attending as planned (not named by --present or --absent)");
+    }
 }
 
 // The draft the flags give, and which questions they answered.

@@ -110,6 +110,7 @@ void LogEntry::replan(Date date, std::optional<Urn> school) {
     const PlannedMeeting* m = planned_meeting(cohort_, date);
     planned_agenda_ = m ? m->agenda : std::vector<AgendaItem>{};
     draft_ = std::move(fresh);
+    answered_.clear();
     rebuild();
 }
 
@@ -170,13 +171,18 @@ LogEntry::Prompt LogEntry::prompt() const {
             const auto& a = draft_.attendance[school];
             const School* s = index_.school(a.urn);
             p.question = fmt::format("{} {}", a.urn, s ? s->name : std::string("(unknown school)"));
-            p.offered = a.present.empty() ? "absent" : joined(a.present);
+            p.offered = a.present.empty() ? (must_name(a.urn) ? "" : "absent") : joined(a.present);
             if (const Member* m = cohort_.member(a.urn)) p.completions = known_names(index_, *m);
             p.completions.push_back("absent");
             break;
         }
     }
     return p;
+}
+
+bool LogEntry::must_name(Urn urn) const {
+    const Member* m = cohort_.member(urn);
+    return m && m->participants.empty() && std::find(answered_.begin(), answered_.end(), urn) == answered_.end();
 }
 
 bool LogEntry::back() {
@@ -189,6 +195,10 @@ std::string LogEntry::answer(std::string_view raw) {
     std::string text = trimmed(raw);
     if (text == "<") return back() ? "" : "this is the first question";
     auto [step, school] = steps_[at_];
+    if (text.empty() && step == Step::attendance && draft_.attendance[school].present.empty() &&
+        must_name(draft_.attendance[school].urn))
+        return "the cohort lists no participants for this school: type who came (names separated by commas), "
+               "or `absent`";
     if (!text.empty()) {
         switch (step) {
             case Step::date: {
@@ -232,6 +242,7 @@ std::string LogEntry::answer(std::string_view raw) {
                 break;
             case Step::attendance:
                 if (auto why = answer_attendance(school, text); !why.empty()) return why;
+                answered_.push_back(draft_.attendance[school].urn);
                 break;
         }
     }

@@ -61,12 +61,16 @@ private:
     void replan(Date date, std::optional<Urn> school);  // new defaults for another date or school
     void rebuild();  // the steps after the draft changed
     std::string answer_attendance(std::size_t school, std::string_view text);
+    // A member the cohort lists no participants for, whose attendance was not typed yet:
+    // Enter cannot take "as planned" for it (`[]` would say it was absent).
+    bool must_name(Urn urn) const;
 
     const Cohort& cohort_;
     const Index& index_;
     SessionDraft draft_;
     std::vector<Step> given_;
     std::vector<AgendaItem> planned_agenda_;
+    std::vector<Urn> answered_;  // schools whose attendance was typed (not only planned)
     std::vector<std::pair<Step, std::size_t>> steps_;  // attendance steps carry the school's place
     std::size_t at_ = 0;
 };

@@ -167,3 +167,34 @@ TEST_CASE("tfm log: a visit asks for the school, not attendance") {
     CHECK(e.draft().school == 100002);
     CHECK(e.draft().attendance.empty());
 }
+
+TEST_CASE("tfm log: a school with no participants listed must be named, never `[]` by Enter") {
+    std::string text = tree;
+    const std::string planned = "{urn: 100002, participants: [Cal Cole]}";
+    text.replace(text.find(planned), planned.size(), "{urn: 100002}");
+    LoadResult loaded = load_text(text);
+    Index index{loaded.records};
+    REQUIRE(index.cohort("c1"));
+    const Cohort& cohort = *index.cohort("c1");
+    LogEntry e(cohort, index, planned_session(cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}),
+               {LogEntry::Step::date, LogEntry::Step::start, LogEntry::Step::end, LogEntry::Step::mode,
+                LogEntry::Step::agenda});
+    CHECK(e.answer("") == "");  // 100001 as planned
+    auto p = e.prompt();
+    CHECK(p.question == "100002 Birch Primary");
+    CHECK(p.offered == "");  // not "absent"
+    CHECK(e.answer("") ==
+          "the cohort lists no participants for this school: type who came (names separated by commas), or `absent`");
+    CHECK(!e.done());
+    CHECK(e.answer("Cal Cole") == "");
+    CHECK(e.done());
+    CHECK(e.draft().attendance[1].present == std::vector<std::string>{"Cal Cole"});
+    // once answered, going back offers what was typed; `absent` is an answer too
+    REQUIRE(e.back());
+    CHECK(e.prompt().offered == "Cal Cole");
+    CHECK(e.answer("absent") == "");
+    REQUIRE(e.back());
+    CHECK(e.prompt().offered == "absent");
+    CHECK(e.answer("") == "");
+    CHECK(e.draft().attendance[1].present.empty());
+}
