@@ -32,9 +32,16 @@ Stage stage_after(Stage stage) {
     return Stage::sustaining;
 }
 
+bool member_on(const Member& member, Date d) {
+    bool left = member.status == MemberStatus::withdrawn && member.withdrawn_on && *member.withdrawn_on <= d;
+    if (left) return false;
+    return true;
+}
+
 bool expected_on(const Member& member, Date d) {
+    if (!member_on(member, d)) return false;
     if (member.status != MemberStatus::withdrawn) return true;
-    return member.withdrawn_on && d < *member.withdrawn_on;
+    return member.withdrawn_on.has_value();
 }
 
 bool meets_completion(double share, double completion) { return share + 0.005 >= completion; }
