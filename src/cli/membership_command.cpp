@@ -35,6 +35,15 @@ int change(const GlobalArgs& g, MembershipChange c, bool dry_run, const std::str
     Workspace workspace(load_data(g), as_of_date(g));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Cohort& cohort = cohort_or_usage(workspace, c.cohort);
+    if (c.kind == MembershipChange::Kind::withdraw) {
+        if (!cohort.year.contains(c.on))
+            throw UsageError{fmt::format("--on {} is outside {}, the year of cohort {}", c.on.str(), cohort.year.str(),
+                                         cohort.id)};
+        if (workspace.as_of() < c.on)
+            throw UsageError{fmt::format("--on {} is after the as-of date {}: a withdrawal is recorded once it "
+                                         "has happened",
+                                         c.on.str(), workspace.as_of().str())};
+    }
     const auto& file = workspace.records().files[std::size_t(cohort.pos.file)];
     std::string why;
     auto edit = plan_membership(*tx, file.full_path, file.path, c, why);
