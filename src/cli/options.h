@@ -63,6 +63,7 @@ struct EnrolArgs {
     std::string cohort;        // COHORT
     std::string school;        // URN
     std::string participants;  // --participants "A, B"
+    std::string on;            // --on DATE; empty: --as-of
     bool dry_run = false;
 };
 

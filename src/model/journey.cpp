@@ -35,7 +35,7 @@ Stage stage_after(Stage stage) {
 bool member_on(const Member& member, Date d) {
     bool left = member.status == MemberStatus::withdrawn && member.withdrawn_on && *member.withdrawn_on <= d;
     if (left) return false;
-    return true;
+    return !(member.joined_on && d < *member.joined_on);
 }
 
 bool expected_on(const Member& member, Date d) {
@@ -50,13 +50,12 @@ void count_attendance(const Cohort& cohort, Urn urn, const Index& index, int& lo
                       int& attended) {
     logged = 0;
     attended = 0;
-    // A school that withdrew is expected only at the meetings before it withdrew.
+    // A school is expected only at the meetings while it was a member: not before it joined,
+    // not after it withdrew.
     const Member* member = cohort.member(urn);
-    std::optional<Date> left;
-    if (member && member->status == MemberStatus::withdrawn) left = member->withdrawn_on;
     for (const Session* s : index.sessions_of(cohort.id)) {
         if (s->type != SessionType::meeting || !s->has_attendance) continue;
-        if (left && *left <= s->date) continue;
+        if (member && !member_on(*member, s->date)) continue;
         ++logged;
         const Attendance* a = s->attendance_of(urn);
         if (a && !a->present.empty()) ++attended;

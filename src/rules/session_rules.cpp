@@ -105,6 +105,8 @@ void check_session_not_enrolled(const CheckContext& ctx, Reporter& out) {
         auto left = [&](Urn urn, Date date) -> std::string {
             const Member* m = c.member(urn);
             if (!m || member_on(*m, date)) return {};
+            if (m->joined_on && date < *m->joined_on)
+                return fmt::format("school {} joined cohort {} on {}", urn, c.id, m->joined_on->str());
             return fmt::format("school {} withdrew from cohort {} on {}", urn, c.id, m->withdrawn_on->str());
         };
         for (const Session* s : ctx.index.sessions_of(c.id)) {

@@ -68,7 +68,14 @@ def session(answers, final=None):
         buf = read_prompts(fd, len(answers) + 1, buf)
         os.write(fd, final)
         keys += 1
+    end = time.monotonic() + 30
     while True:
+        r, _, _ = select.select([fd], [], [], max(0.0, end - time.monotonic()))
+        if not r:  # still asking: fail rather than hang the suite
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            raise AssertionError("tfm still waiting for input after the answers; the screen:\n"
+                                 + buf.decode("utf-8", "replace"))
         try:
             chunk = os.read(fd, 4096)
         except OSError:

@@ -198,3 +198,17 @@ TEST_CASE("tfm log: a school with no participants listed must be named, never `[
     CHECK(e.answer("") == "");
     CHECK(e.draft().attendance[1].present.empty());
 }
+
+TEST_CASE("tfm log: a school that joined later is not expected at the meetings before joined_on") {
+    std::string text = tree;
+    const std::string planned = "{urn: 100002, participants: [Cal Cole]}";
+    text.replace(text.find(planned), planned.size(), "{urn: 100002, participants: [Cal Cole], joined_on: 2021-11-01}");
+    LoadResult loaded = load_text(text);
+    Index index{loaded.records};
+    REQUIRE(index.cohort("c1"));
+    const Cohort& cohort = *index.cohort("c1");
+    CHECK(planned_session(cohort, *Date::parse("2021-09-28"), SessionType::meeting, {}).attendance ==
+          std::vector<SchoolAttendance>{{100001, {"Amy Ash", "Ben Bay"}}, {100003, {"Dee Dale"}}});
+    CHECK(planned_session(cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}).attendance ==
+          std::vector<SchoolAttendance>{{100001, {"Amy Ash", "Ben Bay"}}, {100002, {"Cal Cole"}}});
+}
