@@ -91,10 +91,16 @@ SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Co
         given.push_back(Step::date);
     } else if (!is_visit(type)) {
         date = unlogged_meeting(ws.index(), cohort, ws.as_of());
+    } else if (school) {
+        date = unlogged_visit(ws.index(), cohort, *school, ws.as_of());
     }
-    if (!date && !asking)
+    if (!date && !asking && !is_visit(type))
         throw UsageError{fmt::format("no planned meeting of cohort {} up to {} is waiting for its log: give --date",
                                      cohort.id, ws.as_of().str())};
+    if (!date && !asking)
+        throw UsageError{fmt::format("no planned visit to school {} in cohort {} up to {} is waiting for its log: "
+                                     "give --date",
+                                     *school, cohort.id, ws.as_of().str())};
     SessionDraft d = planned_session(cohort, date.value_or(ws.as_of()), type, school);
     auto time = [&](const std::string& text, std::string_view option, std::optional<TimeOfDay>& into, Step step) {
         if (text.empty()) return;
@@ -209,7 +215,7 @@ int run(const GlobalArgs& g, const LogArgs& args) {
                          "or run tfm log on a terminal to be asked"};
     std::vector<LogEntry::Step> given;
     SessionDraft initial = draft_from_flags(args, ws, cohort, asking, given);
-    LogEntry entry(cohort, ws.index(), initial, given);
+    LogEntry entry(cohort, ws.index(), initial, given, ws.as_of());
     std::unique_ptr<LinePrompt> prompt;
     if (asking) {
         prompt = std::make_unique<LinePrompt>();

@@ -56,6 +56,19 @@ std::optional<Date> unlogged_meeting(const Index& index, const Cohort& cohort, D
     return best;
 }
 
+std::optional<Date> unlogged_visit(const Index& index, const Cohort& cohort, Urn urn, Date as_of) {
+    const auto& logs = index.sessions_of(cohort.id);
+    std::optional<Date> best;
+    for (const auto& v : cohort.visits) {
+        if (v.urn != urn || as_of < v.date) continue;
+        bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
+            return s->is_visit() && s->school == urn && s->date == v.date;
+        });
+        if (!logged && (!best || *best < v.date)) best = v.date;
+    }
+    return best;
+}
+
 std::vector<const Member*> expected_members(const Cohort& cohort, Date date) {
     std::vector<const Member*> out;
     for (const auto& m : cohort.schools)
@@ -94,8 +107,9 @@ SessionDraft planned_session(const Cohort& c, Date date, SessionType type, std::
     return d;
 }
 
-LogEntry::LogEntry(const Cohort& cohort, const Index& index, SessionDraft initial, std::vector<Step> given)
-    : cohort_(cohort), index_(index), draft_(std::move(initial)), given_(std::move(given)) {
+LogEntry::LogEntry(const Cohort& cohort, const Index& index, SessionDraft initial, std::vector<Step> given,
+                   std::optional<Date> as_of)
+    : cohort_(cohort), index_(index), draft_(std::move(initial)), given_(std::move(given)), as_of_(as_of) {
     if (const PlannedMeeting* m = planned_meeting(cohort_, draft_.date)) planned_agenda_ = m->agenda;
     rebuild();
 }
@@ -118,7 +132,10 @@ void LogEntry::rebuild() {
     auto asked = [&](Step s) { return std::find(given_.begin(), given_.end(), s) == given_.end(); };
     bool visit = draft_.type == SessionType::visit || draft_.type == SessionType::audit_visit;
     std::vector<std::pair<Step, std::size_t>> steps;
-    for (Step s : {Step::date, Step::school, Step::start, Step::end, Step::mode, Step::agenda}) {
+    // A visit asks for the school first: its planned visit gives the date offered.
+    auto order = visit ? std::vector<Step>{Step::school, Step::date, Step::start, Step::end, Step::mode}
+                       : std::vector<Step>{Step::date, Step::start, Step::end, Step::mode, Step::agenda};
+    for (Step s : order) {
         if (!asked(s)) continue;
         if (s == Step::school && !visit) continue;
         if (s == Step::agenda && (visit || planned_agenda_.empty())) continue;
@@ -139,7 +156,12 @@ LogEntry::Prompt LogEntry::prompt() const {
         case Step::date:
             p.question = "Date";
             p.offered = draft_.date.str();
-            for (const auto& m : cohort_.meetings) p.completions.push_back(m.date.str());
+            if (draft_.type == SessionType::visit || draft_.type == SessionType::audit_visit) {
+                for (const auto& v : cohort_.visits)
+                    if (!draft_.school || v.urn == *draft_.school) p.completions.push_back(v.date.str());
+            } else {
+                for (const auto& m : cohort_.meetings) p.completions.push_back(m.date.str());
+            }
             break;
         case Step::school:
             p.question = "School visited (URN)";
@@ -205,6 +227,7 @@ std::string LogEntry::answer(std::string_view raw) {
                 auto d = Date::parse(text);
                 if (!d) return "a date is written YYYY-MM-DD";
                 if (*d != draft_.date) replan(*d, draft_.school);
+                date_answered_ = true;
                 break;
             }
             case Step::school: {
@@ -214,7 +237,11 @@ std::string LogEntry::answer(std::string_view raw) {
                     if (text == std::to_string(m.urn) || (s && same_name(text, s->name))) urn = m.urn;
                 }
                 if (!urn) return "not a school of this Work Group (Tab lists them)";
-                replan(draft_.date, urn);
+                bool date_open = !date_answered_ &&
+                                 std::find(given_.begin(), given_.end(), Step::date) == given_.end();
+                std::optional<Date> visit = as_of_ && date_open ? unlogged_visit(index_, cohort_, *urn, *as_of_)
+                                                                : std::nullopt;
+                replan(visit.value_or(draft_.date), urn);
                 break;
             }
             case Step::start:

@@ -155,14 +155,13 @@ TEST_CASE("tfm log: another date brings that date's plan; bad answers are asked 
     CHECK(e.draft().mode == Mode::online);
 }
 
-TEST_CASE("tfm log: a visit asks for the school, not attendance") {
+TEST_CASE("tfm log: a visit asks for the school first, not attendance") {
     Fixture f;
     LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-10-12"), SessionType::visit, {}));
-    CHECK(e.answer("") == "");
     CHECK(e.prompt().step == LogEntry::Step::school);
     CHECK(e.answer("100009") == "not a school of this Work Group (Tab lists them)");
     CHECK(e.answer("birch primary") == "");
-    answer_all(e, {"", "", ""});
+    answer_all(e, {"", "", "", ""});
     CHECK(e.done());
     CHECK(e.draft().school == 100002);
     CHECK(e.draft().attendance.empty());
@@ -211,4 +210,31 @@ TEST_CASE("tfm log: a school that joined later is not expected at the meetings b
           std::vector<SchoolAttendance>{{100001, {"Amy Ash", "Ben Bay"}}, {100003, {"Dee Dale"}}});
     CHECK(planned_session(cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}).attendance ==
           std::vector<SchoolAttendance>{{100001, {"Amy Ash", "Ben Bay"}}, {100002, {"Cal Cole"}}});
+}
+
+TEST_CASE("tfm log: a visit's date defaults to the school's planned visit waiting for its log") {
+    std::string text = tree;
+    const std::string at = "---\nsessions:";
+    text.replace(text.find(at), at.size(),
+                 "  visits: [{urn: 100001, date: 2021-09-20}, {urn: 100001, date: 2021-10-12}, "
+                 "{urn: 100001, date: 2021-12-01}, {urn: 100002, date: 2021-10-20}]\n" + at +
+                     "\n  - {cohort: c1, date: 2021-10-20, type: visit, school: 100002}");
+    LoadResult loaded = load_text(text);
+    Index index{loaded.records};
+    REQUIRE(index.cohort("c1"));
+    const Cohort& cohort = *index.cohort("c1");
+    Date as_of = *Date::parse("2021-11-20");
+    CHECK(unlogged_visit(index, cohort, 100001, as_of) == Date::parse("2021-10-12"));
+    CHECK(unlogged_visit(index, cohort, 100002, as_of) == std::nullopt);  // logged
+    CHECK(unlogged_visit(index, cohort, 100001, *Date::parse("2021-09-30")) == Date::parse("2021-09-20"));
+    // on a terminal: the school first, then its visit's date offered, Tab completing its visits
+    LogEntry e(cohort, index, planned_session(cohort, as_of, SessionType::visit, {}), {}, as_of);
+    CHECK(e.prompt().step == LogEntry::Step::school);
+    CHECK(e.answer("100001") == "");
+    auto p = e.prompt();
+    CHECK(p.step == LogEntry::Step::date);
+    CHECK(p.offered == "2021-10-12");
+    CHECK(p.completions == std::vector<std::string>{"2021-09-20", "2021-10-12", "2021-12-01"});
+    CHECK(e.answer("") == "");
+    CHECK(e.draft().date == *Date::parse("2021-10-12"));
 }
