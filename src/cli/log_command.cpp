@@ -73,11 +73,41 @@ void apply_attendance(const LogArgs& args, const Index& index, const Cohort& coh
     }
 }
 
+// Options that contradict each other or would be ignored: usage errors.
+void refuse_contradictions(const LogArgs& args, SessionType type) {
+    if (args.date_given && args.date.empty()) throw UsageError{"--date is empty: give a date, YYYY-MM-DD"};
+    if (is_visit(type) && (!args.present.empty() || !args.absent.empty()))
+        throw UsageError{fmt::format("--present and --absent are for meetings and cpd: a {} records no attendance",
+                                     args.type)};
+    if (!is_visit(type) && !args.school.empty())
+        throw UsageError{fmt::format("--school is the school visited: a {} has none (use --type visit or "
+                                     "audit_visit, or leave --school out)",
+                                     args.type)};
+    std::vector<std::string> present, absent;
+    for (const auto& p : args.present) {
+        if (p == "all") continue;
+        std::string urn = p.substr(0, p.find('='));
+        if (std::find(present.begin(), present.end(), urn) != present.end())
+            throw UsageError{fmt::format("--present names school {} twice: give its names once, "
+                                         "--present {}=A,B",
+                                         urn, urn)};
+        present.push_back(urn);
+    }
+    for (const auto& a : args.absent) {
+        if (std::find(present.begin(), present.end(), a) != present.end())
+            throw UsageError{fmt::format("school {} is both --present and --absent", a)};
+        if (std::find(absent.begin(), absent.end(), a) != absent.end())
+            throw UsageError{fmt::format("--absent names school {} twice", a)};
+        absent.push_back(a);
+    }
+}
+
 // The draft the flags give, and which questions they answered.
 SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Cohort& cohort, bool asking,
                               std::vector<LogEntry::Step>& given) {
     using Step = LogEntry::Step;
     SessionType type = *parse_enum<SessionType>(args.type);
+    refuse_contradictions(args, type);
     std::optional<Urn> school;
     if (!args.school.empty()) {
         school = urn_of(args.school, "--school");
@@ -86,7 +116,7 @@ SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Co
         throw UsageError{fmt::format("a {} needs --school URN: the school visited", args.type)};
     }
     std::optional<Date> date;
-    if (!args.date.empty()) {
+    if (args.date_given) {
         date = date_option("--date", args.date);
         given.push_back(Step::date);
     } else if (!is_visit(type)) {
@@ -181,7 +211,8 @@ int stopped() {
 void define(CLI::App& sub, LogArgs& args) {
     sub.add_option("cohort", args.cohort, "The cohort's id")->required()->type_name("COHORT");
     sub.add_option("--date", args.date, "When it took place (default: the planned meeting waiting for its log)")
-        ->type_name("YYYY-MM-DD");
+        ->type_name("YYYY-MM-DD")
+        ->each([&args](const std::string&) { args.date_given = true; });
     with_choices(sub.add_option("--type", args.type, "What took place (default meeting)"),
                  {"meeting", "visit", "audit_visit", "cpd"})
         ->type_name("TYPE");

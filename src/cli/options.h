@@ -49,7 +49,8 @@ struct PlanArgs {
 
 struct LogArgs {
     std::string cohort;                // COHORT
-    std::string date;                  // --date; empty: the planned meeting waiting for its log
+    std::string date;                  // --date; not given: the planned meeting waiting for its log
+    bool date_given = false;           // --date was given (an empty one is a usage error)
     std::string type = "meeting";      // --type meeting|visit|audit_visit|cpd
     std::string school;                // --school URN: the school visited
     std::vector<std::string> present;  // --present URN[=NAME,…] or all, repeatable
