@@ -255,6 +255,10 @@ int run(const GlobalArgs& g, const LogArgs& args) {
                    terminal_safe(cohort.id), terminal_safe(cohort.name.empty() ? "" : "(" + cohort.name + ")"));
     }
     LogTarget target = log_target(ws.records(), ws.index(), cohort);
+    if (!target.problem.empty()) {
+        fmt::print(stderr, "tfm: error: cannot write the log: {}; nothing was written\n", lines_safe(target.problem));
+        return exit_findings;
+    }
     for (;;) {
         if (prompt && !ask_all(entry, *prompt)) return stopped();
         const SessionDraft& draft = entry.draft();
