@@ -184,6 +184,41 @@ bool ask_all(LogEntry& entry, LinePrompt& prompt) {
     return true;
 }
 
+// The question that holds the value the first error of the whole record points at: the date
+// (session/future, out-of-year, a clash…), the times (session/agenda), or the school of the
+// attendance line (session/not-enrolled, ref/participant, …).
+void go_to_fault(LogEntry& entry, const PendingCheck& check) {
+    using Step = LogEntry::Step;
+    for (const Diagnostic& d : check.added) {
+        if (d.severity != Severity::error) continue;
+        if (d.rule == "session/agenda") return entry.go_to(Step::start);
+        std::optional<Urn> urn;
+        const auto& files = check.after->records().files;
+        if (d.pos.file >= 0 && std::size_t(d.pos.file) < files.size()) {
+            auto it = check.unwritten.find(files[std::size_t(d.pos.file)].full_path);
+            if (it != check.unwritten.end()) {
+                std::string_view text = it->second;
+                std::size_t at = 0;
+                for (int line = 1; line < d.pos.line && at != std::string_view::npos; ++line) {
+                    at = text.find('\n', at);
+                    if (at != std::string_view::npos) ++at;
+                }
+                if (at != std::string_view::npos) {
+                    std::string_view l = text.substr(at, text.find('\n', at) - at);
+                    l.remove_prefix(std::min(l.size(), l.find_first_not_of(' ')));
+                    if (l.size() > 7 && l[6] == ':' && l.substr(0, 6).find_first_not_of("0123456789") == l.npos)
+                        urn = std::stoi(std::string(l.substr(0, 6)));
+                    else if (l.rfind("school:", 0) == 0)
+                        return entry.go_to(Step::school);
+                }
+            }
+        }
+        if (urn) return entry.go_to(Step::attendance, urn);
+        return entry.go_to(Step::date);
+    }
+    entry.go_to(Step::attendance);
+}
+
 enum class Confirm { write, back, stop };
 
 Confirm confirm(LinePrompt& prompt, const std::string& where, const PendingCheck& check) {
@@ -276,7 +311,7 @@ int run(const GlobalArgs& g, const LogArgs& args) {
             if (!prompt) return exit_findings;
             auto again = prompt->ask("Go back and change it? [Y/n] ", {"yes", "no"});
             if (!again || *again == "n" || *again == "no") return stopped();
-            entry.back();
+            go_to_fault(entry, check);
             continue;
         }
         if (prompt) {

@@ -207,6 +207,17 @@ bool LogEntry::must_name(Urn urn) const {
     return m && m->participants.empty() && std::find(answered_.begin(), answered_.end(), urn) == answered_.end();
 }
 
+void LogEntry::go_to(Step step, std::optional<Urn> urn) {
+    for (std::size_t i = 0; i < steps_.size(); ++i) {
+        auto [s, school] = steps_[i];
+        if (s != step) continue;
+        if (s == Step::attendance && urn && draft_.attendance[school].urn != *urn) continue;
+        at_ = i;
+        return;
+    }
+    at_ = steps_.empty() ? 0 : steps_.size() - 1;
+}
+
 bool LogEntry::back() {
     if (at_ == 0) return false;
     --at_;
@@ -225,7 +236,13 @@ std::string LogEntry::answer(std::string_view raw) {
         switch (step) {
             case Step::date: {
                 auto d = Date::parse(text);
-                if (!d) return "a date is written YYYY-MM-DD";
+                if (!d) return fmt::format("`{}` is not a valid date: {}", text, Date::why_not(text));
+                if (as_of_ && *as_of_ < *d)
+                    return fmt::format("{} is after the as-of date {}: a log records what took place", d->str(),
+                                       as_of_->str());
+                if (!cohort_.year.contains(*d))
+                    return fmt::format("{} is outside {}, the year of cohort {}", d->str(), cohort_.year.str(),
+                                       cohort_.id);
                 if (*d != draft_.date) replan(*d, draft_.school);
                 date_answered_ = true;
                 break;
@@ -253,6 +270,9 @@ std::string LogEntry::answer(std::string_view raw) {
                 }
                 auto parsed = TimeOfDay::parse(text);
                 if (!parsed) return "a time is written HH:MM, e.g. 13:00";
+                if (step == Step::end && draft_.start && *parsed <= *draft_.start)
+                    return fmt::format("it would end at {}, not after it starts ({}): give the end time",
+                                       parsed->str(), draft_.start->str());
                 t = parsed;
                 break;
             }
@@ -273,6 +293,10 @@ std::string LogEntry::answer(std::string_view raw) {
                 break;
         }
     }
+    // Enter on an end the plan offers, before a start typed later than the plan's.
+    if (step == Step::end && text.empty() && draft_.start && draft_.end && *draft_.end <= *draft_.start)
+        return fmt::format("it would end at {}, not after it starts ({}): give the end time", draft_.end->str(),
+                           draft_.start->str());
     ++at_;
     return "";
 }

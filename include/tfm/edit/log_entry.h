@@ -61,6 +61,9 @@ public:
     std::string answer(std::string_view text);
     // Back to the last question (from the confirmation after done()); false at the first.
     bool back();
+    // Back to the question of `step` (for attendance, of school `urn`), where a finding of the
+    // whole record points; the last question when that one is not asked.
+    void go_to(Step step, std::optional<Urn> urn = {});
     const SessionDraft& draft() const { return draft_; }
 
 private:

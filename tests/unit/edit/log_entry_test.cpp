@@ -140,7 +140,7 @@ TEST_CASE("tfm log: `<` goes back a question and the answer can change") {
 TEST_CASE("tfm log: another date brings that date's plan; bad answers are asked again") {
     Fixture f;
     LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}));
-    CHECK(e.answer("9 Nov") == "a date is written YYYY-MM-DD");
+    CHECK(e.answer("9 Nov") == "`9 Nov` is not a valid date: expected a date written YYYY-MM-DD");
     CHECK(e.answer("2022-01-11") == "");
     CHECK(e.draft().mode == Mode::in_person);
     CHECK(e.draft().agenda.empty());
@@ -237,4 +237,35 @@ TEST_CASE("tfm log: a visit's date defaults to the school's planned visit waitin
     CHECK(p.completions == std::vector<std::string>{"2021-09-20", "2021-10-12", "2021-12-01"});
     CHECK(e.answer("") == "");
     CHECK(e.draft().date == *Date::parse("2021-10-12"));
+}
+
+TEST_CASE("tfm log: each answer is checked at its question: impossible or late dates, an end before the start") {
+    Fixture f;
+    LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}), {},
+               *Date::parse("2021-11-20"));
+    // the same precise message as --date gives
+    CHECK(e.answer("2022-02-29") == "`2022-02-29` is not a valid date: February 2022 has 28 days");
+    CHECK(e.answer("2021-11-21") == "2021-11-21 is after the as-of date 2021-11-20: a log records what took place");
+    CHECK(e.answer("2021-08-31") == "2021-08-31 is outside 2021/22, the year of cohort c1");
+    CHECK(e.prompt().step == LogEntry::Step::date);
+    CHECK(e.answer("") == "");
+    CHECK(e.answer("16:30") == "");  // a start after the planned end (16:00)
+    CHECK(e.answer("") == "it would end at 16:00, not after it starts (16:30): give the end time");
+    CHECK(e.answer("16:00") == "it would end at 16:00, not after it starts (16:30): give the end time");
+    CHECK(e.prompt().step == LogEntry::Step::end);
+    CHECK(e.answer("17:00") == "");
+    CHECK(e.prompt().step == LogEntry::Step::mode);
+}
+
+TEST_CASE("tfm log: going back to the question a finding points at") {
+    Fixture f;
+    LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}));
+    answer_all(e, {"", "", "", "", "", "", ""});
+    REQUIRE(e.done());
+    e.go_to(LogEntry::Step::attendance, 100001);
+    CHECK(e.prompt().question == "100001 Alder Primary");
+    e.go_to(LogEntry::Step::date);
+    CHECK(e.prompt().step == LogEntry::Step::date);
+    e.go_to(LogEntry::Step::school);  // not asked for a meeting: the last question
+    CHECK(e.prompt().question == "100002 Birch Primary");
 }
