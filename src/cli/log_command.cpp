@@ -47,6 +47,9 @@ void apply_attendance(const LogArgs& args, const Index& index, const Cohort& coh
     };
     for (const auto& p : args.present) {
         if (p == "all") continue;  // every school as planned
+        if (std::string c = control_character(p); !c.empty())
+            throw UsageError{fmt::format("--present {}: it has {}, which a name in the records must not have",
+                                         quote_value(p), c)};
         std::size_t eq = p.find('=');
         Urn urn = urn_of(p.substr(0, eq), "--present");
         if (eq == std::string::npos) {

@@ -49,6 +49,13 @@ void joined_on(const Cohort& cohort, const Workspace& workspace, MembershipChang
     if (met) c.joined_on = c.on;
 }
 
+// Typed text bound for the records: refused with a control character in it.
+void refuse_controls(std::string_view option, const std::string& text) {
+    if (std::string c = control_character(text); !c.empty())
+        throw UsageError{fmt::format("{} {}: it has {}, which the records must not have; type it without it", option,
+                                     quote_value(text), c)};
+}
+
 int change(const GlobalArgs& g, MembershipChange c, bool dry_run, const std::string& command) {
     std::optional<Transaction> tx = begin_writing(g, dry_run, command);
     Workspace workspace(load_data(g), as_of_date(g));
@@ -100,6 +107,7 @@ int run(const GlobalArgs& g, const EnrolArgs& args) {
     c.kind = MembershipChange::Kind::enrol;
     c.cohort = args.cohort;
     c.urn = urn_or_usage(args.school);
+    refuse_controls("--participants", args.participants);
     c.participants = split_names(args.participants);
     if (!args.on.empty()) {
         c.on = date_option("--on", args.on);
@@ -126,6 +134,7 @@ int run(const GlobalArgs& g, const WithdrawArgs& args) {
     c.cohort = args.cohort;
     c.urn = urn_or_usage(args.school);
     c.on = date_option("--on", args.on);
+    refuse_controls("--reason", args.reason);
     c.reason = args.reason;
     return change(g, c, args.dry_run, fmt::format("tfm withdraw {} {}", args.cohort, args.school));
 }

@@ -325,6 +325,8 @@ std::string LogEntry::answer_attendance(std::size_t school, std::string_view tex
         a.present.clear();
         return "";
     }
+    if (std::string c = control_character(text); !c.empty())
+        return fmt::format("that has {}, which a name in the records must not have; type the names without it", c);
     std::vector<std::string> present = attendee_names(index_, cohort_, a.urn, text);
     if (present.empty()) return "names separated by commas, or `absent`";
     a.present = std::move(present);

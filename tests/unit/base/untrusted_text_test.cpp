@@ -107,3 +107,14 @@ TEST_CASE("display_width counts terminal columns from Unicode's widths") {
     CHECK(display_width("\U0001F600") == 2);
     CHECK(display_width("\xff") == 1);
 }
+
+TEST_CASE("control_character names the first character typed text must not bring into a record") {
+    CHECK(control_character("Zoë Brontë, O'Neil-Smith") == "");
+    CHECK(control_character("Amina\tKhan") == "a control character (U+0009)");
+    CHECK(control_character("A\nB") == "a control character (U+000A)");
+    CHECK(control_character("A\x7f") == "a control character (U+007F)");
+    CHECK(control_character("A\u0085") == "a control character (U+0085)");
+    CHECK(control_character("A\u202eB") == "a control character (U+202E)");
+    CHECK(control_character("A\u2028B") == "a control character (U+2028)");
+    CHECK(control_character("A\xff") == "a byte that is not UTF-8 (\\xff)");
+}

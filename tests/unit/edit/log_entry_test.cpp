@@ -269,3 +269,15 @@ TEST_CASE("tfm log: going back to the question a finding points at") {
     e.go_to(LogEntry::Step::school);  // not asked for a meeting: the last question
     CHECK(e.prompt().question == "100002 Birch Primary");
 }
+
+TEST_CASE("tfm log: a typed name with a control character is asked again") {
+    Fixture f;
+    LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}),
+               {LogEntry::Step::date, LogEntry::Step::start, LogEntry::Step::end, LogEntry::Step::mode,
+                LogEntry::Step::agenda});
+    CHECK(e.answer("Amy Ash\x1b[2J") ==
+          "that has a control character (U+001B), which a name in the records must not have; type the names without it");
+    CHECK(e.answer("Amy \u202eAsh") ==
+          "that has a control character (U+202E), which a name in the records must not have; type the names without it");
+    CHECK(e.prompt().question == "100001 Alder Primary");
+}
