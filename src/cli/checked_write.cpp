@@ -41,7 +41,7 @@ int commit_edit(const GlobalArgs& g, const Transaction& tx, const FileEdit& edit
         return exit_findings;
     }
     if (tx.settings().dry_run) {
-        fmt::print("{}", lines_safe(outcome.diff));
+        fmt::print("{}", diff_for_stdout(g, outcome.diff));
         if (!g.quiet) fmt::print(stderr, "tfm: would write {} (a dry run: nothing written)\n", lines_safe(what));
         return exit_ok;
     }

@@ -104,6 +104,9 @@ bool emit(std::string_view text);
 // Text from the records (a diff, a message naming files) made safe for a terminal line by
 // line: control and bidirectional characters escaped (terminal_safe), line breaks kept.
 std::string lines_safe(std::string_view text);
+// A writer's diff for standard output: as it is (CR and all, so `patch` can apply it) into a
+// file, a pipe or -o; each line terminal_safe only when standard output is a terminal.
+std::string diff_for_stdout(const GlobalArgs& g, std::string_view diff);
 // The command line, remembered by main for the cover sheet.
 void remember_command_line(int argc, char** argv);
 

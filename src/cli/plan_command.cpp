@@ -79,7 +79,7 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
         fmt::print(stderr, "tfm: error: {}\n", lines_safe(result.message));
         return exit_findings;
     }
-    fmt::print("{}", lines_safe(result.diff));
+    fmt::print("{}", diff_for_stdout(g, result.diff));
     if (!g.quiet) fmt::print(stderr, "tfm: {}\n", lines_safe(result.message));
     return report_exit_status(workspace);
 }
