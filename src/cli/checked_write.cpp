@@ -3,6 +3,7 @@
 // the commit or, with --dry-run, the diff.
 #include "cli.h"
 
+#include "tfm/base/text.h"
 #include "tfm/render/findings.h"
 
 #include <fmt/format.h>
@@ -67,7 +68,14 @@ const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id)
     std::string hint;
     for (const auto& b : workspace.records().broken_cohorts)
         if (b == id) hint = " (its record has errors: run tfm check)";
-    throw UsageError{fmt::format("no cohort has the id `{}`{}", id, hint)};
+    throw UsageError{fmt::format("no cohort has the id `{}`{}{}", id, hint, cohort_suggestion(workspace.records(), id))};
+}
+
+std::string cohort_suggestion(const Records& records, std::string_view id) {
+    std::vector<std::string_view> ids;
+    for (const auto& c : records.cohorts) ids.push_back(c.id);
+    auto best = closest_match(id, ids);
+    return best ? fmt::format("; did you mean `{}`?", *best) : "";
 }
 
 }  // namespace tfm::cli

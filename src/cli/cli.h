@@ -118,6 +118,8 @@ struct WriterRefused {};
 std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command);
 // The cohort `id`, else a usage error (with a hint when its record has errors).
 const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id);
+// "; did you mean `cald-dev-2026a`?" for a cohort id that is a likely typo of one, else "".
+std::string cohort_suggestion(const Records& records, std::string_view id);
 // An edit as a file the loader reads instead of the disk (`directory`: its data directory).
 PendingFile pending_file(const Records& records, const FileEdit& edit, std::size_t directory);
 // The records checked with `file` as it will be; the findings it brings printed to stderr.

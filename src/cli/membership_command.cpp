@@ -61,7 +61,17 @@ int change(const GlobalArgs& g, MembershipChange c, bool dry_run, const std::str
     Workspace workspace(load_data(g), as_of_date(g));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Cohort& cohort = cohort_or_usage(workspace, c.cohort);
-    if (c.kind == MembershipChange::Kind::enrol) joined_on(cohort, workspace, c);
+    if (c.kind == MembershipChange::Kind::enrol) {
+        if (const Member* m = cohort.member(c.urn); m && m->status == MemberStatus::withdrawn) {
+            fmt::print(stderr,
+                       "tfm: error: school {} withdrew from cohort {}{}; it is still listed there, so it cannot be "
+                       "enrolled again: to undo the withdrawal, remove its `status: withdrawn` and `withdrawn_on` by "
+                       "hand; nothing was written\n",
+                       c.urn, cohort.id, m->withdrawn_on ? " on " + m->withdrawn_on->str() : std::string());
+            return exit_findings;
+        }
+        joined_on(cohort, workspace, c);
+    }
     if (c.kind == MembershipChange::Kind::withdraw) {
         if (!cohort.year.contains(c.on))
             throw UsageError{fmt::format("--on {} is outside {}, the year of cohort {}", c.on.str(), cohort.year.str(),

@@ -46,7 +46,8 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
         std::string hint;
         for (const auto& b : records.broken_cohorts)
             if (b == args.cohort) hint = " (its record has errors: run tfm check)";
-        throw UsageError{fmt::format("no cohort has the id `{}`{}", args.cohort, hint)};
+        throw UsageError{fmt::format("no cohort has the id `{}`{}{}", args.cohort, hint,
+                                     cohort_suggestion(records, args.cohort))};
     }
     PlanProposal plan = propose_plan(records, index, *cohort, as_of);
     if (!g.quiet) {
