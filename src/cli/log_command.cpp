@@ -222,6 +222,15 @@ void go_to_fault(LogEntry& entry, const PendingCheck& check) {
     entry.go_to(Step::attendance);
 }
 
+// "sessions/2021-22/x.yaml:3" of a log of the same session (cohort, date, type and school)
+// already in the records, else "".
+std::string already_logged(const Workspace& ws, const SessionDraft& d) {
+    for (const Session* s : ws.index().sessions_of(d.cohort))
+        if (s->date == d.date && s->type == d.type && s->school == d.school && s->pos.file >= 0)
+            return fmt::format("{}:{}", ws.records().files[std::size_t(s->pos.file)].path, s->pos.line);
+    return "";
+}
+
 enum class Confirm { write, back, stop };
 
 Confirm confirm(LinePrompt& prompt, const std::string& where, const PendingCheck& check) {
@@ -300,6 +309,23 @@ int run(const GlobalArgs& g, const LogArgs& args) {
     for (;;) {
         if (prompt && !ask_all(entry, *prompt)) return stopped();
         const SessionDraft& draft = entry.draft();
+        if (std::string at = already_logged(ws, draft); !at.empty()) {
+            std::string what = fmt::format("the {} of cohort {} on {}{} is already logged at {}", name_of(draft.type),
+                                           draft.cohort, draft.date.str(),
+                                           draft.school ? fmt::format(" at school {}", *draft.school) : "", at);
+            if (!prompt) {
+                fmt::print(stderr, "tfm: error: {}; nothing was written (run again with another --date, or add a "
+                           "second log by hand if it really took place twice)\n", lines_safe(what));
+                return exit_findings;
+            }
+            auto again = prompt->ask(terminal_safe(fmt::format("{}. Log it again? [y/N/<] ", what)), {"yes", "no", "<"});
+            if (!again) return stopped();
+            if (*again == "<") {
+                entry.go_to(LogEntry::Step::date);
+                continue;
+            }
+            if (*again != "y" && *again != "yes") return stopped();
+        }
         std::string why;
         auto edit = plan_session_log(*tx, target, draft, cohort.name, why);
         if (!edit) {
