@@ -50,12 +50,12 @@ int commit_edit(const GlobalArgs& g, const Transaction& tx, const FileEdit& edit
     return exit_ok;
 }
 
-std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command) {
+std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command, bool asks) {
     const std::vector<std::string> directories = data_directories(g);
     for (const auto& d : directories)
         if (!fs::is_directory(d)) return std::nullopt;  // reported by loading (exit 3)
     std::string problem;
-    auto tx = Transaction::begin(directories, WriteSettings{dry_run, std::move(command)}, problem);
+    auto tx = Transaction::begin(directories, WriteSettings{dry_run, std::move(command), std::chrono::milliseconds{10'000}, asks}, problem);
     if (!tx) {
         fmt::print(stderr, "tfm: error: {}\n", lines_safe(problem));
         throw WriterRefused{};

@@ -115,7 +115,7 @@ void remember_command_line(int argc, char** argv);
 struct WriterRefused {};
 // The transaction of a writer, begun before the records are read; empty when a data directory
 // cannot be read (loading reports it, exit 3). Throws WriterRefused when the lock is not had.
-std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command);
+std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command, bool asks = false);
 // The cohort `id`, else a usage error (with a hint when its record has errors).
 const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id);
 // "; did you mean `cald-dev-2026a`?" for a cohort id that is a likely typo of one, else "".

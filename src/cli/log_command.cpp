@@ -283,11 +283,11 @@ void define(CLI::App& sub, LogArgs& args) {
 
 int run(const GlobalArgs& g, const LogArgs& args) {
     format_or(g, Format::yaml, {Format::yaml});
-    std::optional<Transaction> tx = begin_writing(g, args.dry_run, "tfm log " + args.cohort);
+    bool asking = LinePrompt::available() && args.present.empty() && args.absent.empty();
+    std::optional<Transaction> tx = begin_writing(g, args.dry_run, "tfm log " + args.cohort, asking);
     Workspace ws(load_data(g), as_of_date(g));
     if (print_fatal(ws.fatal())) return exit_unreadable;
     const Cohort& cohort = cohort_or_usage(ws, args.cohort);
-    bool asking = LinePrompt::available() && args.present.empty() && args.absent.empty();
     if (!asking && !is_visit(*parse_enum<SessionType>(args.type)) && args.present.empty() && args.absent.empty())
         throw UsageError{"say who came with --present and --absent (--present all: everyone as planned), "
                          "or run tfm log on a terminal to be asked"};
