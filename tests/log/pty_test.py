@@ -66,6 +66,10 @@ def session(answers, final=None):
         keys += len(a) + 1
     if final is not None:
         buf = read_prompts(fd, len(answers) + 1, buf)
+        # libedit prints the prompt before it has put the terminal in its own mode; a raw
+        # Ctrl-D that arrives in between is taken by the line discipline and lost (a person
+        # never types that fast), so give it a moment.
+        time.sleep(0.3)
         os.write(fd, final)
         keys += 1
     end = time.monotonic() + 30
