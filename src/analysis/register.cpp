@@ -26,6 +26,7 @@ std::vector<RegisterMark> school_marks(const Member& m, const std::vector<const 
     for (std::size_t i = 0; i < held.size(); ++i) {
         const Attendance* a = held[i]->attendance_of(m.urn);
         if (a && !a->present.empty()) marks.push_back(RegisterMark::present);
+        else if (m.joined_on && held[i]->date < *m.joined_on) marks.push_back(RegisterMark::not_yet_member);
         else if (!expected_on(m, held[i]->date)) marks.push_back(RegisterMark::withdrawn);
         else if (i < first_listed && first_listed < held.size()) marks.push_back(RegisterMark::not_yet_member);
         else marks.push_back(RegisterMark::absent);
@@ -115,9 +116,10 @@ Register build_register(const Records& records, const Index& index, const Cohort
                 if (p.marks[i] == RegisterMark::present) ++meeting.participants_present;
             }
         }
-        // Held meetings before a withdrawal count, as the completion rule counts them.
+        // Held meetings while it was a member count (not before joined_on, not after a
+        // withdrawal), as the completion rule counts them.
         for (std::size_t i = 0; i < held.size(); ++i) {
-            if (school.marks[i] == RegisterMark::withdrawn && m.withdrawn_on) continue;
+            if (!member_on(m, held[i]->date)) continue;
             ++school.logged;
             if (school.marks[i] == RegisterMark::present) ++school.attended;
         }

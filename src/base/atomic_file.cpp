@@ -77,6 +77,11 @@ bool write_atomically(const std::string& link_or_path, std::string_view text,
                       std::string& problem) {
     const std::string path = resolved(link_or_path);
     struct stat st {};
+    if (path == link_or_path && ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        // A link whose target is missing (or a loop): never replaced by a file of its own.
+        problem = "it is a symbolic link to a file that does not exist (fix or remove the link)";
+        return false;
+    }
     bool exists = ::stat(path.c_str(), &st) == 0;
     if (exists && refusal(path, st, problem)) return false;
     std::string tmpl = path + ".tfm-XXXXXX";

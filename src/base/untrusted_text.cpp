@@ -123,6 +123,17 @@ bool email_domain(char c) { return std::isalnum(static_cast<unsigned char>(c)) |
 
 }  // namespace
 
+std::string control_character(std::string_view text) {
+    std::string found;
+    for_each_char(text, [&](std::int32_t cp, std::string_view bytes) {
+        if (!found.empty()) return;
+        if (cp < 0) found = fmt::format("a byte that is not UTF-8 ({})", byte_escape(bytes));
+        else if (is_c0_or_del(cp) || is_unsafe_for_terminal(cp))
+            found = fmt::format("a control character (U+{:04X})", cp);
+    });
+    return found;
+}
+
 std::string terminal_safe(std::string_view text) {
     std::string out;
     out.reserve(text.size());

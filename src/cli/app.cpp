@@ -2,7 +2,10 @@
 // with it; `tfm completion` and `tfm man` read it, so they never drift from what parses.
 #include "cli.h"
 
+#include "tfm/base/text.h"
+
 #include <map>
+#include <memory>
 #include <type_traits>
 #include <variant>
 
@@ -32,8 +35,33 @@ const std::vector<std::string>* choices_of(const CLI::Option* option) {
     return it == choice_registry().end() ? nullptr : &it->second;
 }
 
+namespace {
+
+// CLI11's help with the option column padded by display width, not bytes, so that an option
+// spelled with `…` or a non-ASCII letter lines up with the rest.
+class WidthFormatter : public CLI::Formatter {
+public:
+    std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+        std::string name = "  " + make_option_name(opt, is_positional) + make_option_opts(opt);
+        std::string description = make_option_desc(opt);
+        std::size_t column = get_column_width(), width = display_width(name);
+        std::string out = name;
+        if (!description.empty()) {
+            out += width >= column ? "\n" + std::string(column, ' ') : std::string(column - width, ' ');
+            for (char c : description) {
+                out += c;
+                if (c == '\n') out += std::string(column, ' ');
+            }
+        }
+        return out + "\n";
+    }
+};
+
+}  // namespace
+
 std::unique_ptr<CLI::App> build_app(Invocation& invocation) {
     auto app = std::make_unique<CLI::App>("tfm: Teaching for Mastery records for a Maths Hub", "tfm");
+    app->formatter(std::make_shared<WidthFormatter>());
     app->set_version_flag("--version", std::string("tfm ") + TFM_VERSION, "Print the version and exit");
     app->require_subcommand(1, 1);
     app->fallthrough();

@@ -3,6 +3,7 @@
 // the commit or, with --dry-run, the diff.
 #include "cli.h"
 
+#include "tfm/base/text.h"
 #include "tfm/render/findings.h"
 
 #include <fmt/format.h>
@@ -41,7 +42,7 @@ int commit_edit(const GlobalArgs& g, const Transaction& tx, const FileEdit& edit
         return exit_findings;
     }
     if (tx.settings().dry_run) {
-        fmt::print("{}", lines_safe(outcome.diff));
+        fmt::print("{}", diff_for_stdout(g, outcome.diff));
         if (!g.quiet) fmt::print(stderr, "tfm: would write {} (a dry run: nothing written)\n", lines_safe(what));
         return exit_ok;
     }
@@ -49,12 +50,12 @@ int commit_edit(const GlobalArgs& g, const Transaction& tx, const FileEdit& edit
     return exit_ok;
 }
 
-std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command) {
+std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command, bool asks) {
     const std::vector<std::string> directories = data_directories(g);
     for (const auto& d : directories)
         if (!fs::is_directory(d)) return std::nullopt;  // reported by loading (exit 3)
     std::string problem;
-    auto tx = Transaction::begin(directories, WriteSettings{dry_run, std::move(command)}, problem);
+    auto tx = Transaction::begin(directories, WriteSettings{dry_run, std::move(command), std::chrono::milliseconds{10'000}, asks}, problem);
     if (!tx) {
         fmt::print(stderr, "tfm: error: {}\n", lines_safe(problem));
         throw WriterRefused{};
@@ -67,7 +68,14 @@ const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id)
     std::string hint;
     for (const auto& b : workspace.records().broken_cohorts)
         if (b == id) hint = " (its record has errors: run tfm check)";
-    throw UsageError{fmt::format("no cohort has the id `{}`{}", id, hint)};
+    throw UsageError{fmt::format("no cohort has the id `{}`{}{}", id, hint, cohort_suggestion(workspace.records(), id))};
+}
+
+std::string cohort_suggestion(const Records& records, std::string_view id) {
+    std::vector<std::string_view> ids;
+    for (const auto& c : records.cohorts) ids.push_back(c.id);
+    auto best = closest_match(id, ids);
+    return best ? fmt::format("; did you mean `{}`?", *best) : "";
 }
 
 }  // namespace tfm::cli

@@ -107,6 +107,9 @@ bool emit(std::string_view text);
 // Text from the records (a diff, a message naming files) made safe for a terminal line by
 // line: control and bidirectional characters escaped (terminal_safe), line breaks kept.
 std::string lines_safe(std::string_view text);
+// A writer's diff for standard output: as it is (CR and all, so `patch` can apply it) into a
+// file, a pipe or -o; each line terminal_safe only when standard output is a terminal.
+std::string diff_for_stdout(const GlobalArgs& g, std::string_view diff);
 // The command line, remembered by main for the cover sheet.
 void remember_command_line(int argc, char** argv);
 
@@ -115,9 +118,11 @@ void remember_command_line(int argc, char** argv);
 struct WriterRefused {};
 // The transaction of a writer, begun before the records are read; empty when a data directory
 // cannot be read (loading reports it, exit 3). Throws WriterRefused when the lock is not had.
-std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command);
+std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command, bool asks = false);
 // The cohort `id`, else a usage error (with a hint when its record has errors).
 const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id);
+// "; did you mean `cald-dev-2026a`?" for a cohort id that is a likely typo of one, else "".
+std::string cohort_suggestion(const Records& records, std::string_view id);
 // An edit as a file the loader reads instead of the disk (`directory`: its data directory).
 PendingFile pending_file(const Records& records, const FileEdit& edit, std::size_t directory);
 // The records checked with `file` as it will be; the findings it brings printed to stderr.

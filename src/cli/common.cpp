@@ -154,6 +154,11 @@ std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
     return render_text(shown, style);
 }
 
+std::string diff_for_stdout(const GlobalArgs& g, std::string_view diff) {
+    bool terminal = (g.output.empty() || g.output == "-") && isatty(STDOUT_FILENO) == 1;
+    return terminal ? lines_safe(diff) : std::string(diff);
+}
+
 std::string lines_safe(std::string_view text) {
     std::string out;
     std::size_t start = 0;

@@ -159,7 +159,7 @@ int write_into(const GlobalArgs& g, const GiasArgs& args, const Transaction& tx,
         return exit_findings;
     }
     if (args.dry_run) {
-        fmt::print("{}", lines_safe(result.diff));
+        fmt::print("{}", diff_for_stdout(g, result.diff));
         if (!g.quiet) fmt::print(stderr, "tfm: a dry run: nothing was written\n");
         return exit_ok;
     }

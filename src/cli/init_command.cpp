@@ -34,7 +34,7 @@ int run(const GlobalArgs& g, const InitArgs& args) {
         return exit_findings;
     }
     if (args.dry_run) {
-        fmt::print("{}", lines_safe(out.diff));
+        fmt::print("{}", diff_for_stdout(g, out.diff));
         if (!g.quiet) fmt::print(stderr, "tfm: a dry run: nothing was written\n");
         return exit_ok;
     }

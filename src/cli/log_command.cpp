@@ -25,20 +25,36 @@ Urn urn_of(const std::string& text, std::string_view option) {
 
 bool is_visit(SessionType t) { return t == SessionType::visit || t == SessionType::audit_visit; }
 
+// "107526 (Riverside Primary)", or the URN alone for a school the records lack.
+std::string school_named(const Index& index, Urn urn) {
+    const School* s = index.school(urn);
+    return s ? fmt::format("{} ({})", urn, s->name) : std::to_string(urn);
+}
+
 // --present and --absent applied to the planned attendance: a named school's entry replaced
-// (added at the end when the plan does not expect it, for the rules to judge).
+// (added at the end when the plan does not expect it, for the rules to judge). A school the
+// cohort lists no participants for cannot attend "as planned": `[]` would say it was absent.
 void apply_attendance(const LogArgs& args, const Index& index, const Cohort& cohort, SessionDraft& d) {
     auto set = [&](Urn urn, std::vector<std::string> present) {
         auto it = std::find_if(d.attendance.begin(), d.attendance.end(), [&](const auto& a) { return a.urn == urn; });
         if (it == d.attendance.end()) d.attendance.push_back({urn, std::move(present)});
         else it->present = std::move(present);
     };
+    auto nobody_listed = [&](Urn urn, std::string_view how) {
+        return UsageError{fmt::format("{}: cohort {} lists no participants for school {}, so it would be logged "
+                                      "as absent; say who came with --present {}=NAME[,NAME…] (or --absent {})",
+                                      how, cohort.id, school_named(index, urn), urn, urn)};
+    };
     for (const auto& p : args.present) {
         if (p == "all") continue;  // every school as planned
+        if (std::string c = control_character(p); !c.empty())
+            throw UsageError{fmt::format("--present {}: it has {}, which a name in the records must not have",
+                                         quote_value(p), c)};
         std::size_t eq = p.find('=');
         Urn urn = urn_of(p.substr(0, eq), "--present");
         if (eq == std::string::npos) {
             const Member* m = cohort.member(urn);
+            if (m && m->participants.empty()) throw nobody_listed(urn, "--present " + p);
             set(urn, m ? m->participants : std::vector<std::string>{});
             continue;
         }
@@ -46,7 +62,47 @@ void apply_attendance(const LogArgs& args, const Index& index, const Cohort& coh
         if (names.empty()) throw UsageError{fmt::format("--present {}: no names after `=`", p)};
         set(urn, std::move(names));
     }
-    for (const auto& a : args.absent) set(urn_of(a, "--absent"), {});
+    std::vector<Urn> absent;
+    for (const auto& a : args.absent) {
+        absent.push_back(urn_of(a, "--absent"));
+        set(absent.back(), {});
+    }
+    // The schools left to attend as planned (named by `--present all` or by no option).
+    for (const auto& a : d.attendance) {
+        bool planned_absent = a.present.empty() && cohort.member(a.urn) &&
+                              std::find(absent.begin(), absent.end(), a.urn) == absent.end();
+        bool all = std::find(args.present.begin(), args.present.end(), "all") != args.present.end();
+        if (planned_absent) throw nobody_listed(a.urn, all ? "--present all" : "attending as planned (not named by --present or --absent)");
+    }
+}
+
+// Options that contradict each other or would be ignored: usage errors.
+void refuse_contradictions(const LogArgs& args, SessionType type) {
+    if (args.date_given && args.date.empty()) throw UsageError{"--date is empty: give a date, YYYY-MM-DD"};
+    if (is_visit(type) && (!args.present.empty() || !args.absent.empty()))
+        throw UsageError{fmt::format("--present and --absent are for meetings and cpd: a {} records no attendance",
+                                     args.type)};
+    if (!is_visit(type) && !args.school.empty())
+        throw UsageError{fmt::format("--school is the school visited: a {} has none (use --type visit or "
+                                     "audit_visit, or leave --school out)",
+                                     args.type)};
+    std::vector<std::string> present, absent;
+    for (const auto& p : args.present) {
+        if (p == "all") continue;
+        std::string urn = p.substr(0, p.find('='));
+        if (std::find(present.begin(), present.end(), urn) != present.end())
+            throw UsageError{fmt::format("--present names school {} twice: give its names once, "
+                                         "--present {}=A,B",
+                                         urn, urn)};
+        present.push_back(urn);
+    }
+    for (const auto& a : args.absent) {
+        if (std::find(present.begin(), present.end(), a) != present.end())
+            throw UsageError{fmt::format("school {} is both --present and --absent", a)};
+        if (std::find(absent.begin(), absent.end(), a) != absent.end())
+            throw UsageError{fmt::format("--absent names school {} twice", a)};
+        absent.push_back(a);
+    }
 }
 
 // The draft the flags give, and which questions they answered.
@@ -54,6 +110,7 @@ SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Co
                               std::vector<LogEntry::Step>& given) {
     using Step = LogEntry::Step;
     SessionType type = *parse_enum<SessionType>(args.type);
+    refuse_contradictions(args, type);
     std::optional<Urn> school;
     if (!args.school.empty()) {
         school = urn_of(args.school, "--school");
@@ -62,15 +119,21 @@ SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Co
         throw UsageError{fmt::format("a {} needs --school URN: the school visited", args.type)};
     }
     std::optional<Date> date;
-    if (!args.date.empty()) {
+    if (args.date_given) {
         date = date_option("--date", args.date);
         given.push_back(Step::date);
     } else if (!is_visit(type)) {
         date = unlogged_meeting(ws.index(), cohort, ws.as_of());
+    } else if (school) {
+        date = unlogged_visit(ws.index(), cohort, *school, ws.as_of());
     }
-    if (!date && !asking)
+    if (!date && !asking && !is_visit(type))
         throw UsageError{fmt::format("no planned meeting of cohort {} up to {} is waiting for its log: give --date",
                                      cohort.id, ws.as_of().str())};
+    if (!date && !asking)
+        throw UsageError{fmt::format("no planned visit to school {} in cohort {} up to {} is waiting for its log: "
+                                     "give --date",
+                                     *school, cohort.id, ws.as_of().str())};
     SessionDraft d = planned_session(cohort, date.value_or(ws.as_of()), type, school);
     auto time = [&](const std::string& text, std::string_view option, std::optional<TimeOfDay>& into, Step step) {
         if (text.empty()) return;
@@ -124,6 +187,50 @@ bool ask_all(LogEntry& entry, LinePrompt& prompt) {
     return true;
 }
 
+// The question that holds the value the first error of the whole record points at: the date
+// (session/future, out-of-year, a clash…), the times (session/agenda), or the school of the
+// attendance line (session/not-enrolled, ref/participant, …).
+void go_to_fault(LogEntry& entry, const PendingCheck& check) {
+    using Step = LogEntry::Step;
+    for (const Diagnostic& d : check.added) {
+        if (d.severity != Severity::error) continue;
+        if (d.rule == "session/agenda") return entry.go_to(Step::start);
+        std::optional<Urn> urn;
+        const auto& files = check.after->records().files;
+        if (d.pos.file >= 0 && std::size_t(d.pos.file) < files.size()) {
+            auto it = check.unwritten.find(files[std::size_t(d.pos.file)].full_path);
+            if (it != check.unwritten.end()) {
+                std::string_view text = it->second;
+                std::size_t at = 0;
+                for (int line = 1; line < d.pos.line && at != std::string_view::npos; ++line) {
+                    at = text.find('\n', at);
+                    if (at != std::string_view::npos) ++at;
+                }
+                if (at != std::string_view::npos) {
+                    std::string_view l = text.substr(at, text.find('\n', at) - at);
+                    l.remove_prefix(std::min(l.size(), l.find_first_not_of(' ')));
+                    if (l.size() > 7 && l[6] == ':' && l.substr(0, 6).find_first_not_of("0123456789") == l.npos)
+                        urn = std::stoi(std::string(l.substr(0, 6)));
+                    else if (l.rfind("school:", 0) == 0)
+                        return entry.go_to(Step::school);
+                }
+            }
+        }
+        if (urn) return entry.go_to(Step::attendance, urn);
+        return entry.go_to(Step::date);
+    }
+    entry.go_to(Step::attendance);
+}
+
+// "sessions/2021-22/x.yaml:3" of a log of the same session (cohort, date, type and school)
+// already in the records, else "".
+std::string already_logged(const Workspace& ws, const SessionDraft& d) {
+    for (const Session* s : ws.index().sessions_of(d.cohort))
+        if (s->date == d.date && s->type == d.type && s->school == d.school && s->pos.file >= 0)
+            return fmt::format("{}:{}", ws.records().files[std::size_t(s->pos.file)].path, s->pos.line);
+    return "";
+}
+
 enum class Confirm { write, back, stop };
 
 Confirm confirm(LinePrompt& prompt, const std::string& where, const PendingCheck& check) {
@@ -151,7 +258,8 @@ int stopped() {
 void define(CLI::App& sub, LogArgs& args) {
     sub.add_option("cohort", args.cohort, "The cohort's id")->required()->type_name("COHORT");
     sub.add_option("--date", args.date, "When it took place (default: the planned meeting waiting for its log)")
-        ->type_name("YYYY-MM-DD");
+        ->type_name("YYYY-MM-DD")
+        ->each([&args](const std::string&) { args.date_given = true; });
     with_choices(sub.add_option("--type", args.type, "What took place (default meeting)"),
                  {"meeting", "visit", "audit_visit", "cpd"})
         ->type_name("TYPE");
@@ -175,17 +283,17 @@ void define(CLI::App& sub, LogArgs& args) {
 
 int run(const GlobalArgs& g, const LogArgs& args) {
     format_or(g, Format::yaml, {Format::yaml});
-    std::optional<Transaction> tx = begin_writing(g, args.dry_run, "tfm log " + args.cohort);
+    bool asking = LinePrompt::available() && args.present.empty() && args.absent.empty();
+    std::optional<Transaction> tx = begin_writing(g, args.dry_run, "tfm log " + args.cohort, asking);
     Workspace ws(load_data(g), as_of_date(g));
     if (print_fatal(ws.fatal())) return exit_unreadable;
     const Cohort& cohort = cohort_or_usage(ws, args.cohort);
-    bool asking = LinePrompt::available() && args.present.empty() && args.absent.empty();
     if (!asking && !is_visit(*parse_enum<SessionType>(args.type)) && args.present.empty() && args.absent.empty())
         throw UsageError{"say who came with --present and --absent (--present all: everyone as planned), "
                          "or run tfm log on a terminal to be asked"};
     std::vector<LogEntry::Step> given;
     SessionDraft initial = draft_from_flags(args, ws, cohort, asking, given);
-    LogEntry entry(cohort, ws.index(), initial, given);
+    LogEntry entry(cohort, ws.index(), initial, given, ws.as_of());
     std::unique_ptr<LinePrompt> prompt;
     if (asking) {
         prompt = std::make_unique<LinePrompt>();
@@ -194,9 +302,30 @@ int run(const GlobalArgs& g, const LogArgs& args) {
                    terminal_safe(cohort.id), terminal_safe(cohort.name.empty() ? "" : "(" + cohort.name + ")"));
     }
     LogTarget target = log_target(ws.records(), ws.index(), cohort);
+    if (!target.problem.empty()) {
+        fmt::print(stderr, "tfm: error: cannot write the log: {}; nothing was written\n", lines_safe(target.problem));
+        return exit_findings;
+    }
     for (;;) {
         if (prompt && !ask_all(entry, *prompt)) return stopped();
         const SessionDraft& draft = entry.draft();
+        if (std::string at = already_logged(ws, draft); !at.empty()) {
+            std::string what = fmt::format("the {} of cohort {} on {}{} is already logged at {}", name_of(draft.type),
+                                           draft.cohort, draft.date.str(),
+                                           draft.school ? fmt::format(" at school {}", *draft.school) : "", at);
+            if (!prompt) {
+                fmt::print(stderr, "tfm: error: {}; nothing was written (run again with another --date, or add a "
+                           "second log by hand if it really took place twice)\n", lines_safe(what));
+                return exit_findings;
+            }
+            auto again = prompt->ask(terminal_safe(fmt::format("{}. Log it again? [y/N/<] ", what)), {"yes", "no", "<"});
+            if (!again) return stopped();
+            if (*again == "<") {
+                entry.go_to(LogEntry::Step::date);
+                continue;
+            }
+            if (*again != "y" && *again != "yes") return stopped();
+        }
         std::string why;
         auto edit = plan_session_log(*tx, target, draft, cohort.name, why);
         if (!edit) {
@@ -211,7 +340,7 @@ int run(const GlobalArgs& g, const LogArgs& args) {
             if (!prompt) return exit_findings;
             auto again = prompt->ask("Go back and change it? [Y/n] ", {"yes", "no"});
             if (!again || *again == "n" || *again == "no") return stopped();
-            entry.back();
+            go_to_fault(entry, check);
             continue;
         }
         if (prompt) {

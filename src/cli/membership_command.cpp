@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace tfm::cli {
 namespace {
 
@@ -30,11 +32,55 @@ std::vector<std::string> split_names(const std::string& list) {
     return out;
 }
 
+// Enrolling on `c.on` (--on, else --as-of): `joined_on` is written when the cohort met (as
+// planned or logged) before that date, so that those meetings do not count the school absent.
+void joined_on(const Cohort& cohort, const Workspace& workspace, MembershipChange& c) {
+    if (c.on_given && !cohort.year.contains(c.on))
+        throw UsageError{fmt::format("--on {} is outside {}, the year of cohort {}", c.on.str(), cohort.year.str(),
+                                     cohort.id)};
+    if (cohort.year.last_day() < c.on)
+        throw UsageError{fmt::format("the year of cohort {} ({}) is over by the as-of date {}: give --on DATE, the day "
+                                     "the school joined",
+                                     cohort.id, cohort.year.str(), c.on.str())};
+    bool met = std::any_of(cohort.meetings.begin(), cohort.meetings.end(),
+                           [&](const PlannedMeeting& m) { return m.date < c.on; });
+    for (const Session* s : workspace.index().sessions_of(cohort.id))
+        met = met || (s->type == SessionType::meeting && s->date < c.on);
+    if (met) c.joined_on = c.on;
+}
+
+// Typed text bound for the records: refused with a control character in it.
+void refuse_controls(std::string_view option, const std::string& text) {
+    if (std::string c = control_character(text); !c.empty())
+        throw UsageError{fmt::format("{} {}: it has {}, which the records must not have; type it without it", option,
+                                     quote_value(text), c)};
+}
+
 int change(const GlobalArgs& g, MembershipChange c, bool dry_run, const std::string& command) {
     std::optional<Transaction> tx = begin_writing(g, dry_run, command);
     Workspace workspace(load_data(g), as_of_date(g));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Cohort& cohort = cohort_or_usage(workspace, c.cohort);
+    if (c.kind == MembershipChange::Kind::enrol) {
+        if (const Member* m = cohort.member(c.urn); m && m->status == MemberStatus::withdrawn) {
+            fmt::print(stderr,
+                       "tfm: error: school {} withdrew from cohort {}{}; it is still listed there, so it cannot be "
+                       "enrolled again: to undo the withdrawal, remove its `status: withdrawn` and `withdrawn_on` by "
+                       "hand; nothing was written\n",
+                       c.urn, cohort.id, m->withdrawn_on ? " on " + m->withdrawn_on->str() : std::string());
+            return exit_findings;
+        }
+        joined_on(cohort, workspace, c);
+    }
+    if (c.kind == MembershipChange::Kind::withdraw) {
+        if (!cohort.year.contains(c.on))
+            throw UsageError{fmt::format("--on {} is outside {}, the year of cohort {}", c.on.str(), cohort.year.str(),
+                                         cohort.id)};
+        if (workspace.as_of() < c.on)
+            throw UsageError{fmt::format("--on {} is after the as-of date {}: a withdrawal is recorded once it "
+                                         "has happened",
+                                         c.on.str(), workspace.as_of().str())};
+    }
     const auto& file = workspace.records().files[std::size_t(cohort.pos.file)];
     std::string why;
     auto edit = plan_membership(*tx, file.full_path, file.path, c, why);
@@ -59,6 +105,9 @@ void define(CLI::App& sub, EnrolArgs& args) {
     sub.add_option("urn", args.school, "The school's URN")->required()->type_name("URN");
     sub.add_option("--participants", args.participants, "Who takes part, separated by commas")
         ->type_name("\"A, B\"");
+    sub.add_option("--on", args.on,
+                   "The date the school joined (default: --as-of); written as joined_on when the cohort met before")
+        ->type_name("DATE");
     sub.add_flag("--dry-run", args.dry_run, "Print the change as a diff; write nothing");
 }
 
@@ -68,7 +117,14 @@ int run(const GlobalArgs& g, const EnrolArgs& args) {
     c.kind = MembershipChange::Kind::enrol;
     c.cohort = args.cohort;
     c.urn = urn_or_usage(args.school);
+    refuse_controls("--participants", args.participants);
     c.participants = split_names(args.participants);
+    if (!args.on.empty()) {
+        c.on = date_option("--on", args.on);
+        c.on_given = true;
+    } else {
+        c.on = as_of_date(g);
+    }
     return change(g, c, args.dry_run, fmt::format("tfm enrol {} {}", args.cohort, args.school));
 }
 
@@ -88,6 +144,7 @@ int run(const GlobalArgs& g, const WithdrawArgs& args) {
     c.cohort = args.cohort;
     c.urn = urn_or_usage(args.school);
     c.on = date_option("--on", args.on);
+    refuse_controls("--reason", args.reason);
     c.reason = args.reason;
     return change(g, c, args.dry_run, fmt::format("tfm withdraw {} {}", args.cohort, args.school));
 }

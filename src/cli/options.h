@@ -50,7 +50,8 @@ struct PlanArgs {
 
 struct LogArgs {
     std::string cohort;                // COHORT
-    std::string date;                  // --date; empty: the planned meeting waiting for its log
+    std::string date;                  // --date; not given: the planned meeting waiting for its log
+    bool date_given = false;           // --date was given (an empty one is a usage error)
     std::string type = "meeting";      // --type meeting|visit|audit_visit|cpd
     std::string school;                // --school URN: the school visited
     std::vector<std::string> present;  // --present URN[=NAME,…] or all, repeatable
@@ -64,6 +65,7 @@ struct EnrolArgs {
     std::string cohort;        // COHORT
     std::string school;        // URN
     std::string participants;  // --participants "A, B"
+    std::string on;            // --on DATE; empty: --as-of
     bool dry_run = false;
 };
 

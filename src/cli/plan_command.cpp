@@ -48,7 +48,8 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
         std::string hint;
         for (const auto& b : records.broken_cohorts)
             if (b == args.cohort) hint = " (its record has errors: run tfm check)";
-        throw UsageError{fmt::format("no cohort has the id `{}`{}", args.cohort, hint)};
+        throw UsageError{fmt::format("no cohort has the id `{}`{}{}", args.cohort, hint,
+                                     cohort_suggestion(records, args.cohort))};
     }
     PlanProposal plan = propose_plan(records, index, *cohort, as_of);
     if (!g.quiet) {
@@ -81,7 +82,7 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
         fmt::print(stderr, "tfm: error: {}\n", lines_safe(result.message));
         return exit_findings;
     }
-    fmt::print("{}", lines_safe(result.diff));
+    fmt::print("{}", diff_for_stdout(g, result.diff));
     if (!g.quiet) fmt::print(stderr, "tfm: {}\n", lines_safe(result.message));
     return report_exit_status(workspace);
 }

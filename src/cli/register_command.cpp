@@ -23,8 +23,9 @@ int run(const GlobalArgs& g, const RegisterArgs& args) {
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Cohort* cohort = workspace.index().cohort(args.cohort);
     if (!cohort)
-        throw UsageError{fmt::format("no cohort has the id `{}`{}", args.cohort,
-                                     workspace.summary().errors ? " (some records have errors: run tfm check)" : "")};
+        throw UsageError{fmt::format("no cohort has the id `{}`{}{}", args.cohort,
+                                     workspace.summary().errors ? " (some records have errors: run tfm check)" : "",
+                                     cohort_suggestion(workspace.records(), args.cohort))};
     Register reg = build_register(workspace.records(), workspace.index(), *cohort, as_of);
     std::string text;
     if (format == Format::html) {

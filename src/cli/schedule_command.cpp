@@ -78,7 +78,8 @@ int run(const GlobalArgs& g, const ScheduleArgs& args) {
     const Index& index = workspace.index();
     if (!args.school.empty()) filter.school = school_option(records, args.school);
     if (!filter.cohort.empty() && !index.cohort(filter.cohort))
-        throw UsageError{fmt::format("--cohort: no cohort has the id `{}`", filter.cohort)};
+        throw UsageError{fmt::format("--cohort: no cohort has the id `{}`{}", filter.cohort,
+                                     cohort_suggestion(records, filter.cohort))};
     if (!filter.lead.empty() && !index.lead(filter.lead))
         throw UsageError{fmt::format("--lead: no lead has the id `{}`", filter.lead)};
     auto items = build_schedule(records, index, filter, as_of);

@@ -56,6 +56,19 @@ std::optional<Date> unlogged_meeting(const Index& index, const Cohort& cohort, D
     return best;
 }
 
+std::optional<Date> unlogged_visit(const Index& index, const Cohort& cohort, Urn urn, Date as_of) {
+    const auto& logs = index.sessions_of(cohort.id);
+    std::optional<Date> best;
+    for (const auto& v : cohort.visits) {
+        if (v.urn != urn || as_of < v.date) continue;
+        bool logged = std::any_of(logs.begin(), logs.end(), [&](const Session* s) {
+            return s->is_visit() && s->school == urn && s->date == v.date;
+        });
+        if (!logged && (!best || *best < v.date)) best = v.date;
+    }
+    return best;
+}
+
 std::vector<const Member*> expected_members(const Cohort& cohort, Date date) {
     std::vector<const Member*> out;
     for (const auto& m : cohort.schools)
@@ -94,8 +107,9 @@ SessionDraft planned_session(const Cohort& c, Date date, SessionType type, std::
     return d;
 }
 
-LogEntry::LogEntry(const Cohort& cohort, const Index& index, SessionDraft initial, std::vector<Step> given)
-    : cohort_(cohort), index_(index), draft_(std::move(initial)), given_(std::move(given)) {
+LogEntry::LogEntry(const Cohort& cohort, const Index& index, SessionDraft initial, std::vector<Step> given,
+                   std::optional<Date> as_of)
+    : cohort_(cohort), index_(index), draft_(std::move(initial)), given_(std::move(given)), as_of_(as_of) {
     if (const PlannedMeeting* m = planned_meeting(cohort_, draft_.date)) planned_agenda_ = m->agenda;
     rebuild();
 }
@@ -110,6 +124,7 @@ void LogEntry::replan(Date date, std::optional<Urn> school) {
     const PlannedMeeting* m = planned_meeting(cohort_, date);
     planned_agenda_ = m ? m->agenda : std::vector<AgendaItem>{};
     draft_ = std::move(fresh);
+    answered_.clear();
     rebuild();
 }
 
@@ -117,7 +132,10 @@ void LogEntry::rebuild() {
     auto asked = [&](Step s) { return std::find(given_.begin(), given_.end(), s) == given_.end(); };
     bool visit = draft_.type == SessionType::visit || draft_.type == SessionType::audit_visit;
     std::vector<std::pair<Step, std::size_t>> steps;
-    for (Step s : {Step::date, Step::school, Step::start, Step::end, Step::mode, Step::agenda}) {
+    // A visit asks for the school first: its planned visit gives the date offered.
+    auto order = visit ? std::vector<Step>{Step::school, Step::date, Step::start, Step::end, Step::mode}
+                       : std::vector<Step>{Step::date, Step::start, Step::end, Step::mode, Step::agenda};
+    for (Step s : order) {
         if (!asked(s)) continue;
         if (s == Step::school && !visit) continue;
         if (s == Step::agenda && (visit || planned_agenda_.empty())) continue;
@@ -138,7 +156,12 @@ LogEntry::Prompt LogEntry::prompt() const {
         case Step::date:
             p.question = "Date";
             p.offered = draft_.date.str();
-            for (const auto& m : cohort_.meetings) p.completions.push_back(m.date.str());
+            if (draft_.type == SessionType::visit || draft_.type == SessionType::audit_visit) {
+                for (const auto& v : cohort_.visits)
+                    if (!draft_.school || v.urn == *draft_.school) p.completions.push_back(v.date.str());
+            } else {
+                for (const auto& m : cohort_.meetings) p.completions.push_back(m.date.str());
+            }
             break;
         case Step::school:
             p.question = "School visited (URN)";
@@ -170,13 +193,29 @@ LogEntry::Prompt LogEntry::prompt() const {
             const auto& a = draft_.attendance[school];
             const School* s = index_.school(a.urn);
             p.question = fmt::format("{} {}", a.urn, s ? s->name : std::string("(unknown school)"));
-            p.offered = a.present.empty() ? "absent" : joined(a.present);
+            p.offered = a.present.empty() ? (must_name(a.urn) ? "" : "absent") : joined(a.present);
             if (const Member* m = cohort_.member(a.urn)) p.completions = known_names(index_, *m);
             p.completions.push_back("absent");
             break;
         }
     }
     return p;
+}
+
+bool LogEntry::must_name(Urn urn) const {
+    const Member* m = cohort_.member(urn);
+    return m && m->participants.empty() && std::find(answered_.begin(), answered_.end(), urn) == answered_.end();
+}
+
+void LogEntry::go_to(Step step, std::optional<Urn> urn) {
+    for (std::size_t i = 0; i < steps_.size(); ++i) {
+        auto [s, school] = steps_[i];
+        if (s != step) continue;
+        if (s == Step::attendance && urn && draft_.attendance[school].urn != *urn) continue;
+        at_ = i;
+        return;
+    }
+    at_ = steps_.empty() ? 0 : steps_.size() - 1;
 }
 
 bool LogEntry::back() {
@@ -189,12 +228,23 @@ std::string LogEntry::answer(std::string_view raw) {
     std::string text = trimmed(raw);
     if (text == "<") return back() ? "" : "this is the first question";
     auto [step, school] = steps_[at_];
+    if (text.empty() && step == Step::attendance && draft_.attendance[school].present.empty() &&
+        must_name(draft_.attendance[school].urn))
+        return "the cohort lists no participants for this school: type who came (names separated by commas), "
+               "or `absent`";
     if (!text.empty()) {
         switch (step) {
             case Step::date: {
                 auto d = Date::parse(text);
-                if (!d) return "a date is written YYYY-MM-DD";
+                if (!d) return fmt::format("`{}` is not a valid date: {}", text, Date::why_not(text));
+                if (as_of_ && *as_of_ < *d)
+                    return fmt::format("{} is after the as-of date {}: a log records what took place", d->str(),
+                                       as_of_->str());
+                if (!cohort_.year.contains(*d))
+                    return fmt::format("{} is outside {}, the year of cohort {}", d->str(), cohort_.year.str(),
+                                       cohort_.id);
                 if (*d != draft_.date) replan(*d, draft_.school);
+                date_answered_ = true;
                 break;
             }
             case Step::school: {
@@ -204,7 +254,11 @@ std::string LogEntry::answer(std::string_view raw) {
                     if (text == std::to_string(m.urn) || (s && same_name(text, s->name))) urn = m.urn;
                 }
                 if (!urn) return "not a school of this Work Group (Tab lists them)";
-                replan(draft_.date, urn);
+                bool date_open = !date_answered_ &&
+                                 std::find(given_.begin(), given_.end(), Step::date) == given_.end();
+                std::optional<Date> visit = as_of_ && date_open ? unlogged_visit(index_, cohort_, *urn, *as_of_)
+                                                                : std::nullopt;
+                replan(visit.value_or(draft_.date), urn);
                 break;
             }
             case Step::start:
@@ -216,6 +270,9 @@ std::string LogEntry::answer(std::string_view raw) {
                 }
                 auto parsed = TimeOfDay::parse(text);
                 if (!parsed) return "a time is written HH:MM, e.g. 13:00";
+                if (step == Step::end && draft_.start && *parsed <= *draft_.start)
+                    return fmt::format("it would end at {}, not after it starts ({}): give the end time",
+                                       parsed->str(), draft_.start->str());
                 t = parsed;
                 break;
             }
@@ -232,9 +289,14 @@ std::string LogEntry::answer(std::string_view raw) {
                 break;
             case Step::attendance:
                 if (auto why = answer_attendance(school, text); !why.empty()) return why;
+                answered_.push_back(draft_.attendance[school].urn);
                 break;
         }
     }
+    // Enter on an end the plan offers, before a start typed later than the plan's.
+    if (step == Step::end && text.empty() && draft_.start && draft_.end && *draft_.end <= *draft_.start)
+        return fmt::format("it would end at {}, not after it starts ({}): give the end time", draft_.end->str(),
+                           draft_.start->str());
     ++at_;
     return "";
 }
@@ -263,6 +325,8 @@ std::string LogEntry::answer_attendance(std::size_t school, std::string_view tex
         a.present.clear();
         return "";
     }
+    if (std::string c = control_character(text); !c.empty())
+        return fmt::format("that has {}, which a name in the records must not have; type the names without it", c);
     std::vector<std::string> present = attendee_names(index_, cohort_, a.urn, text);
     if (present.empty()) return "names separated by commas, or `absent`";
     a.present = std::move(present);

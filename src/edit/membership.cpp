@@ -23,6 +23,7 @@ std::vector<yaml::Field> change_fields(const MembershipChange& c) {
     if (c.kind == MembershipChange::Kind::enrol) {
         std::vector<yaml::Field> f = {{"urn", std::to_string(c.urn), true}};
         if (!c.participants.empty()) f.push_back({"participants", flow_list(c.participants), true});
+        if (c.joined_on) f.push_back({"joined_on", c.joined_on->str(), true});
         return f;
     }
     std::vector<yaml::Field> f = {{"status", "withdrawn", true}, {"withdrawn_on", c.on.str(), true}};

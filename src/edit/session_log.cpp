@@ -83,6 +83,19 @@ LogTarget log_target(const Records& records, const Index& index, const Cohort& c
     t.path = (fs::path(dir) / t.relative).string();
     t.shown = records.directories.size() > 1 ? (fs::path(dir) / t.relative).lexically_normal().generic_string()
                                              : t.relative;
+    std::error_code ec;
+    fs::file_status link = fs::symlink_status(t.path, ec);
+    if (ec || !fs::exists(link)) return t;  // a new file
+    fs::file_status target = fs::status(t.path, ec);
+    if (fs::is_symlink(link) && !fs::exists(target))
+        t.problem = fmt::format("{} is a symbolic link to a file that does not exist; fix or remove the link", t.shown);
+    else if (fs::is_directory(target))
+        t.problem = fmt::format("{} is a folder, where the cohort's log file goes (SPEC section 6); move it away",
+                                t.shown);
+    else if (!fs::is_regular_file(target))
+        t.problem = fmt::format("{} is not a regular file", t.shown);
+    else
+        t.exists = true;  // there already (without a log of the cohort): appended to
     return t;
 }
 

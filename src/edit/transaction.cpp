@@ -122,9 +122,10 @@ bool Transaction::read(FileEdit& edit, std::string& problem) const {
     auto now = stamp_of(edit.path);
     auto then = stamps_.find(canonical_or_same(edit.path));
     if (now && (then == stamps_.end() || !(then->second == *now))) {
-        problem = fmt::format("{} changed while tfm was reading the records (an editor or another "
-                              "program?); nothing was written; run the command again",
-                              edit.shown);
+        problem = fmt::format("{} changed {} (an editor or another program?); nothing was written; run the "
+                              "command again",
+                              edit.shown,
+                              settings_.asks ? "while tfm was asking its questions" : "while tfm was reading the records");
         return false;
     }
     if (!read_for_edit(edit, why)) {

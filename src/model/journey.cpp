@@ -32,9 +32,16 @@ Stage stage_after(Stage stage) {
     return Stage::sustaining;
 }
 
+bool member_on(const Member& member, Date d) {
+    bool left = member.status == MemberStatus::withdrawn && member.withdrawn_on && *member.withdrawn_on <= d;
+    if (left) return false;
+    return !(member.joined_on && d < *member.joined_on);
+}
+
 bool expected_on(const Member& member, Date d) {
+    if (!member_on(member, d)) return false;
     if (member.status != MemberStatus::withdrawn) return true;
-    return member.withdrawn_on && d < *member.withdrawn_on;
+    return member.withdrawn_on.has_value();
 }
 
 bool meets_completion(double share, double completion) { return share + 0.005 >= completion; }
@@ -43,13 +50,12 @@ void count_attendance(const Cohort& cohort, Urn urn, const Index& index, int& lo
                       int& attended) {
     logged = 0;
     attended = 0;
-    // A school that withdrew is expected only at the meetings before it withdrew.
+    // A school is expected only at the meetings while it was a member: not before it joined,
+    // not after it withdrew.
     const Member* member = cohort.member(urn);
-    std::optional<Date> left;
-    if (member && member->status == MemberStatus::withdrawn) left = member->withdrawn_on;
     for (const Session* s : index.sessions_of(cohort.id)) {
         if (s->type != SessionType::meeting || !s->has_attendance) continue;
-        if (left && *left <= s->date) continue;
+        if (member && !member_on(*member, s->date)) continue;
         ++logged;
         const Attendance* a = s->attendance_of(urn);
         if (a && !a->present.empty()) ++attended;

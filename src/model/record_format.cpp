@@ -333,6 +333,8 @@ RecordSpec member_format() {
         Field("urn", T::urn, "URN of the school.").required().to<&Member::urn>(),
         Field("participants", T::string_list, "Names of the participants.")
             .store(add_participant).reserve(reserve_participants).at<&Member::participants_pos>(),
+        Field("joined_on", T::date, "Date a school joined a cohort that had already met (optional).")
+            .to<&Member::joined_on>(),
         Field("status", T::enumeration, "Status (default enrolled).")
             .values(values_of<MemberStatus>()).to<&Member::status>(),
         Field("withdrawn_on", T::date, "Date the school withdrew.").to<&Member::withdrawn_on>(),

@@ -6,6 +6,7 @@
 #include "tfm/rules/rules.h"
 
 #include "rule_helpers.h"
+#include "tfm/model/journey.h"
 
 #include <fmt/format.h>
 
@@ -98,17 +99,34 @@ void check_session_not_enrolled(const CheckContext& ctx, Reporter& out) {
                 out.report(rule, Severity::error, at(v.urn_pos, v.pos),
                            fmt::format("planned visit to school {}, which is not in cohort {}",
                                        v.urn, c.id));
+        // A member visited, or present at a session, when it was not in the cohort (on or
+        // after the date it withdrew): why, else "". Listed as absent (`[]`) is no finding:
+        // many logs keep a withdrawn school's line.
+        auto left = [&](Urn urn, Date date) -> std::string {
+            const Member* m = c.member(urn);
+            if (!m || member_on(*m, date)) return {};
+            if (m->joined_on && date < *m->joined_on)
+                return fmt::format("school {} joined cohort {} on {}", urn, c.id, m->joined_on->str());
+            return fmt::format("school {} withdrew from cohort {} on {}", urn, c.id, m->withdrawn_on->str());
+        };
         for (const Session* s : ctx.index.sessions_of(c.id)) {
             if (s->is_visit() && s->school && stranger(*s->school))
                 out.report(rule, Severity::error, at(s->school_pos, s->pos),
                            fmt::format("{} on {}: school {} is not in cohort {}", kind_of(*s),
                                        s->date.str(), *s->school, c.id));
+            else if (s->is_visit() && s->school && !left(*s->school, s->date).empty())
+                out.report(rule, Severity::error, at(s->school_pos, s->pos),
+                           fmt::format("{} on {}: {}", kind_of(*s), s->date.str(), left(*s->school, s->date)));
             for (const auto& a : s->attendance)
                 if (stranger(a.urn))
                     out.report(rule, Severity::error, at(a.pos, s->pos),
                                fmt::format("attendance for school {} at the {} on {}, which is "
                                            "not in cohort {}",
                                            a.urn, kind_of(*s), s->date.str(), c.id));
+                else if (std::string why = a.present.empty() ? "" : left(a.urn, s->date); !why.empty())
+                    out.report(rule, Severity::error, at(a.pos, s->pos),
+                               fmt::format("attendance for school {} at the {} on {}: {}", a.urn, kind_of(*s),
+                                           s->date.str(), why));
         }
     }
 }

@@ -128,6 +128,9 @@ def main():
         ("Ctrl-C", [""] * 6, b"\x03", 1, original),
         ("Ctrl-D", [""] * 3, b"\x04", 1, original),
         ("n at the end", [""] * 12 + ["n"], None, 1, original),
+        # 2021-09-28 is logged already: asked about, Enter writes nothing
+        ("a session already logged is asked about (Enter: no)", ["2021-09-28"] + [""] * 3 + [""] * 7 + [""], None, 1,
+         original),
     ]
     for name, answers, final, want_status, expected in runs:
         try:

@@ -16,6 +16,12 @@ namespace tfm {
 // separators become `<U+202E>`. A backslash is kept as is.
 std::string terminal_safe(std::string_view text);
 
+// Why typed text (a name, a reason) cannot go into a record: its first control character (C0
+// with tab and line breaks, DEL, C1), bidirectional control, line or paragraph separator or
+// other format character terminal_safe would escape, or byte that is not UTF-8, as
+// "a control character (U+001B)"; empty when it has none.
+std::string control_character(std::string_view text);
+
 // A CSV cell a spreadsheet never runs: text (not a number) that begins with `=`, `+`, `-`,
 // `@`, a tab or a carriage return gets a leading `'`, as OWASP advises; and a cell that never
 // reaches a terminal raw: control characters but the line break are escaped as terminal_safe

@@ -20,6 +20,10 @@ namespace tfm {
 // `tfm gaps` counts overdue logs), else empty.
 std::optional<Date> unlogged_meeting(const Index& index, const Cohort& cohort, Date as_of);
 
+// The planned visit to school `urn` on or before `as_of` nearest to it with no visit log
+// (of either visit type) to that school on its date, else empty.
+std::optional<Date> unlogged_visit(const Index& index, const Cohort& cohort, Urn urn, Date as_of);
+
 // The schools expected on `date`: members not withdrawn by then, in the cohort's order.
 std::vector<const Member*> expected_members(const Cohort& cohort, Date date);
 
@@ -46,7 +50,9 @@ public:
 
     // Starts from `initial` (planned_session for the default date); `given` lists the steps
     // the command line already answered, which are not asked.
-    LogEntry(const Cohort& cohort, const Index& index, SessionDraft initial, std::vector<Step> given = {});
+    // `as_of` gives a visit's default date once its school is answered (unlogged_visit).
+    LogEntry(const Cohort& cohort, const Index& index, SessionDraft initial, std::vector<Step> given = {},
+             std::optional<Date> as_of = {});
 
     bool done() const { return at_ >= steps_.size(); }
     Prompt prompt() const;  // only when !done()
@@ -55,18 +61,27 @@ public:
     std::string answer(std::string_view text);
     // Back to the last question (from the confirmation after done()); false at the first.
     bool back();
+    // Back to the question of `step` (for attendance, of school `urn`), where a finding of the
+    // whole record points; the last question when that one is not asked.
+    void go_to(Step step, std::optional<Urn> urn = {});
     const SessionDraft& draft() const { return draft_; }
 
 private:
     void replan(Date date, std::optional<Urn> school);  // new defaults for another date or school
     void rebuild();  // the steps after the draft changed
     std::string answer_attendance(std::size_t school, std::string_view text);
+    // A member the cohort lists no participants for, whose attendance was not typed yet:
+    // Enter cannot take "as planned" for it (`[]` would say it was absent).
+    bool must_name(Urn urn) const;
 
     const Cohort& cohort_;
     const Index& index_;
     SessionDraft draft_;
     std::vector<Step> given_;
+    std::optional<Date> as_of_;
+    bool date_answered_ = false;
     std::vector<AgendaItem> planned_agenda_;
+    std::vector<Urn> answered_;  // schools whose attendance was typed (not only planned)
     std::vector<std::pair<Step, std::size_t>> steps_;  // attendance steps carry the school's place
     std::size_t at_ = 0;
 };

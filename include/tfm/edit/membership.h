@@ -23,7 +23,9 @@ struct MembershipChange {
     std::string cohort;
     Urn urn = 0;
     std::vector<std::string> participants;  // enrol: written as given (none: the key is left out)
-    Date on;                                 // withdraw: withdrawn_on
+    std::optional<Date> joined_on;           // enrol: written when the cohort met before it joined
+    Date on;                                 // withdraw: withdrawn_on; enrol: the day it joined
+    bool on_given = false;                   // `on` was given (--on), not --as-of
     std::string reason;                      // withdraw: optional
 };
 

@@ -47,10 +47,13 @@ struct LogTarget {
     std::string path;           // to read and write
     std::string shown;          // as messages name it
     bool exists = false;
+    std::string problem;  // why the log cannot go there (a folder, a dangling link), else ""
 };
 
 // The file that holds the cohort's latest log (the last in file order among its latest
-// date), else sessions/YYYY-YY/COHORT.yaml in the cohort's own data directory.
+// date), else sessions/YYYY-YY/COHORT.yaml in the cohort's own data directory: appended to
+// when it is already there (a file without a log of the cohort, or a link to one), `problem`
+// set when it is a folder or a link to nothing.
 LogTarget log_target(const Records& records, const Index& index, const Cohort& cohort);
 
 // The text of the file with the session appended: at the end of the file's last `sessions:`

@@ -20,6 +20,7 @@ struct WriteSettings {
     bool dry_run = false;
     std::string command;  // the command line, named to anyone who waits for the lock
     std::chrono::milliseconds lock_wait{10'000};
+    bool asks = false;  // questions are asked between reading and writing (an interactive log)
 };
 
 // What commit() did.

@@ -46,8 +46,13 @@ struct Journey {
     }
 };
 
-// Whether a member is expected at a cohort meeting on `d`: a school that withdrew is
-// expected only before the date it withdrew (at none when that date is not given).
+// Whether a member is in the cohort on `d`: not before it joined (`joined_on`) and not on or
+// after the date it withdrew (`withdrawn_on`). The one place that says so: the log's
+// defaults, the register, the gaps and session/not-enrolled all ask it.
+bool member_on(const Member& member, Date d);
+
+// Whether a member is expected at a cohort meeting on `d`: member_on, and a school that
+// withdrew is expected only before the date it withdrew (at none when that date is not given).
 bool expected_on(const Member& member, Date d);
 
 // Whether an attendance share meets the completion threshold. A small tolerance, so that

@@ -207,6 +207,7 @@ struct Member {
     Urn urn = 0;
     std::vector<std::string> participants;
     MemberStatus status = MemberStatus::enrolled;
+    std::optional<Date> joined_on;     // a school that joined after the cohort's first meetings
     std::optional<Date> withdrawn_on;
     std::string reason;  // why it withdrew (optional)
     Pos pos;

@@ -45,6 +45,17 @@ TEST_CASE("write_atomically writes through a symbolic link and keeps the link") 
     CHECK(contents(target) == "new\n");
 }
 
+TEST_CASE("write_atomically refuses a dangling symbolic link and keeps the link") {
+    TempDir dir;
+    fs::path link = dir.path / "log.yaml";
+    fs::create_symlink(dir.path / "missing" / "log.yaml", link);
+    std::string problem;
+    CHECK(!write_atomically(link.string(), "new\n", problem));
+    CHECK(problem == "it is a symbolic link to a file that does not exist (fix or remove the link)");
+    CHECK(fs::is_symlink(link));
+    CHECK(!fs::exists(dir.path / "missing"));
+}
+
 TEST_CASE("write_atomically gives a new file the usual permissions") {
     TempDir dir;
     mode_t mask = ::umask(022);

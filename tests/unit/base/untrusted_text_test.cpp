@@ -170,3 +170,14 @@ TEST_CASE("is_web_link accepts http(s) addresses only") {
                             "example.org", " https://example.org", ""})
         CHECK_MESSAGE(!is_web_link(bad), bad);
 }
+
+TEST_CASE("control_character names the first character typed text must not bring into a record") {
+    CHECK(control_character("Zoë Brontë, O'Neil-Smith") == "");
+    CHECK(control_character("Amina\tKhan") == "a control character (U+0009)");
+    CHECK(control_character("A\nB") == "a control character (U+000A)");
+    CHECK(control_character("A\x7f") == "a control character (U+007F)");
+    CHECK(control_character("A\u0085") == "a control character (U+0085)");
+    CHECK(control_character("A\u202eB") == "a control character (U+202E)");
+    CHECK(control_character("A\u2028B") == "a control character (U+2028)");
+    CHECK(control_character("A\xff") == "a byte that is not UTF-8 (\\xff)");
+}

@@ -140,7 +140,7 @@ TEST_CASE("tfm log: `<` goes back a question and the answer can change") {
 TEST_CASE("tfm log: another date brings that date's plan; bad answers are asked again") {
     Fixture f;
     LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}));
-    CHECK(e.answer("9 Nov") == "a date is written YYYY-MM-DD");
+    CHECK(e.answer("9 Nov") == "`9 Nov` is not a valid date: expected a date written YYYY-MM-DD");
     CHECK(e.answer("2022-01-11") == "");
     CHECK(e.draft().mode == Mode::in_person);
     CHECK(e.draft().agenda.empty());
@@ -155,15 +155,129 @@ TEST_CASE("tfm log: another date brings that date's plan; bad answers are asked 
     CHECK(e.draft().mode == Mode::online);
 }
 
-TEST_CASE("tfm log: a visit asks for the school, not attendance") {
+TEST_CASE("tfm log: a visit asks for the school first, not attendance") {
     Fixture f;
     LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-10-12"), SessionType::visit, {}));
-    CHECK(e.answer("") == "");
     CHECK(e.prompt().step == LogEntry::Step::school);
     CHECK(e.answer("100009") == "not a school of this Work Group (Tab lists them)");
     CHECK(e.answer("birch primary") == "");
-    answer_all(e, {"", "", ""});
+    answer_all(e, {"", "", "", ""});
     CHECK(e.done());
     CHECK(e.draft().school == 100002);
     CHECK(e.draft().attendance.empty());
+}
+
+TEST_CASE("tfm log: a school with no participants listed must be named, never `[]` by Enter") {
+    std::string text = tree;
+    const std::string planned = "{urn: 100002, participants: [Cal Cole]}";
+    text.replace(text.find(planned), planned.size(), "{urn: 100002}");
+    LoadResult loaded = load_text(text);
+    Index index{loaded.records};
+    REQUIRE(index.cohort("c1"));
+    const Cohort& cohort = *index.cohort("c1");
+    LogEntry e(cohort, index, planned_session(cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}),
+               {LogEntry::Step::date, LogEntry::Step::start, LogEntry::Step::end, LogEntry::Step::mode,
+                LogEntry::Step::agenda});
+    CHECK(e.answer("") == "");  // 100001 as planned
+    auto p = e.prompt();
+    CHECK(p.question == "100002 Birch Primary");
+    CHECK(p.offered == "");  // not "absent"
+    CHECK(e.answer("") ==
+          "the cohort lists no participants for this school: type who came (names separated by commas), or `absent`");
+    CHECK(!e.done());
+    CHECK(e.answer("Cal Cole") == "");
+    CHECK(e.done());
+    CHECK(e.draft().attendance[1].present == std::vector<std::string>{"Cal Cole"});
+    // once answered, going back offers what was typed; `absent` is an answer too
+    REQUIRE(e.back());
+    CHECK(e.prompt().offered == "Cal Cole");
+    CHECK(e.answer("absent") == "");
+    REQUIRE(e.back());
+    CHECK(e.prompt().offered == "absent");
+    CHECK(e.answer("") == "");
+    CHECK(e.draft().attendance[1].present.empty());
+}
+
+TEST_CASE("tfm log: a school that joined later is not expected at the meetings before joined_on") {
+    std::string text = tree;
+    const std::string planned = "{urn: 100002, participants: [Cal Cole]}";
+    text.replace(text.find(planned), planned.size(), "{urn: 100002, participants: [Cal Cole], joined_on: 2021-11-01}");
+    LoadResult loaded = load_text(text);
+    Index index{loaded.records};
+    REQUIRE(index.cohort("c1"));
+    const Cohort& cohort = *index.cohort("c1");
+    CHECK(planned_session(cohort, *Date::parse("2021-09-28"), SessionType::meeting, {}).attendance ==
+          std::vector<SchoolAttendance>{{100001, {"Amy Ash", "Ben Bay"}}, {100003, {"Dee Dale"}}});
+    CHECK(planned_session(cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}).attendance ==
+          std::vector<SchoolAttendance>{{100001, {"Amy Ash", "Ben Bay"}}, {100002, {"Cal Cole"}}});
+}
+
+TEST_CASE("tfm log: a visit's date defaults to the school's planned visit waiting for its log") {
+    std::string text = tree;
+    const std::string at = "---\nsessions:";
+    text.replace(text.find(at), at.size(),
+                 "  visits: [{urn: 100001, date: 2021-09-20}, {urn: 100001, date: 2021-10-12}, "
+                 "{urn: 100001, date: 2021-12-01}, {urn: 100002, date: 2021-10-20}]\n" + at +
+                     "\n  - {cohort: c1, date: 2021-10-20, type: visit, school: 100002}");
+    LoadResult loaded = load_text(text);
+    Index index{loaded.records};
+    REQUIRE(index.cohort("c1"));
+    const Cohort& cohort = *index.cohort("c1");
+    Date as_of = *Date::parse("2021-11-20");
+    CHECK(unlogged_visit(index, cohort, 100001, as_of) == Date::parse("2021-10-12"));
+    CHECK(unlogged_visit(index, cohort, 100002, as_of) == std::nullopt);  // logged
+    CHECK(unlogged_visit(index, cohort, 100001, *Date::parse("2021-09-30")) == Date::parse("2021-09-20"));
+    // on a terminal: the school first, then its visit's date offered, Tab completing its visits
+    LogEntry e(cohort, index, planned_session(cohort, as_of, SessionType::visit, {}), {}, as_of);
+    CHECK(e.prompt().step == LogEntry::Step::school);
+    CHECK(e.answer("100001") == "");
+    auto p = e.prompt();
+    CHECK(p.step == LogEntry::Step::date);
+    CHECK(p.offered == "2021-10-12");
+    CHECK(p.completions == std::vector<std::string>{"2021-09-20", "2021-10-12", "2021-12-01"});
+    CHECK(e.answer("") == "");
+    CHECK(e.draft().date == *Date::parse("2021-10-12"));
+}
+
+TEST_CASE("tfm log: each answer is checked at its question: impossible or late dates, an end before the start") {
+    Fixture f;
+    LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}), {},
+               *Date::parse("2021-11-20"));
+    // the same precise message as --date gives
+    CHECK(e.answer("2022-02-29") == "`2022-02-29` is not a valid date: February 2022 has 28 days");
+    CHECK(e.answer("2021-11-21") == "2021-11-21 is after the as-of date 2021-11-20: a log records what took place");
+    CHECK(e.answer("2021-08-31") == "2021-08-31 is outside 2021/22, the year of cohort c1");
+    CHECK(e.prompt().step == LogEntry::Step::date);
+    CHECK(e.answer("") == "");
+    CHECK(e.answer("16:30") == "");  // a start after the planned end (16:00)
+    CHECK(e.answer("") == "it would end at 16:00, not after it starts (16:30): give the end time");
+    CHECK(e.answer("16:00") == "it would end at 16:00, not after it starts (16:30): give the end time");
+    CHECK(e.prompt().step == LogEntry::Step::end);
+    CHECK(e.answer("17:00") == "");
+    CHECK(e.prompt().step == LogEntry::Step::mode);
+}
+
+TEST_CASE("tfm log: going back to the question a finding points at") {
+    Fixture f;
+    LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}));
+    answer_all(e, {"", "", "", "", "", "", ""});
+    REQUIRE(e.done());
+    e.go_to(LogEntry::Step::attendance, 100001);
+    CHECK(e.prompt().question == "100001 Alder Primary");
+    e.go_to(LogEntry::Step::date);
+    CHECK(e.prompt().step == LogEntry::Step::date);
+    e.go_to(LogEntry::Step::school);  // not asked for a meeting: the last question
+    CHECK(e.prompt().question == "100002 Birch Primary");
+}
+
+TEST_CASE("tfm log: a typed name with a control character is asked again") {
+    Fixture f;
+    LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}),
+               {LogEntry::Step::date, LogEntry::Step::start, LogEntry::Step::end, LogEntry::Step::mode,
+                LogEntry::Step::agenda});
+    CHECK(e.answer("Amy Ash\x1b[2J") ==
+          "that has a control character (U+001B), which a name in the records must not have; type the names without it");
+    CHECK(e.answer("Amy \u202eAsh") ==
+          "that has a control character (U+202E), which a name in the records must not have; type the names without it");
+    CHECK(e.prompt().question == "100001 Alder Primary");
 }

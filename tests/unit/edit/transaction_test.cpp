@@ -134,6 +134,13 @@ TEST_CASE("Transaction: a file changed after the transaction began is refused wh
     FileEdit e = edit_of(a, "cohorts/a.yaml");
     CHECK_FALSE(tx->read(e, problem));
     CHECK(problem.find("cohorts/a.yaml changed while tfm was reading the records") != std::string::npos);
+    // an interactive log asks its questions between reading and writing: say so
+    auto asking = Transaction::begin(dir.path.string(), WriteSettings{true, "test", 100ms, true}, problem);
+    REQUIRE(asking);
+    dir.write("cohorts/a.yaml", "cohort: {id: a}\n");
+    FileEdit again = edit_of(a, "cohorts/a.yaml");
+    CHECK_FALSE(asking->read(again, problem));
+    CHECK(problem.find("cohorts/a.yaml changed while tfm was asking its questions") != std::string::npos);
     // A file that appeared meanwhile is refused too.
     auto b = dir.write("cohorts/b.yaml", "cohort: {id: b}\n");
     FileEdit eb = edit_of(b, "cohorts/b.yaml");

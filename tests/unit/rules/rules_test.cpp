@@ -686,6 +686,28 @@ TEST_CASE("session/not-enrolled flags attendance and visits for schools not in t
           "attendance for school 100005 at the meeting on 2021-10-26, which is not in cohort dev-a");
 }
 
+TEST_CASE("session/not-enrolled flags a school present or visited on or after the date it withdrew") {
+    Tree t;
+    Member& w = t.cohort("dev-a").schools[1];
+    Urn urn = w.urn;
+    w.status = MemberStatus::withdrawn;
+    w.withdrawn_on = d(2021, 11, 1);
+    Session& before = t.add_meeting("dev-a", d(2021, 10, 26));
+    before.attendance.push_back(Attendance{urn, {{"Maths Lead", t.pos()}}, t.pos()});
+    Session& on = t.add_meeting("dev-a", d(2021, 11, 1));
+    on.attendance.push_back(Attendance{urn, {{"Maths Lead", t.pos()}}, t.pos()});
+    Session& absent = t.add_meeting("dev-a", d(2021, 12, 7));
+    absent.attendance.push_back(Attendance{urn, {}, t.pos()});  // a withdrawn school listed as absent: fine
+    t.add_visit("dev-a", d(2021, 11, 20), urn);
+    auto ds = t.run("session/not-enrolled");
+    INFO(dump(ds));
+    REQUIRE(ds.size() == 2);
+    std::string u = std::to_string(urn);
+    CHECK(ds[0].message == "attendance for school " + u + " at the meeting on 2021-11-01: school " + u +
+                               " withdrew from cohort dev-a on 2021-11-01");
+    CHECK(ds[1].message == "visit to " + u + " on 2021-11-20: school " + u + " withdrew from cohort dev-a on 2021-11-01");
+}
+
 TEST_CASE("session/not-enrolled leaves a URN no record defines to ref/unknown") {
     Tree t;
     t.add_visit("dev-a", d(2021, 10, 8), 999999);
