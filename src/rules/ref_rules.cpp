@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 namespace tfm {
@@ -17,6 +18,42 @@ namespace {
 
 constexpr RuleId unknown = RuleId::ref_unknown;
 constexpr RuleId participant = RuleId::ref_participant;
+
+// Written as a lead id would be ([a-z0-9][a-z0-9_-]*), not as a person's name.
+bool looks_like_id(std::string_view text) {
+    if (text.empty() || !(std::islower(static_cast<unsigned char>(text[0])) || std::isdigit(static_cast<unsigned char>(text[0]))))
+        return false;
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return std::islower(u) || std::isdigit(u) || c == '_' || c == '-';
+    });
+}
+
+// Everyone who may teach a session's observed lesson, by name: the leads (ids and names), the
+// cohort's participants and the staff of its schools.
+std::vector<std::string> teachers(const CheckContext& ctx, const Session& s) {
+    std::vector<std::string> names;
+    for (const auto& l : ctx.records.leads) {
+        names.push_back(l.id);
+        names.push_back(l.name);
+    }
+    if (const Cohort* c = ctx.index.cohort(s.cohort))
+        for (const auto& m : c->schools) {
+            names.insert(names.end(), m.participants.begin(), m.participants.end());
+            if (const School* school = ctx.index.school(m.urn))
+                for (const auto& st : school->staff) names.push_back(st.name);
+        }
+    return names;
+}
+
+// Whether the session's taught_by names a lead (by id or name), a participant of the cohort
+// or a member of staff of one of its schools.
+bool known_teacher(const CheckContext& ctx, const Session& s) {
+    const std::string& who = s.observation->taught_by;
+    if (ctx.index.lead(who)) return true;
+    auto names = teachers(ctx, s);
+    return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return same_name(n, who); });
+}
 
 }  // namespace
 
@@ -75,8 +112,10 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
                 report(a.urn, at(a.pos, s.pos),
                            fmt::format("unknown school {} in the attendance of {} on {}",
                                        a.urn, s.cohort, s.date.str()));
-        if (s.observation && !s.observation->taught_by.empty() &&
-            !defined.lead(s.observation->taught_by))
+        // taught_by is a lead id or a name (check_ref_participant); written as an id, it is
+        // a lead id that no record defines.
+        if (s.observation && looks_like_id(s.observation->taught_by) &&
+            !defined.lead(s.observation->taught_by) && !known_teacher(ctx, s))
             report(s.observation->taught_by, at(s.observation->taught_by_pos, s.observation->pos),
                        fmt::format("unknown lead {} teaching the observed lesson of {} on {}",
                                    s.observation->taught_by, s.cohort, s.date.str()));
@@ -144,6 +183,16 @@ void check_ref_participant(const CheckContext& ctx, Reporter& out) {
                                        problem, hint));
             }
         }
+        // taught_by written as a name (an id is check_ref_unknown's) that names nobody.
+        if (!s.observation || s.observation->taught_by.empty() || looks_like_id(s.observation->taught_by) ||
+            known_teacher(ctx, s))
+            continue;
+        const std::string& who = s.observation->taught_by;
+        out.report(participant, warn, at(s.observation->taught_by_pos, s.observation->pos),
+                   fmt::format("the observed lesson of {} on {} was taught by {}, who is not a lead, a "
+                               "participant of the cohort or on the staff of its schools{}",
+                               s.cohort, s.date.str(), who,
+                               did_you_mean(who, teachers(ctx, s), [](const std::string& n) -> const std::string& { return n; })));
     }
 }
 
