@@ -189,7 +189,7 @@ std::optional<std::size_t> Reader::choice(NodeId id, const std::vector<std::stri
     for (std::size_t i = 0; i < values.size(); ++i)
         if (values[i] == n->value) return i;
     std::string msg = fmt::format("unknown {} {}", what, quote_value(n->value, true));
-    if (auto s = closest_match(n->value, values)) msg += fmt::format("; did you mean `{}`?", *s);
+    if (auto hint = did_you_mean(n->value, values); !hint.empty()) msg += hint;
     else msg += fmt::format("; expected {}", join_or(values));
     error(RuleId::schema_type, id, msg);
     return std::nullopt;

@@ -124,18 +124,12 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
 
 namespace {
 
-// "; did you mean `Amina Khan`?" when one of `names` is close to `name` (compared as names
-// are), else empty.
+// "; did you mean `Amina Khan`?" when one of `names` is close to `name`, else empty.
 template <typename Names, typename NameOf>
 std::string did_you_mean(std::string_view name, const Names& names, NameOf name_of) {
-    std::vector<std::string> keys;
-    for (const auto& n : names) keys.push_back(name_key(name_of(n)));
-    std::vector<std::string_view> candidates(keys.begin(), keys.end());
-    auto best = closest_match(name_key(name), candidates);
-    if (!best) return "";
-    for (const auto& n : names)
-        if (name_key(name_of(n)) == *best) return tfm::did_you_mean(name, name_of(n));
-    return "";
+    std::vector<std::string_view> candidates;
+    for (const auto& n : names) candidates.push_back(name_of(n));
+    return tfm::did_you_mean(name, candidates);
 }
 
 std::string staff_hint(std::string_view name, const School& school) {
