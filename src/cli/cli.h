@@ -117,6 +117,10 @@ struct WriterRefused {};
 // cannot be read (loading reports it, exit 3). Throws WriterRefused when the lock is not had.
 std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command);
 // The cohort `id`, else a usage error (with a hint when its record has errors).
+// What a command line that did not parse meant, when it is an unknown command or option:
+// "unknown command `reprot`; did you mean `report`?". Empty when CLI11's message says it.
+std::optional<std::string> usage_hint(const CLI::App& app, const std::vector<std::string>& args);
+
 const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id);
 // An edit as a file the loader reads instead of the disk (`directory`: its data directory).
 PendingFile pending_file(const Records& records, const FileEdit& edit, std::size_t directory);
