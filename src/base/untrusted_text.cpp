@@ -289,7 +289,8 @@ std::string did_you_mean(std::string_view given, std::string_view suggestion) {
     return fmt::format("{}, with {} where the value has {}?", hint, names_of(b, pre, b_end), names_of(a, pre, a_end));
 }
 
-std::optional<std::string> closest_match(std::string_view given, const std::vector<std::string_view>& candidates) {
+std::optional<std::string> closest_match(std::string_view given, const std::vector<std::string_view>& candidates,
+                                         std::optional<std::size_t> most) {
     const std::string key = name_key(given);
     std::optional<std::string> best;
     std::size_t best_distance = 0;
@@ -303,7 +304,7 @@ std::optional<std::string> closest_match(std::string_view given, const std::vect
         }
     }
     std::size_t length = code_points(key);
-    std::size_t limit = std::max<std::size_t>(1, (length + 2) / 3);
+    std::size_t limit = most ? *most : std::max<std::size_t>(1, (length + 2) / 3);
     if (best && best_distance <= limit && best_distance < length) return best;
     return std::nullopt;
 }

@@ -67,6 +67,7 @@ const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id)
     std::string hint;
     for (const auto& b : workspace.records().broken_cohorts)
         if (b == id) hint = " (its record has errors: run tfm check)";
+    if (hint.empty()) hint = cohort_meant(workspace.records(), id);
     throw UsageError{fmt::format("no cohort has the id `{}`{}", id, hint)};
 }
 

@@ -121,6 +121,15 @@ std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std:
 // "unknown command `reprot`; did you mean `report`?". Empty when CLI11's message says it.
 std::optional<std::string> usage_hint(const CLI::App& app, const std::vector<std::string>& args);
 
+// What a look-up that found nothing most likely meant, for its message, or "":
+// "; did you mean 107329 Moorside Primary School?" (a URN one slip away, or names that match
+// once punctuation is ignored: several joined with ", or "), "; did you mean `jsmith` (Jo
+// Smith)?" for a lead or cohort whose id or name is closest.
+std::string schools_meant(const Records& records, std::string_view query);
+std::string lead_meant(const Records& records, std::string_view id);
+std::string cohort_meant(const Records& records, std::string_view id);
+
+// The cohort with this id; else a usage error naming the closest id (or the broken record).
 const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id);
 // An edit as a file the loader reads instead of the disk (`directory`: its data directory).
 PendingFile pending_file(const Records& records, const FileEdit& edit, std::size_t directory);

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace tfm {
 namespace {
@@ -57,16 +59,40 @@ bool known_teacher(const CheckContext& ctx, const Session& s) {
 
 }  // namespace
 
+// "; did you mean `jsmith`?" for an unknown id close to one that `records` define (each
+// unknown id looked up once).
+class IdHints {
+public:
+    template <typename Records>
+    explicit IdHints(const Records& records) {
+        for (const auto& r : records) ids_.push_back(r.id);
+    }
+    const std::string& operator()(const std::string& id) {
+        auto [it, added] = hints_.try_emplace(id);
+        if (added) {
+            std::vector<std::string_view> candidates(ids_.begin(), ids_.end());
+            it->second = did_you_mean(id, candidates);
+        }
+        return it->second;
+    }
+
+private:
+    std::vector<std::string> ids_;
+    std::unordered_map<std::string, std::string> hints_;
+};
+
 void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
     const Defined defined(ctx);
+    IdHints lead_hint(ctx.records.leads), cohort_hint(ctx.records.cohorts);
     // The cause first (SPEC section 3): an id found in a file that did not load is a note
     // naming that file, not an error of its own.
-    auto report = [&](const auto& id, Pos pos, std::string message) {
+    // `hint` (a did-you-mean) is for an error only: a note already names the likely cause.
+    auto report = [&](const auto& id, Pos pos, std::string message, const std::string& hint = "") {
         if (const SourceFile* f = ctx.records.unloaded_file_holding(fmt::format("{}", id)))
             out.report(unknown, Severity::note, pos,
                        fmt::format("{}; it may be defined in {}, which did not load", message, f->path));
         else
-            out.report(unknown, Severity::error, pos, std::move(message));
+            out.report(unknown, Severity::error, pos, message + hint);
     };
 
     for (const auto& s : ctx.records.schools)
@@ -74,7 +100,7 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
             if (!h.lead.empty() && !defined.lead(h.lead))
                 report(h.lead, at(h.lead_pos, h.pos),
                            fmt::format("unknown lead {} in the history of school {}", h.lead,
-                                       s.urn));
+                                       s.urn), lead_hint(h.lead));
 
     for (const auto& l : ctx.records.leads)
         if (l.school && !defined.school(*l.school))
@@ -84,7 +110,7 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
     for (const auto& c : ctx.records.cohorts) {
         if (!c.lead.empty() && !defined.lead(c.lead))
             report(c.lead, at(c.lead_pos, c.pos),
-                       fmt::format("unknown lead {} for cohort {}", c.lead, c.id));
+                       fmt::format("unknown lead {} for cohort {}", c.lead, c.id), lead_hint(c.lead));
         for (const auto& m : c.schools)
             if (!defined.school(m.urn))
                 report(m.urn, at(m.pos, c.schools_pos),
@@ -102,7 +128,7 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
         if (!defined.cohort(s.cohort))
             report(s.cohort, at(s.cohort_pos, s.pos),
                        fmt::format("unknown cohort {} for the session on {}", s.cohort,
-                                   s.date.str()));
+                                   s.date.str()), cohort_hint(s.cohort));
         if (s.school && !defined.school(*s.school))
             report(*s.school, at(s.school_pos, s.pos),
                        fmt::format("unknown school {} for the session of {} on {}", *s.school,
@@ -118,7 +144,8 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
             !defined.lead(s.observation->taught_by) && !known_teacher(ctx, s))
             report(s.observation->taught_by, at(s.observation->taught_by_pos, s.observation->pos),
                        fmt::format("unknown lead {} teaching the observed lesson of {} on {}",
-                                   s.observation->taught_by, s.cohort, s.date.str()));
+                                   s.observation->taught_by, s.cohort, s.date.str()),
+                       lead_hint(s.observation->taught_by));
     }
 }
 

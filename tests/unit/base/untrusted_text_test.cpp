@@ -179,6 +179,9 @@ TEST_CASE("closest_match: the same name first, then the closest by edit distance
     // The first of equally close candidates; nothing when all of it would change.
     CHECK(closest_match("ab", V{"ac", "ad"}) == std::optional<std::string>("ac"));
     CHECK_FALSE(closest_match("a", V{"b"}).has_value());
+    // At most `most` changes when given.
+    CHECK(closest_match("107392", V{"107329", "107330"}, 1) == std::optional<std::string>("107329"));
+    CHECK_FALSE(closest_match("10732", V{"107538"}, 1).has_value());
     CHECK(did_you_mean("Tom Reed", V{"Tom Reid", "Amina Khan"}) == "; did you mean `Tom Reid`?");
     CHECK(did_you_mean("Zed", V{"Tom Reid"}).empty());
 }
