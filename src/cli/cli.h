@@ -117,6 +117,11 @@ struct WriterRefused {};
 // cannot be read (loading reports it, exit 3). Throws WriterRefused when the lock is not had.
 std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command);
 // The cohort `id`, else a usage error (with a hint when its record has errors).
+// With neither -C nor TFM_DATA, when the records are not in the current directory, one line
+// to stderr saying where they are: "tfm: records in ../.. (the nearest folder with hub.yaml)",
+// so paths in messages (relative to that folder) read right.
+void note_discovered_directory(const GlobalArgs& g);
+
 // What a command line that did not parse meant, when it is an unknown command or option:
 // "unknown command `reprot`; did you mean `report`?". Empty when CLI11's message says it.
 std::optional<std::string> usage_hint(const CLI::App& app, const std::vector<std::string>& args);
