@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace tfm {
 
@@ -28,6 +29,58 @@ std::vector<const School*> find_schools(const Records& records, std::string_view
     if (!out.empty() || q.empty()) return out;
     for (std::size_t i = 0; i < keys.size(); ++i)
         if (keys[i].find(q) != std::string::npos) out.push_back(&records.schools[i]);
+    return out;
+}
+
+namespace {
+
+// A name key without punctuation: `st. mary's` and `st marys` alike, a dash a space.
+std::string loose_key(std::string_view name) {
+    std::string out;
+    for (char c : name_key(name)) {
+        auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || std::isalnum(u)) out += c;
+        else if ((c == ' ' || c == '-' || c == '/') && !out.empty() && out.back() != ' ') out += ' ';
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+}  // namespace
+
+std::vector<const School*> likely_schools(const Records& records, std::string_view query) {
+    std::vector<const School*> out;
+    bool digits = !query.empty() && std::all_of(query.begin(), query.end(),
+                                                [](char c) { return c >= '0' && c <= '9'; });
+    std::vector<std::string> texts;
+    for (const auto& s : records.schools) texts.push_back(digits ? std::to_string(s.urn) : s.name);
+    if (!digits) {
+        std::string q = loose_key(query);
+        for (std::size_t i = 0; i < texts.size() && !q.empty(); ++i)
+            if (loose_key(texts[i]).find(q) != std::string::npos) out.push_back(&records.schools[i]);
+        if (!out.empty()) return out;
+        // The start of a name, as many words as the query has, one slip from it: `st oswn's`
+        // for St Oswin's Catholic Primary School (and every other St Oswin's).
+        std::size_t words = std::size_t(std::count(q.begin(), q.end(), ' ')) + 1;
+        std::vector<std::string> starts;
+        for (const auto& t : texts) {
+            std::string k = loose_key(t);
+            std::size_t end = 0;
+            for (std::size_t w = 0; w < words && end != std::string::npos; ++w) end = k.find(' ', end + (w > 0));
+            starts.push_back(k.substr(0, end));
+        }
+        std::vector<std::string_view> heads(starts.begin(), starts.end());
+        if (auto best = closest_match(q, heads))
+            for (std::size_t i = 0; i < starts.size(); ++i)
+                if (starts[i] == *best) out.push_back(&records.schools[i]);
+        if (!out.empty()) return out;
+    }
+    std::vector<std::string_view> candidates(texts.begin(), texts.end());
+    // A URN is one slip away (a digit wrong, missing, added, or two swapped), no more: every
+    // URN looks alike.
+    if (auto best = closest_match(query, candidates, digits ? std::optional<std::size_t>(1) : std::nullopt))
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            if (texts[i] == *best) return {&records.schools[i]};
     return out;
 }
 

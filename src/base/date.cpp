@@ -1,6 +1,7 @@
 #include "tfm/base/date.h"
 
 #include <array>
+#include <vector>
 #include <fmt/format.h>
 
 namespace tfm {
@@ -22,6 +23,40 @@ int to_int(std::string_view s) {
 const std::array<const char*, 12> month_names = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
+
+// A date of y, m, d when it exists.
+std::optional<std::string> existing(int y, int m, int d) {
+    std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)}, std::chrono::day{unsigned(d)}};
+    if (m < 1 || m > 12 || d < 1 || d > 31 || !ymd.ok()) return std::nullopt;
+    return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+}
+
+// The date a spreadsheet habit wrote, as YYYY-MM-DD: 24/11/2026, 24-11-2026 and 24.11.2026
+// day first (as England writes them; month first only when day first cannot be a date), and
+// 2026/11/24; with ", reading it day first" when month first would be a date too.
+std::optional<std::string> other_form(std::string_view t) {
+    std::vector<std::string_view> parts;
+    char sep = 0;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= t.size(); ++i) {
+        if (i < t.size() && t[i] >= '0' && t[i] <= '9') continue;
+        if (i < t.size()) {
+            if (t[i] != '/' && t[i] != '-' && t[i] != '.') return std::nullopt;
+            if (sep && t[i] != sep) return std::nullopt;
+            sep = t[i];
+        }
+        parts.push_back(t.substr(start, i - start));
+        start = i + 1;
+    }
+    if (parts.size() != 3 || !all_digits(parts[0]) || !all_digits(parts[1]) || !all_digits(parts[2])) return std::nullopt;
+    if (parts[0].size() == 4 && parts[1].size() <= 2 && parts[2].size() <= 2)
+        return existing(to_int(parts[0]), to_int(parts[1]), to_int(parts[2]));
+    if (parts[2].size() != 4 || parts[0].size() > 2 || parts[1].size() > 2) return std::nullopt;
+    int y = to_int(parts[2]), a = to_int(parts[0]), b = to_int(parts[1]);
+    auto day_first = existing(y, b, a), month_first = existing(y, a, b);
+    if (day_first) return *day_first + (month_first && *month_first != *day_first ? ", reading it day first" : "");
+    return month_first;
+}
 
 }  // namespace
 
@@ -49,6 +84,7 @@ std::string Date::why_not(std::string_view t) {
         if (d < 1 || d > days)
             return fmt::format("{} {} has {} days", month_names[m - 1], y, days);
     }
+    if (auto other = other_form(t)) return fmt::format("write {} (dates are YYYY-MM-DD)", *other);
     return "expected a date written YYYY-MM-DD";
 }
 

@@ -8,36 +8,35 @@
 namespace tfm {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];
+    // Over code points, so `é` for `e` is one change; two neighbours swapped count as one.
+    auto decode = [](std::string_view s) {
+        std::vector<utf8proc_int32_t> out;
+        for (std::size_t i = 0; i < s.size();) {
+            utf8proc_int32_t cp = -1;
+            auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                      utf8proc_ssize_t(s.size() - i), &cp);
+            if (n <= 0) n = 1, cp = 0xFFFD;
+            out.push_back(cp);
+            i += std::size_t(n);
+        }
+        return out;
+    };
+    auto x = decode(a), y = decode(b);
+    // Optimal string alignment: three rows of the table.
+    std::vector<std::size_t> before(y.size() + 1), prev(y.size() + 1), row(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
         row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t up = row[j];
-            std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + cost});
-            diag = up;
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+                row[j] = std::min(row[j], before[j - 2] + 1);
         }
+        std::swap(before, prev);
+        std::swap(prev, row);
     }
-    return row[b.size()];
-}
-
-std::optional<std::string> closest_match(std::string_view word,
-                                         const std::vector<std::string_view>& candidates) {
-    std::optional<std::string> best;
-    std::size_t best_distance = 0;
-    for (auto c : candidates) {
-        std::size_t d = edit_distance(word, c);
-        if (!best || d < best_distance) {
-            best = std::string(c);
-            best_distance = d;
-        }
-    }
-    // Close enough: at most a third of the word's letters changed (and at least one allowed).
-    std::size_t limit = std::max<std::size_t>(1, (word.size() + 2) / 3);
-    if (best && best_distance <= limit && best_distance < word.size()) return best;
-    return std::nullopt;
+    return prev[y.size()];
 }
 
 std::size_t first_invalid_utf8(std::string_view s) {

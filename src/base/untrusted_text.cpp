@@ -1,5 +1,7 @@
 #include "tfm/base/untrusted_text.h"
 
+#include "tfm/base/text.h"
+
 #include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/uspoof.h>
@@ -296,6 +298,31 @@ std::string did_you_mean(std::string_view given, std::string_view suggestion) {
     if (pre == a_end) return fmt::format("{}, with {} that the value lacks?", hint, names_of(b, pre, b_end));
     if (pre == b_end) return fmt::format("{}, without the value's {}?", hint, names_of(a, pre, a_end));
     return fmt::format("{}, with {} where the value has {}?", hint, names_of(b, pre, b_end), names_of(a, pre, a_end));
+}
+
+std::optional<std::string> closest_match(std::string_view given, const std::vector<std::string_view>& candidates,
+                                         std::optional<std::size_t> most) {
+    const std::string key = name_key(given);
+    std::optional<std::string> best;
+    std::size_t best_distance = 0;
+    for (auto c : candidates) {
+        std::string k = name_key(c);
+        if (k == key) return std::string(c);
+        std::size_t d = edit_distance(key, k);
+        if (!best || d < best_distance) {
+            best = std::string(c);
+            best_distance = d;
+        }
+    }
+    std::size_t length = code_points(key);
+    std::size_t limit = most ? *most : std::max<std::size_t>(1, (length + 2) / 3);
+    if (best && best_distance <= limit && best_distance < length) return best;
+    return std::nullopt;
+}
+
+std::string did_you_mean(std::string_view given, const std::vector<std::string_view>& candidates) {
+    auto best = closest_match(given, candidates);
+    return best ? did_you_mean(given, *best) : std::string();
 }
 
 bool is_web_link(std::string_view link) {

@@ -3,6 +3,9 @@
 #include "cli.h"
 
 #include "tfm/base/text.h"
+#include "tfm/base/untrusted_text.h"
+
+#include <fmt/format.h>
 
 #include <map>
 #include <memory>
@@ -25,7 +28,20 @@ CLI::App*& app_pointer() {
 }  // namespace
 
 CLI::Option* with_choices(CLI::Option* option, std::vector<std::string> values) {
-    option->check(CLI::IsMember(values));
+    // CLI11's IsMember as help shows it, with our message: the choices and the closest one.
+    CLI::IsMember member(values);
+    CLI::Validator choice(
+        [values](std::string& given) -> std::string {
+            for (const auto& v : values)
+                if (v == given) return "";
+            std::vector<std::string_view> candidates(values.begin(), values.end());
+            std::string hint = did_you_mean(given, candidates);
+            std::string list;
+            for (const auto& v : values) list += (list.empty() ? "" : ", ") + v;
+            return fmt::format("{} is not one of {}{}", quote_value(given), list, hint);
+        },
+        member.get_description(), member.get_name());
+    option->check(choice);
     choice_registry()[option] = std::move(values);
     return option;
 }

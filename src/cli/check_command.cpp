@@ -17,6 +17,7 @@ int run(const GlobalArgs& g, const CheckArgs& args) {
     Format format = format_or(g, Format::text, {Format::text, Format::table, Format::json});
     Date as_of = as_of_date(g);
     Workspace workspace(load_data(g), as_of);
+    if (!g.quiet) note_discovered_directory(g);
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
     const CheckSummary& summary = workspace.summary();

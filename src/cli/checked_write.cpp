@@ -68,14 +68,8 @@ const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id)
     std::string hint;
     for (const auto& b : workspace.records().broken_cohorts)
         if (b == id) hint = " (its record has errors: run tfm check)";
-    throw UsageError{fmt::format("no cohort has the id `{}`{}{}", id, hint, cohort_suggestion(workspace.records(), id))};
-}
-
-std::string cohort_suggestion(const Records& records, std::string_view id) {
-    std::vector<std::string_view> ids;
-    for (const auto& c : records.cohorts) ids.push_back(c.id);
-    auto best = closest_match(id, ids);
-    return best ? fmt::format("; did you mean `{}`?", *best) : "";
+    if (hint.empty()) hint = cohort_meant(workspace.records(), id);
+    throw UsageError{fmt::format("no cohort has the id `{}`{}", id, hint)};
 }
 
 }  // namespace tfm::cli

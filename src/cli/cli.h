@@ -120,9 +120,25 @@ struct WriterRefused {};
 // cannot be read (loading reports it, exit 3). Throws WriterRefused when the lock is not had.
 std::optional<Transaction> begin_writing(const GlobalArgs& g, bool dry_run, std::string command, bool asks = false);
 // The cohort `id`, else a usage error (with a hint when its record has errors).
+// With neither -C nor TFM_DATA, when the records are not in the current directory, one line
+// to stderr saying where they are: "tfm: records in ../.. (the nearest folder with hub.yaml)",
+// so paths in messages (relative to that folder) read right.
+void note_discovered_directory(const GlobalArgs& g);
+
+// What a command line that did not parse meant, when it is an unknown command or option:
+// "unknown command `reprot`; did you mean `report`?". Empty when CLI11's message says it.
+std::optional<std::string> usage_hint(const CLI::App& app, const std::vector<std::string>& args);
+
+// What a look-up that found nothing most likely meant, for its message, or "":
+// "; did you mean 107329 Moorside Primary School?" (a URN one slip away, or names that match
+// once punctuation is ignored: several joined with ", or "), "; did you mean `jsmith` (Jo
+// Smith)?" for a lead or cohort whose id or name is closest.
+std::string schools_meant(const Records& records, std::string_view query);
+std::string lead_meant(const Records& records, std::string_view id);
+std::string cohort_meant(const Records& records, std::string_view id);
+
+// The cohort with this id; else a usage error naming the closest id (or the broken record).
 const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id);
-// "; did you mean `cald-dev-2026a`?" for a cohort id that is a likely typo of one, else "".
-std::string cohort_suggestion(const Records& records, std::string_view id);
 // An edit as a file the loader reads instead of the disk (`directory`: its data directory).
 PendingFile pending_file(const Records& records, const FileEdit& edit, std::size_t directory);
 // The records checked with `file` as it will be; the findings it brings printed to stderr.

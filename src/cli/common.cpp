@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <unistd.h>
 
 namespace tfm::cli {
@@ -26,6 +27,18 @@ std::vector<std::string> data_directories(const GlobalArgs& g) {
     if (!g.data.empty()) return g.data;
     if (const char* env = std::getenv("TFM_DATA"); env && *env) return {env};
     return {discover_data_directory()};
+}
+
+void note_discovered_directory(const GlobalArgs& g) {
+    if (!g.data.empty()) return;
+    if (const char* env = std::getenv("TFM_DATA"); env && *env) return;
+    std::string dir = discover_data_directory();
+    if (dir == ".") return;
+    std::error_code ec;
+    bool hub = std::filesystem::is_regular_file(std::filesystem::path(dir) / "hub.yaml", ec) ||
+               std::filesystem::is_regular_file(std::filesystem::path(dir) / "hub.yml", ec);
+    fmt::print(stderr, "tfm: records in {} ({})\n", terminal_safe(dir),
+               hub ? "the nearest folder with hub.yaml" : "the top of the git work tree; no hub.yaml found");
 }
 
 unsigned loader_threads() {

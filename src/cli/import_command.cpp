@@ -122,8 +122,7 @@ void warn_unknown_areas(const gias::Selection& selection, const std::vector<std:
     for (const auto& a : selection.areas) {
         if (std::any_of(known_areas.begin(), known_areas.end(), [&](const std::string& k) { return gias::same_area(k, a); }))
             continue;
-        std::string hint;
-        if (auto s = closest_match(a, candidates)) hint = did_you_mean(a, *s);
+        std::string hint = did_you_mean(a, candidates);
         fmt::print(stderr, "tfm: warning: {}: no establishment is in the area {}{}\n", terminal_safe(file), quote_value(a),
                    hint);
     }

@@ -25,7 +25,8 @@ int run(const GlobalArgs& g, const JourneyArgs& args) {
     const Records& records = workspace.records();
     auto matches = find_schools(records, args.school);
     if (matches.empty()) {
-        fmt::print(stderr, "tfm: no school matches {}{}\n", quote_value(args.school),
+        fmt::print(stderr, "tfm: no school matches {}{}{}\n", quote_value(args.school),
+                   terminal_safe(schools_meant(records, args.school)),
                    workspace.summary().errors ? " (some records have errors: run tfm check)" : "");
         return exit_findings;
     }

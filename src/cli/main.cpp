@@ -93,7 +93,9 @@ int main(int argc, char** argv) {
     } catch (const CLI::Success& e) {  // --help, --help-all, --version
         return app->exit(e);
     } catch (const CLI::ParseError& e) {
-        fmt::print(stderr, "tfm: error: {}\nRun `tfm --help` for usage.\n", lines_safe(e.what()));
+        // An unknown command or option is named, with the closest one, before CLI11's words.
+        auto hint = usage_hint(*app, std::vector<std::string>(argv + 1, argv + argc));
+        fmt::print(stderr, "tfm: error: {}\nRun `tfm --help` for usage.\n", lines_safe(hint ? *hint : e.what()));
         return exit_usage;
     }
     const std::string& output = invocation.global.output;

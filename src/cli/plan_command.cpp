@@ -43,14 +43,7 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
     const Index& index = workspace.index();
-    const Cohort* cohort = index.cohort(args.cohort);
-    if (!cohort) {
-        std::string hint;
-        for (const auto& b : records.broken_cohorts)
-            if (b == args.cohort) hint = " (its record has errors: run tfm check)";
-        throw UsageError{fmt::format("no cohort has the id `{}`{}{}", args.cohort, hint,
-                                     cohort_suggestion(records, args.cohort))};
-    }
+    const Cohort* cohort = &cohort_or_usage(workspace, args.cohort);
     PlanProposal plan = propose_plan(records, index, *cohort, as_of);
     if (!g.quiet) {
         if (plan.weekday_assumed)

@@ -22,10 +22,11 @@ int run(const GlobalArgs& g, const RegisterArgs& args) {
     Workspace workspace(load_data(g), as_of, view_of(g, as_of));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Cohort* cohort = workspace.index().cohort(args.cohort);
-    if (!cohort)
-        throw UsageError{fmt::format("no cohort has the id `{}`{}{}", args.cohort,
-                                     workspace.summary().errors ? " (some records have errors: run tfm check)" : "",
-                                     cohort_suggestion(workspace.records(), args.cohort))};
+    if (!cohort) {
+        std::string hint = cohort_meant(workspace.records(), args.cohort);
+        if (hint.empty() && workspace.summary().errors) hint = " (some records have errors: run tfm check)";
+        throw UsageError{fmt::format("no cohort has the id `{}`{}", args.cohort, hint)};
+    }
     Register reg = build_register(workspace.records(), workspace.index(), *cohort, as_of);
     std::string text;
     if (format == Format::html) {

@@ -40,8 +40,9 @@ Urn school_option(const Records& records, const std::string& text) {
     auto matches = find_schools(records, text);
     if (matches.size() == 1) return matches.front()->urn;
     if (matches.empty())
-        throw UsageError{digits ? fmt::format("--school: no school has the URN {}", text)
-                                : fmt::format("--school: no school matches {}", quote_value(text))};
+        throw UsageError{digits ? fmt::format("--school: no school has the URN {}{}", text, schools_meant(records, text))
+                                : fmt::format("--school: no school matches {}{}", quote_value(text),
+                                              schools_meant(records, text))};
     std::string names;
     for (const School* s : matches) names += fmt::format("\n  {}  {}", s->urn, terminal_safe(s->name));
     throw UsageError{fmt::format("--school: {} schools match {}; give a URN or more of the name:{}", matches.size(),
@@ -79,9 +80,9 @@ int run(const GlobalArgs& g, const ScheduleArgs& args) {
     if (!args.school.empty()) filter.school = school_option(records, args.school);
     if (!filter.cohort.empty() && !index.cohort(filter.cohort))
         throw UsageError{fmt::format("--cohort: no cohort has the id `{}`{}", filter.cohort,
-                                     cohort_suggestion(records, filter.cohort))};
+                                     cohort_meant(records, filter.cohort))};
     if (!filter.lead.empty() && !index.lead(filter.lead))
-        throw UsageError{fmt::format("--lead: no lead has the id `{}`", filter.lead)};
+        throw UsageError{fmt::format("--lead: no lead has the id `{}`{}", filter.lead, lead_meant(records, filter.lead))};
     auto items = build_schedule(records, index, filter, as_of);
     std::string text;
     if (format == Format::ics) {

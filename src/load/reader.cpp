@@ -79,7 +79,7 @@ std::string Reader::unknown_key(NodeId key, std::string_view name, const std::ve
     }
     std::string msg = fmt::format("unknown key {} in {}", quote_value(name, true), where);
     if (name == "<<") msg += "; merge keys (<<) are not supported";
-    else if (auto s = closest_match(name, known)) msg += fmt::format("; did you mean `{}`?", *s);
+    else if (auto hint = did_you_mean(name, known); !hint.empty()) msg += hint;
     else msg += fmt::format("; expected {}", join_or(known));
     error(RuleId::schema_unknown_key, key, msg);
     return "";

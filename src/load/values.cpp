@@ -88,6 +88,15 @@ const yaml::Node* Reader::number_text(NodeId id, std::string_view what, bool (*s
         return nullptr;
     }
     if (!shape(n->value)) {
+        // 60% is a spreadsheet's way: the format's percentages are plain numbers.
+        std::string_view bare(n->value);
+        if (bare.ends_with('%')) bare.remove_suffix(1);
+        while (bare.ends_with(' ')) bare.remove_suffix(1);
+        if (bare.size() < n->value.size() && shape(bare) && !leading_zero(bare)) {
+            error(RuleId::schema_type, id,
+                  fmt::format("expected {}, not {}: write {}, without %", what, quote_value(n->value, true), bare));
+            return nullptr;
+        }
         error(RuleId::schema_type, id, fmt::format("expected {}, not {}", what, quote_value(n->value, true)));
         return nullptr;
     }
@@ -125,6 +134,19 @@ std::optional<int> Reader::bounded(NodeId id, long long lo, long long hi, std::s
 }
 
 std::optional<double> Reader::number(NodeId id, double lo, double hi, std::string_view what) {
+    // A share from 0 to 1 written as a percentage (completion: 67%): say the share.
+    if (const auto& v = node(id); hi <= 1 && v.kind == yaml::Kind::scalar && !v.quoted && v.value.ends_with('%')) {
+        std::string_view bare(v.value);
+        bare.remove_suffix(1);
+        while (bare.ends_with(' ')) bare.remove_suffix(1);
+        if (plain_number_text(bare)) {
+            double share = std::strtod(std::string(bare).c_str(), nullptr) / 100;
+            error(RuleId::schema_type, id,
+                  fmt::format("expected {} (a share from {} to {}), not {}: write {}, without %", what, lo, hi,
+                              quote_value(v.value, true), share));
+            return std::nullopt;
+        }
+    }
     auto* n = number_text(id, what, plain_number_text, false);
     if (!n) return std::nullopt;
     double v = std::strtod(n->value.c_str(), nullptr);
@@ -189,7 +211,7 @@ std::optional<std::size_t> Reader::choice(NodeId id, const std::vector<std::stri
     for (std::size_t i = 0; i < values.size(); ++i)
         if (values[i] == n->value) return i;
     std::string msg = fmt::format("unknown {} {}", what, quote_value(n->value, true));
-    if (auto s = closest_match(n->value, values)) msg += fmt::format("; did you mean `{}`?", *s);
+    if (auto hint = did_you_mean(n->value, values); !hint.empty()) msg += hint;
     else msg += fmt::format("; expected {}", join_or(values));
     error(RuleId::schema_type, id, msg);
     return std::nullopt;

@@ -390,8 +390,9 @@ RecordSpec observation_format() {
         Field("unit", T::string, "Unit of work.").to<&Observation::unit>(),
         Field("lesson", T::integer, "Lesson n of the unit, in classroom order.")
             .range(1, 1000).to<&Observation::lesson>(),
-        Field("taught_by", T::id, "Id of the lead who taught it.")
-            .noun("lead id").to<&Observation::taught_by>().at<&Observation::taught_by_pos>(),
+        Field("taught_by", T::string,
+              "Who taught it: a lead id, or the name of a lead, a participant or a member of staff.")
+            .to<&Observation::taught_by>().at<&Observation::taught_by_pos>(),
     });
 }
 

@@ -10,7 +10,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace tfm {
 namespace {
@@ -18,18 +21,78 @@ namespace {
 constexpr RuleId unknown = RuleId::ref_unknown;
 constexpr RuleId participant = RuleId::ref_participant;
 
+// Written as a lead id would be ([a-z0-9][a-z0-9_-]*), not as a person's name.
+bool looks_like_id(std::string_view text) {
+    if (text.empty() || !(std::islower(static_cast<unsigned char>(text[0])) || std::isdigit(static_cast<unsigned char>(text[0]))))
+        return false;
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return std::islower(u) || std::isdigit(u) || c == '_' || c == '-';
+    });
+}
+
+// Everyone who may teach a session's observed lesson, by name: the leads (ids and names), the
+// cohort's participants and the staff of its schools.
+std::vector<std::string> teachers(const CheckContext& ctx, const Session& s) {
+    std::vector<std::string> names;
+    for (const auto& l : ctx.records.leads) {
+        names.push_back(l.id);
+        names.push_back(l.name);
+    }
+    if (const Cohort* c = ctx.index.cohort(s.cohort))
+        for (const auto& m : c->schools) {
+            names.insert(names.end(), m.participants.begin(), m.participants.end());
+            if (const School* school = ctx.index.school(m.urn))
+                for (const auto& st : school->staff) names.push_back(st.name);
+        }
+    return names;
+}
+
+// Whether the session's taught_by names a lead (by id or name), a participant of the cohort
+// or a member of staff of one of its schools.
+bool known_teacher(const CheckContext& ctx, const Session& s) {
+    const std::string& who = s.observation->taught_by;
+    if (ctx.index.lead(who)) return true;
+    auto names = teachers(ctx, s);
+    return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return same_name(n, who); });
+}
+
 }  // namespace
+
+// "; did you mean `jsmith`?" for an unknown id close to one that `records` define (each
+// unknown id looked up once).
+class IdHints {
+public:
+    template <typename Records>
+    explicit IdHints(const Records& records) {
+        for (const auto& r : records) ids_.push_back(r.id);
+    }
+    const std::string& operator()(const std::string& id) {
+        auto [it, added] = hints_.try_emplace(id);
+        if (added) {
+            std::vector<std::string_view> candidates(ids_.begin(), ids_.end());
+            it->second = did_you_mean(id, candidates);
+        }
+        return it->second;
+    }
+
+private:
+    std::vector<std::string> ids_;
+    std::unordered_map<std::string, std::string> hints_;
+};
 
 void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
     const Defined defined(ctx);
+    IdHints lead_hint(ctx.records.leads), cohort_hint(ctx.records.cohorts);
     // The cause first (SPEC section 3): an id found in a file that did not load is a note
     // naming that file, not an error of its own.
-    auto report = [&](const auto& id, Pos pos, std::string message) {
+    // `hint` (a did-you-mean) is for an error only: a note already names the likely cause.
+    auto report = [&](const auto& id, Pos pos, std::string message, const std::string& hint = "") {
         if (const SourceFile* f = ctx.records.unloaded_file_holding(fmt::format("{}", id)))
             out.report(unknown, Severity::note, pos,
                        fmt::format("{}; it may be defined in {}, which did not load", message, f->path));
         else
-            out.report(unknown, Severity::error, pos, std::move(message));
+            out.report(unknown, Severity::error, pos, message + hint);
     };
 
     for (const auto& s : ctx.records.schools)
@@ -37,7 +100,7 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
             if (!h.lead.empty() && !defined.lead(h.lead))
                 report(h.lead, at(h.lead_pos, h.pos),
                            fmt::format("unknown lead {} in the history of school {}", h.lead,
-                                       s.urn));
+                                       s.urn), lead_hint(h.lead));
 
     for (const auto& l : ctx.records.leads)
         if (l.school && !defined.school(*l.school))
@@ -47,7 +110,7 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
     for (const auto& c : ctx.records.cohorts) {
         if (!c.lead.empty() && !defined.lead(c.lead))
             report(c.lead, at(c.lead_pos, c.pos),
-                       fmt::format("unknown lead {} for cohort {}", c.lead, c.id));
+                       fmt::format("unknown lead {} for cohort {}", c.lead, c.id), lead_hint(c.lead));
         for (const auto& m : c.schools)
             if (!defined.school(m.urn))
                 report(m.urn, at(m.pos, c.schools_pos),
@@ -65,7 +128,7 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
         if (!defined.cohort(s.cohort))
             report(s.cohort, at(s.cohort_pos, s.pos),
                        fmt::format("unknown cohort {} for the session on {}", s.cohort,
-                                   s.date.str()));
+                                   s.date.str()), cohort_hint(s.cohort));
         if (s.school && !defined.school(*s.school))
             report(*s.school, at(s.school_pos, s.pos),
                        fmt::format("unknown school {} for the session of {} on {}", *s.school,
@@ -75,28 +138,25 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
                 report(a.urn, at(a.pos, s.pos),
                            fmt::format("unknown school {} in the attendance of {} on {}",
                                        a.urn, s.cohort, s.date.str()));
-        if (s.observation && !s.observation->taught_by.empty() &&
-            !defined.lead(s.observation->taught_by))
+        // taught_by is a lead id or a name (check_ref_participant); written as an id, it is
+        // a lead id that no record defines.
+        if (s.observation && looks_like_id(s.observation->taught_by) &&
+            !defined.lead(s.observation->taught_by) && !known_teacher(ctx, s))
             report(s.observation->taught_by, at(s.observation->taught_by_pos, s.observation->pos),
                        fmt::format("unknown lead {} teaching the observed lesson of {} on {}",
-                                   s.observation->taught_by, s.cohort, s.date.str()));
+                                   s.observation->taught_by, s.cohort, s.date.str()),
+                       lead_hint(s.observation->taught_by));
     }
 }
 
 namespace {
 
-// "; did you mean `Amina Khan`?" when one of `names` is close to `name` (compared as names
-// are), else empty.
+// "; did you mean `Amina Khan`?" when one of `names` is close to `name`, else empty.
 template <typename Names, typename NameOf>
 std::string did_you_mean(std::string_view name, const Names& names, NameOf name_of) {
-    std::vector<std::string> keys;
-    for (const auto& n : names) keys.push_back(name_key(name_of(n)));
-    std::vector<std::string_view> candidates(keys.begin(), keys.end());
-    auto best = closest_match(name_key(name), candidates);
-    if (!best) return "";
-    for (const auto& n : names)
-        if (name_key(name_of(n)) == *best) return tfm::did_you_mean(name, name_of(n));
-    return "";
+    std::vector<std::string_view> candidates;
+    for (const auto& n : names) candidates.push_back(name_of(n));
+    return tfm::did_you_mean(name, candidates);
 }
 
 std::string staff_hint(std::string_view name, const School& school) {
@@ -144,6 +204,16 @@ void check_ref_participant(const CheckContext& ctx, Reporter& out) {
                                        problem, hint));
             }
         }
+        // taught_by written as a name (an id is check_ref_unknown's) that names nobody.
+        if (!s.observation || s.observation->taught_by.empty() || looks_like_id(s.observation->taught_by) ||
+            known_teacher(ctx, s))
+            continue;
+        const std::string& who = s.observation->taught_by;
+        out.report(participant, warn, at(s.observation->taught_by_pos, s.observation->pos),
+                   fmt::format("the observed lesson of {} on {} was taught by {}, who is not a lead, a "
+                               "participant of the cohort or on the staff of its schools{}",
+                               s.cohort, s.date.str(), who,
+                               did_you_mean(who, teachers(ctx, s), [](const std::string& n) -> const std::string& { return n; })));
     }
 }
 

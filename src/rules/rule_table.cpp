@@ -44,7 +44,8 @@ const std::vector<Rule>& rule_table() {
          check_ref_unknown},
         {R::ref_participant, S::warning,
          "a participant or attendee not in the school's staff (only when staff is given), or an "
-         "attendee not among the school's participants in the cohort (only when they are given)",
+         "attendee not among the school's participants in the cohort (only when they are given), or a "
+         "taught_by name that is no lead, participant or staff member",
          "", check_ref_participant},
         {R::ref_area, S::warning, "a school's area that is not one of hub.areas (compared as names are)", "",
          check_ref_area},

@@ -3,6 +3,7 @@
 #   cmd     the arguments, one line, as a shell would split them
 #   tree/   the records tree; the command runs in a fresh copy of it
 #   env     optional KEY=VALUE lines exported for the run
+#   cwd     optional: the folder of the tree (one line, relative) the command runs in
 #   setup   optional script run inside the copy first (for pipes, unreadable files, links)
 #   stdout, stderr, status   the exact expected output and exit status (missing = empty, 0)
 #   after/  for writers: every file of the tree that the run changed or created, byte for
@@ -28,7 +29,9 @@ unset TFM_DATA NO_COLOR
 export LC_ALL=C.UTF-8 TZ=UTC TERM=dumb
 # env: optional KEY=VALUE lines for the run (TFM_DATA, NO_COLOR, …)
 if [ -f "$case_dir/env" ]; then set -a; . "$case_dir/env"; set +a; fi
-timeout 60 "$bin" "$@" >"$work/stdout" 2>"$work/stderr" </dev/null
+run_in="$work/tree"
+[ -f "$case_dir/cwd" ] && run_in="$work/tree/$(cat "$case_dir/cwd")"
+(cd "$run_in" && timeout 60 "$bin" "$@") >"$work/stdout" 2>"$work/stderr" </dev/null
 echo $? >"$work/status"
 # The files the run changed or created (relative paths, sorted).
 changed_files() {

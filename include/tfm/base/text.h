@@ -1,4 +1,4 @@
-// Small text helpers: suggestions, UTF-8 checks, display width, and the lines, line breaks
+// Small text helpers: edit distance, UTF-8 checks, display width, and the lines, line breaks
 // and byte-order mark of a file's text.
 #pragma once
 
@@ -10,11 +10,9 @@
 
 namespace tfm {
 
+// Changes (a character added, dropped or replaced, or two neighbours swapped) that turn a into
+// b, counted over code points. Suggestions use it through closest_match (untrusted_text.h).
 std::size_t edit_distance(std::string_view a, std::string_view b);
-
-// The closest candidate when it is close enough to be a likely typo, else empty.
-std::optional<std::string> closest_match(std::string_view word,
-                                         const std::vector<std::string_view>& candidates);
 
 // Offset of the first byte that is not part of valid UTF-8, or npos.
 std::size_t first_invalid_utf8(std::string_view text);

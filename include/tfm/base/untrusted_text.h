@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tfm {
 
@@ -54,6 +56,17 @@ std::string code_point_name(char32_t cp);
 // "; did you mean `Amina Khan`, with U+0061 LATIN SMALL LETTER A where the value has U+0430
 // CYRILLIC SMALL LETTER A?", so a message never shows two values that look the same.
 std::string did_you_mean(std::string_view given, std::string_view suggestion);
+
+// The one suggestion for every look-up by name (keys, values, commands, options, ids, URNs,
+// names of schools, people and areas): the candidate equal to `given` as names compare
+// (name_key), else the one closest to it by edit distance between name keys, when at most a
+// third of it differs (at least one character; the first of equally close ones), or at most
+// `most` changes when given (a URN: one slip); else empty.
+std::optional<std::string> closest_match(std::string_view given, const std::vector<std::string_view>& candidates,
+                                         std::optional<std::size_t> most = std::nullopt);
+
+// did_you_mean(given, closest_match(given, candidates)), or "" when no candidate is close.
+std::string did_you_mean(std::string_view given, const std::vector<std::string_view>& candidates);
 
 // Whether `link` is a web address a page, calendar or table may make live: `http://` or
 // `https://` (any case) and a host, with no space or control character. Never

@@ -54,3 +54,20 @@ TEST_CASE("times of day") {
     CHECK_FALSE(TimeOfDay::parse("9:00").has_value());
     CHECK(TimeOfDay{545}.str() == "09:05");
 }
+
+TEST_CASE("why_not shows a date written day first, or with slashes, as YYYY-MM-DD") {
+    CHECK(Date::why_not("24/11/2026") == "write 2026-11-24 (dates are YYYY-MM-DD)");
+    CHECK(Date::why_not("24-11-2026") == "write 2026-11-24 (dates are YYYY-MM-DD)");
+    CHECK(Date::why_not("24.11.2026") == "write 2026-11-24 (dates are YYYY-MM-DD)");
+    CHECK(Date::why_not("2026/11/24") == "write 2026-11-24 (dates are YYYY-MM-DD)");
+    CHECK(Date::why_not("2026/1/4") == "write 2026-01-04 (dates are YYYY-MM-DD)");
+    // Day first, as England writes dates; month first only when day first cannot be one.
+    CHECK(Date::why_not("1/9/2026") == "write 2026-09-01, reading it day first (dates are YYYY-MM-DD)");
+    CHECK(Date::why_not("11/24/2026") == "write 2026-11-24 (dates are YYYY-MM-DD)");
+    CHECK(Date::why_not("5/5/2026") == "write 2026-05-05 (dates are YYYY-MM-DD)");
+    // Nothing to suggest: no such day, a two-digit year, mixed separators.
+    CHECK(Date::why_not("31/02/2026") == "expected a date written YYYY-MM-DD");
+    CHECK(Date::why_not("24/11/26") == "expected a date written YYYY-MM-DD");
+    CHECK(Date::why_not("24/11-2026") == "expected a date written YYYY-MM-DD");
+    CHECK(Date::why_not("2026-02-30") == "February 2026 has 28 days");
+}

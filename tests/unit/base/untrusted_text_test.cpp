@@ -160,6 +160,32 @@ TEST_CASE("did_you_mean names the characters that differ when the two look alike
     CHECK(did_you_mean("Leeds\u0301", "Leeds") == "; did you mean `Leeds`?");
 }
 
+TEST_CASE("edit_distance counts code points, a swap of neighbours as one change") {
+    CHECK(edit_distance("nmae", "name") == 1);
+    CHECK(edit_distance("reprot", "report") == 1);
+    CHECK(edit_distance("cafe", "caf\u00e9") == 1);
+    CHECK(edit_distance("", "abc") == 3);
+    CHECK(edit_distance("kitten", "sitting") == 3);
+}
+
+TEST_CASE("closest_match: the same name first, then the closest by edit distance") {
+    using V = std::vector<std::string_view>;
+    CHECK(closest_match("primay", V{"primary", "secondary"}) == std::optional<std::string>("primary"));
+    CHECK_FALSE(closest_match("zzz", V{"primary", "secondary"}).has_value());
+    // Compared as names are: case, curly quotes and spaces do not count.
+    CHECK(closest_match("ST MARY\u2019S", V{"St Marys", "St Mary's"}) == std::optional<std::string>("St Mary's"));
+    CHECK(closest_match("jsmth", V{"jsmith", "abrown"}) == std::optional<std::string>("jsmith"));
+    CHECK(closest_match("reprot", V{"check", "report", "gaps"}) == std::optional<std::string>("report"));
+    // The first of equally close candidates; nothing when all of it would change.
+    CHECK(closest_match("ab", V{"ac", "ad"}) == std::optional<std::string>("ac"));
+    CHECK_FALSE(closest_match("a", V{"b"}).has_value());
+    // At most `most` changes when given.
+    CHECK(closest_match("107392", V{"107329", "107330"}, 1) == std::optional<std::string>("107329"));
+    CHECK_FALSE(closest_match("10732", V{"107538"}, 1).has_value());
+    CHECK(did_you_mean("Tom Reed", V{"Tom Reid", "Amina Khan"}) == "; did you mean `Tom Reid`?");
+    CHECK(did_you_mean("Zed", V{"Tom Reid"}).empty());
+}
+
 TEST_CASE("is_web_link accepts http(s) addresses only") {
     CHECK(is_web_link("https://meet.example.org/leeds-dev-a"));
     CHECK(is_web_link("HTTP://example.org"));
