@@ -48,15 +48,7 @@ bool is_bidi_control(std::int32_t cp) {
            (cp >= 0x2066 && cp <= 0x2069);
 }
 
-// Characters a terminal or table must not receive raw: C1 controls, format characters that
-// reorder or hide text (bidi controls, BOM, tags), the line and paragraph separators. The
-// soft hyphen and the zero-width (non-)joiners that scripts and emoji need are kept.
-bool is_unsafe_for_terminal(std::int32_t cp) {
-    if (cp == 0x00AD || cp == 0x200C || cp == 0x200D) return false;
-    auto cat = utf8proc_category(cp);
-    return cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_ZL ||
-           cat == UTF8PROC_CATEGORY_ZP || is_bidi_control(cp);
-}
+bool is_unsafe_for_terminal(std::int32_t cp) { return hidden_kind(cp) != Hidden::none; }
 
 bool is_curly_single_quote(std::int32_t cp) {
     return cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x201B || cp == 0x2032 ||
@@ -123,14 +115,69 @@ bool email_domain(char c) { return std::isalnum(static_cast<unsigned char>(c)) |
 
 }  // namespace
 
+Hidden hidden_kind(std::int32_t cp) {
+    if (cp < 0 || is_c0_or_del(cp)) return Hidden::byte;
+    if (cp < 0x80 || cp == 0x00AD || cp == 0x200C || cp == 0x200D) return Hidden::none;
+    auto cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_CC) return Hidden::c1;
+    if (cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP || is_bidi_control(cp))
+        return Hidden::format;
+    return Hidden::none;
+}
+
+void for_each_character(std::string_view text, const std::function<void(std::int32_t, std::string_view)>& visit) {
+    for_each_char(text, visit);
+}
+
 std::string terminal_safe(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for_each_char(text, [&](std::int32_t cp, std::string_view bytes) {
-        if (cp < 0 || is_c0_or_del(cp)) out += byte_escape(bytes);
-        else if (is_unsafe_for_terminal(cp)) out += code_point(cp);
-        else out += bytes;
+        switch (hidden_kind(cp)) {
+            case Hidden::byte: out += byte_escape(bytes); break;
+            case Hidden::c1:
+            case Hidden::format: out += code_point(cp); break;
+            case Hidden::none: out += bytes;
+        }
     });
+    return out;
+}
+
+namespace {
+
+// The length of the colour sequence (SGR: ESC [ digits and `;` m) at the start of `text`, or 0.
+std::size_t colour_sequence(std::string_view text) {
+    if (!text.starts_with("\x1b[")) return 0;
+    std::size_t i = 2;
+    while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == ';')) ++i;
+    return i < text.size() && text[i] == 'm' ? i + 1 : 0;
+}
+
+}  // namespace
+
+std::string terminal_output(std::string_view text, bool coloured) {
+    std::string out;
+    out.reserve(text.size());
+    std::string piece;  // text between line ends and colour sequences, escaped when complete
+    auto flush = [&] {
+        out += terminal_safe(piece);
+        piece.clear();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '\n' || (text[i] == '\r' && text.substr(i, 2) == "\r\n")) {
+            flush();
+            std::size_t len = text[i] == '\r' ? 2 : 1;
+            out += text.substr(i, len);
+            i += len;
+        } else if (std::size_t sgr = coloured ? colour_sequence(text.substr(i)) : 0; sgr > 0) {
+            flush();
+            out += text.substr(i, sgr);
+            i += sgr;
+        } else {
+            piece += text[i++];
+        }
+    }
+    flush();
     return out;
 }
 

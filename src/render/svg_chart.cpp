@@ -1,6 +1,7 @@
 #include "tfm/render/svg_chart.h"
 
 #include "tfm/base/text.h"
+#include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
 
@@ -14,16 +15,28 @@ std::string bdi(std::string_view text) { return "<bdi>" + escape(text) + "</bdi>
 std::string escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+    for_each_character(text, [&](std::int32_t cp, std::string_view bytes) {
+        switch (cp) {
+            case '&': out += "&amp;"; return;
+            case '<': out += "&lt;"; return;
+            case '>': out += "&gt;"; return;
+            case '"': out += "&quot;"; return;
+            case '\'': out += "&#39;"; return;
+            case '\n':
+            case '\t': out += bytes; return;
+            default: break;
         }
-    }
+        switch (hidden_kind(cp)) {
+            case Hidden::none: out += bytes; break;
+            // Raw C0, C1 and DEL are parse errors in HTML and reach a terminal that shows the
+            // page's source: they are shown as on a terminal (`\x1b`, `<U+0085>`).
+            case Hidden::byte:
+            case Hidden::c1: out += escape(terminal_safe(bytes)); break;
+            // Format characters (bidirectional controls, isolates) stay the text they are for a
+            // browser, as character references, so none reaches a terminal raw.
+            case Hidden::format: out += fmt::format("&#x{:X};", cp); break;
+        }
+    });
     return out;
 }
 

@@ -4,17 +4,37 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
 namespace tfm {
 
-// Text a terminal shows as written: every control character is escaped, so a name can
-// never move the cursor, change colours, ring the bell or reorder the line. C0 controls
-// (newline and tab too), DEL and bytes that are not UTF-8 become `\x1b`; C1 controls,
-// bidirectional overrides, embeddings, isolates and marks, and the line and paragraph
-// separators become `<U+202E>`. A backslash is kept as is.
+// How untrusted text shows a character that must not reach a terminal, a table or a page raw.
+// `byte`: C0 controls (newline and tab too), DEL and bytes that are not UTF-8, shown `\x1b`;
+// `c1`: C1 controls, shown `<U+009B>`; `format`: every format character (Unicode general
+// category Cf: bidirectional overrides, embeddings, isolates and marks, zero-width spaces,
+// the byte-order mark, tags; not yet the soft hyphen and zero-width (non-)joiners) and the line and paragraph
+// separators, shown `<U+202E>`; `none`: any other character, shown as written. The one
+// definition terminal_safe, csv_safe, markdown_safe and the HTML and calendar writers use.
+enum class Hidden { none, byte, c1, format };
+// `cp` is a code point, or -1 for a byte that is not UTF-8.
+Hidden hidden_kind(std::int32_t cp);
+
+// Calls visit(code point or -1, the character's bytes) for each character of `text`; -1
+// stands for a byte that is not UTF-8 (its `bytes` are that one byte).
+void for_each_character(std::string_view text, const std::function<void(std::int32_t, std::string_view)>& visit);
+
+// Text a terminal shows as written: every character hidden_kind names is escaped (`\x1b`,
+// `<U+202E>`), so a name can never move the cursor, change colours, ring the bell, reorder
+// the line or hide a character. A backslash is kept as is.
 std::string terminal_safe(std::string_view text);
+
+// A command's whole output as a terminal may receive it, whatever its format: every control
+// and format character escaped as terminal_safe does, line ends (LF, CRLF) kept, and with
+// `coloured` the colour sequences (ESC [ digits and `;` m) the renderers wrote kept.
+std::string terminal_output(std::string_view text, bool coloured);
 
 // A CSV cell a spreadsheet never runs: text (not a number) that begins with `=`, `+`, `-`,
 // `@`, a tab or a carriage return gets a leading `'`, as OWASP advises; and a cell that never

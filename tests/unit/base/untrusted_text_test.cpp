@@ -9,6 +9,18 @@
 
 using namespace tfm;
 
+TEST_CASE("terminal_output escapes every control but line ends, and keeps only chosen colours") {
+    // A calendar's CRLF and a page's line breaks are kept; everything else is escaped.
+    CHECK(terminal_output("BEGIN:VCALENDAR\r\nSUMMARY:a\x1b]0;t\x07\r\n", false) ==
+          "BEGIN:VCALENDAR\r\nSUMMARY:a\\x1b]0;t\\x07\r\n");
+    CHECK(terminal_output("<p>\u009b2J \u0085 \u202Eevil\tx</p>\nend\rcr", false) ==
+          "<p><U+009B>2J <U+0085> <U+202E>evil\\x09x</p>\nend\\x0dcr");
+    // Colour sequences pass only when the output is coloured; any other escape never does.
+    CHECK(terminal_output("\x1b[1;31mred\x1b[0m \x1b[2J", true) == "\x1b[1;31mred\x1b[0m \\x1b[2J");
+    CHECK(terminal_output("\x1b[1;31mred\x1b[0m", false) == "\\x1b[1;31mred\\x1b[0m");
+    CHECK(terminal_output("", true).empty());
+}
+
 TEST_CASE("terminal_safe escapes C0, DEL, C1, bidi controls and bytes that are not UTF-8") {
     CHECK(terminal_safe("St Mary's") == "St Mary's");
     CHECK(terminal_safe("Caf\u00e9 \u2013 \u00a0Hyde") == "Caf\u00e9 \u2013 \u00a0Hyde");

@@ -23,6 +23,16 @@ TEST_CASE("svg: escape covers the five XML specials") {
     CHECK(svg::escape("Bäck → 20–30%") == "Bäck → 20–30%");
 }
 
+TEST_CASE("svg: escape never writes a raw control character") {
+    // C0, DEL, C1 and bytes that are not UTF-8 are parse errors raw: shown as a terminal
+    // shows them. Line break and tab are text.
+    CHECK(svg::escape("a\x1b]8;;http://x\x07" "b\x7f") == "a\\x1b]8;;http://x\\x07b\\x7f");
+    CHECK(svg::escape("csi\u009b2J nel\u0085 bad\xff") == "csi&lt;U+009B&gt;2J nel&lt;U+0085&gt; bad\\xff");
+    CHECK(svg::escape("two\nlines\tand tab") == "two\nlines\tand tab");
+    // Format characters stay what they are for a browser, as character references.
+    CHECK(svg::escape("Wakefield\u202E 12 \u2068x\u2069 \u200F") == "Wakefield&#x202E; 12 &#x2068;x&#x2069; &#x200F;");
+}
+
 TEST_CASE("svg: numbers drop trailing zeros and never print -0") {
     CHECK(svg::number(12.5) == "12.5");
     CHECK(svg::number(3.0) == "3");
