@@ -181,6 +181,39 @@ std::string terminal_output(std::string_view text, bool coloured) {
     return out;
 }
 
+std::string isolated(std::string_view name) {
+    // Isolates the name opens and does not close, and closes without opening them: each gets
+    // its partner, so the name's own cannot close (or keep open) the isolate around it.
+    std::size_t open = 0, stray = 0;
+    bool reorders = false;
+    for_each_char(name, [&](std::int32_t cp, std::string_view) {
+        if (cp < 0) return;
+        if (cp == 0x2066 || cp == 0x2067 || cp == 0x2068) ++open;
+        if (cp == 0x2069) open > 0 ? --open : ++stray;
+        switch (utf8proc_get_property(cp)->bidi_class) {
+            case UTF8PROC_BIDI_CLASS_R:
+            case UTF8PROC_BIDI_CLASS_AL:
+            case UTF8PROC_BIDI_CLASS_AN:
+            case UTF8PROC_BIDI_CLASS_LRE:
+            case UTF8PROC_BIDI_CLASS_LRO:
+            case UTF8PROC_BIDI_CLASS_RLE:
+            case UTF8PROC_BIDI_CLASS_RLO:
+            case UTF8PROC_BIDI_CLASS_PDF:
+            case UTF8PROC_BIDI_CLASS_LRI:
+            case UTF8PROC_BIDI_CLASS_RLI:
+            case UTF8PROC_BIDI_CLASS_FSI:
+            case UTF8PROC_BIDI_CLASS_PDI: reorders = true; break;
+            default: break;
+        }
+    });
+    if (!reorders) return std::string(name);
+    std::string out;
+    for (std::size_t i = 0; i <= stray; ++i) out += "\u2068";
+    out += name;
+    for (std::size_t i = 0; i <= open; ++i) out += "\u2069";
+    return out;
+}
+
 std::string csv_safe(std::string_view text) {
     if (text.empty() || is_number(text)) return std::string(text);
     // Control characters escaped as terminal_safe does (a CSV is printed to a terminal as

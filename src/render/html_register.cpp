@@ -3,6 +3,7 @@
 #include "tfm/render/register_tables.h"
 #include "tfm/render/report_tables.h"
 #include "tfm/render/svg_chart.h"
+#include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
 
@@ -124,7 +125,7 @@ std::string render_register_html(const Register& r, const RegisterPageContext& c
     std::string threshold = attendance_text(r.completion * 100.0);
     std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += fmt::format("<title>Register: {}</title>\n", escape(r.cohort_name));
+    out += fmt::format("<title>Register: {}</title>\n", escape(isolated(r.cohort_name)));
     out += fmt::format("<meta name=\"generator\" content=\"{}\">\n", escape(ctx.generator));
     out += fmt::format("<style>{}</style>\n</head>\n<body>\n", register_css);
     out += fmt::format("<header>\n<h1>Register: {}</h1>\n", svg::bdi(r.cohort_name));

@@ -36,6 +36,15 @@ std::string terminal_safe(std::string_view text);
 // `coloured` the colour sequences (ESC [ digits and `;` m) the renderers wrote kept.
 std::string terminal_output(std::string_view text, bool coloured);
 
+// A name to be set among other text where no markup can isolate it (a page's <title>, an SVG
+// <title> or <desc>, an attribute): wrapped in Unicode isolates, U+2068 FIRST STRONG ISOLATE …
+// U+2069 POP DIRECTIONAL ISOLATE, when it holds anything that could reorder the text around it
+// (a right-to-left letter, Arabic digits, a bidirectional control); as written otherwise. So
+// `Wakefield<U+202E>` cannot reverse the figures after it. An isolate the name leaves open is
+// closed, and one it closes without opening gets an opening, so the name cannot end the
+// isolation early or carry it past its end.
+std::string isolated(std::string_view name);
+
 // A CSV cell a spreadsheet never runs: text (not a number) that begins with `=`, `+`, `-`,
 // `@`, a tab or a carriage return gets a leading `'`, as OWASP advises; and a cell that never
 // reaches a terminal raw: control characters but the line break are escaped as terminal_safe

@@ -9,6 +9,18 @@
 
 using namespace tfm;
 
+TEST_CASE("isolated wraps a name in FSI … PDI only when it could reorder the text around it") {
+    CHECK(isolated("Wakefield") == "Wakefield");
+    CHECK(isolated("Caf\u00e9 \u2013 12") == "Caf\u00e9 \u2013 12");
+    CHECK(isolated("Wakefield\u202E") == "\u2068Wakefield\u202E\u2069");
+    CHECK(isolated("Pennine \u202EbuH shtaM") == "\u2068Pennine \u202EbuH shtaM\u2069");
+    CHECK(isolated("\u05DE\u05E8\u05DB\u05D6") == "\u2068\u05DE\u05E8\u05DB\u05D6\u2069");  // Hebrew letters
+    CHECK(isolated("\u0661\u0662") == "\u2068\u0661\u0662\u2069");  // Arabic-Indic digits
+    CHECK(isolated("x\u2067y") == "\u2068x\u2067y\u2069\u2069");    // an isolate left open is closed
+    CHECK(isolated("x\u2069\u202Ey") == "\u2068\u2068x\u2069\u202Ey\u2069");  // a stray PDI gets its partner
+    CHECK(isolated("").empty());
+}
+
 TEST_CASE("terminal_output escapes every control but line ends, and keeps only chosen colours") {
     // A calendar's CRLF and a page's line breaks are kept; everything else is escaped.
     CHECK(terminal_output("BEGIN:VCALENDAR\r\nSUMMARY:a\x1b]0;t\x07\r\n", false) ==

@@ -35,6 +35,18 @@ TEST_CASE("html: the page is one document with no script and no external referen
     CHECK(page == render_html(in));
 }
 
+TEST_CASE("html: a hub name in the page's <title>, where no <bdi> can go, is set in isolates") {
+    HtmlInput in;
+    in.context.hub_names = {"Pennine \u202EbuH shtaM"};
+    in.context.as_of = Date(2026, 11, 26);
+    in.context.year = AcademicYear(2026);
+    std::string page = render_html(in);
+    CHECK(page.find("<title>&#x2068;Pennine &#x202E;buH shtaM&#x2069; \u2014 Teaching for Mastery report 2026/27</title>") !=
+          std::string::npos);
+    in.context.hub_names = {"Pennine"};
+    CHECK(render_html(in).find("<title>Pennine \u2014 Teaching for Mastery report 2026/27</title>") != std::string::npos);
+}
+
 TEST_CASE("html: every hub name is isolated in a <bdi>, so a right-to-left name reorders nothing") {
     HtmlInput in;
     in.context.hub_names = {"\u05DE\u05E8\u05DB\u05D6 \u202Eevil", "Leeds"};

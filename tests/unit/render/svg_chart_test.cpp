@@ -80,6 +80,25 @@ TEST_CASE("svg: a stacked bar chart is labelled, escaped and deterministic") {
     CHECK(out == svg::render(chart));
 }
 
+TEST_CASE("svg: a name in a chart's <title>s is set in isolates, so it cannot reverse the figures") {
+    svg::HorizontalBars bars;
+    bars.labels = {"c4", "By area", "Bars"};
+    bars.series = {{"engaged", std::string(svg::blue), {}}};
+    bars.max = 100;
+    svg::BarRow row;
+    row.label = "Wakefield\u202E";
+    row.values = {12.0};
+    bars.rows = {row};
+    std::string out = svg::render(bars);
+    CHECK(out.find("<title>&#x2068;Wakefield&#x202E;&#x2069;, engaged: 12</title>") != std::string::npos);
+    svg::StackedBars stacked;
+    stacked.labels = {"c5", "Stages", "Bars"};
+    stacked.categories = {"\u05DE\u05E8\u05DB\u05D6"};
+    stacked.series = {{"development", std::string(svg::blue), {3}}};
+    CHECK(svg::render(stacked).find("<title>&#x2068;\u05DE\u05E8\u05DB\u05D6&#x2069;: development 3</title>") !=
+          std::string::npos);
+}
+
 TEST_CASE("svg: a line chart draws one polyline per series with every value") {
     svg::Lines chart;
     chart.labels = {"c2", "Reach", "Two lines"};
