@@ -117,7 +117,7 @@ bool email_domain(char c) { return std::isalnum(static_cast<unsigned char>(c)) |
 
 Hidden hidden_kind(std::int32_t cp) {
     if (cp < 0 || is_c0_or_del(cp)) return Hidden::byte;
-    if (cp < 0x80 || cp == 0x00AD || cp == 0x200C || cp == 0x200D) return Hidden::none;
+    if (cp < 0x80) return Hidden::none;
     auto cat = utf8proc_category(cp);
     if (cat == UTF8PROC_CATEGORY_CC) return Hidden::c1;
     if (cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP || is_bidi_control(cp))

@@ -14,8 +14,8 @@ namespace tfm {
 // How untrusted text shows a character that must not reach a terminal, a table or a page raw.
 // `byte`: C0 controls (newline and tab too), DEL and bytes that are not UTF-8, shown `\x1b`;
 // `c1`: C1 controls, shown `<U+009B>`; `format`: every format character (Unicode general
-// category Cf: bidirectional overrides, embeddings, isolates and marks, zero-width spaces,
-// the byte-order mark, tags; not yet the soft hyphen and zero-width (non-)joiners) and the line and paragraph
+// category Cf: bidirectional overrides, embeddings, isolates and marks, the soft hyphen,
+// zero-width spaces and (non-)joiners — in emoji sequences too —, the byte-order mark, tags) and the line and paragraph
 // separators, shown `<U+202E>`; `none`: any other character, shown as written. The one
 // definition terminal_safe, csv_safe, markdown_safe and the HTML and calendar writers use.
 enum class Hidden { none, byte, c1, format };

@@ -44,8 +44,12 @@ TEST_CASE("terminal_safe escapes C0, DEL, C1, bidi controls and bytes that are n
     CHECK(terminal_safe("\u2066x\u2069 \u200Fy\u200E \u061C") == "<U+2066>x<U+2069> <U+200F>y<U+200E> <U+061C>");
     CHECK(terminal_safe("line\u2028sep\u2029") == "line<U+2028>sep<U+2029>");
     CHECK(terminal_safe("bad \xff\xc3") == "bad \\xff\\xc3");
-    // Emoji joiners and the soft hyphen are text, not controls.
-    CHECK(terminal_safe("\U0001F469\u200D\U0001F4BB so\u00ADft") == "\U0001F469\u200D\U0001F4BB so\u00ADft");
+    // Every format character (general category Cf) is shown: the soft hyphen, zero-width
+    // joiners (in an emoji sequence too), the BOM, a tag, the Arabic letter mark.
+    CHECK(terminal_safe("\U0001F469\u200D\U0001F4BB so\u00ADft") == "\U0001F469<U+200D>\U0001F4BB so<U+00AD>ft");
+    CHECK(terminal_safe("a\u200Cb\u200Bc\uFEFFd\U000E0041e\u2060f") == "a<U+200C>b<U+200B>c<U+FEFF>d<U+E0041>e<U+2060>f");
+    // Marks that are not format characters (a variation selector, a combining accent) stay.
+    CHECK(terminal_safe("\u2764\uFE0F e\u0301") == "\u2764\uFE0F e\u0301");
 }
 
 TEST_CASE("csv_safe neutralises formulas in text cells, as OWASP advises") {
