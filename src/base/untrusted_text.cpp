@@ -410,6 +410,22 @@ std::string name_key(std::string_view name) {
     return key;
 }
 
+std::string_view trim_spaces(std::string_view text) {
+    std::size_t start = 0, end = 0;
+    bool seen = false;  // a character that is not a space
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = 1;
+        std::int32_t cp = next_char(text, i, len);
+        if (cp < 0 || !is_space(cp)) {
+            if (!seen) start = i;
+            seen = true;
+            end = i + len;
+        }
+        i += len;
+    }
+    return seen ? text.substr(start, end - start) : std::string_view();
+}
+
 bool same_name(std::string_view a, std::string_view b) {
     return a == b || name_key(a) == name_key(b);  // most names are written alike: skip the folding
 }

@@ -89,6 +89,10 @@ bool is_web_link(std::string_view link);
 // and minus sign `-`. Records keep their text as written; only comparisons use the key.
 std::string name_key(std::string_view name);
 
+// `text` without the spaces at its ends: every kind of space name_key counts (plain,
+// no-break, thin, ideographic, tab, line breaks); the spaces inside are kept.
+std::string_view trim_spaces(std::string_view text);
+
 // Two names that people would read as the same name.
 bool same_name(std::string_view a, std::string_view b);
 
