@@ -5,6 +5,7 @@
 #include <unicode/uspoof.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <memory>
@@ -265,14 +266,26 @@ std::string markdown_safe(std::string_view text) {
 }
 
 std::string quote_value(std::string_view value, bool ascii_expected, std::size_t limit) {
+    // `limit` counts columns as shown, so `<U+00E9>` counts 8 and a wide character 2: a
+    // quoted value never takes more than about `limit` columns of a message.
     std::string out = "`";
-    std::size_t shown = 0, total = 0;
+    std::size_t shown = 0, total = 0, width = 0;
+    bool full = false;
     for_each_char(value, [&](std::int32_t cp, std::string_view bytes) {
-        if (total++ >= limit) return;
+        ++total;
+        if (full) return;
+        std::string piece;
+        std::size_t w = 0;
+        if (cp < 0 || is_c0_or_del(cp)) piece = byte_escape(bytes), w = piece.size();
+        else if (is_deceptive(cp) || (ascii_expected && cp >= 0x80)) piece = code_point(cp), w = piece.size();
+        else piece = bytes, w = std::size_t(std::max(1, utf8proc_charwidth(cp)));  // a combining mark counts 1
+        if (width + w > limit) {
+            full = true;
+            return;
+        }
+        width += w;
         ++shown;
-        if (cp < 0 || is_c0_or_del(cp)) out += byte_escape(bytes);
-        else if (is_deceptive(cp) || (ascii_expected && cp >= 0x80)) out += code_point(cp);
-        else out += bytes;
+        out += piece;
     });
     out += shown < total ? "…`" : "`";
     if (shown < total) out += fmt::format(" ({} characters)", total);

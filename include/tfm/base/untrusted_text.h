@@ -60,8 +60,9 @@ std::string csv_safe(std::string_view text);
 // HTML comment before the `@` of an address (GFM links an address even when it is escaped).
 std::string markdown_safe(std::string_view text);
 
-// A value quoted for a message: in backticks, at most `limit` characters of it (then `…` and
-// its length), control, invisible and look-alike characters (no-break and other spaces,
+// A value quoted for a message: in backticks, as much of it as fits in `limit` columns as
+// shown (a character shown `<U+00E9>` takes 8, a wide one 2; then `…` and its length in
+// characters), control, invisible and look-alike characters (no-break and other spaces,
 // zero-width and format characters, curly quotes, dashes) shown by code point (`<U+00A0>`),
 // so two values that print alike never look alike in a message. With `ascii_expected`
 // (keys, ids, enumeration values) every character outside ASCII is shown by code point.

@@ -112,6 +112,20 @@ TEST_CASE("quoted shows at most 80 characters and invisible or look-alike ones b
     std::string long_value(1'000'000, 'x');
     CHECK(quote_value(long_value) == "`" + std::string(80, 'x') + "…` (1000000 characters)");
     CHECK(quote_value(std::string(80, 'y')) == "`" + std::string(80, 'y') + "`");
+    // The limit counts columns as shown: ten `<U+00E9>` (8 each), forty wide characters.
+    std::string accents;
+    for (int i = 0; i < 1000; ++i) accents += "\u00e9";
+    std::string ten;
+    for (int i = 0; i < 10; ++i) ten += "<U+00E9>";
+    CHECK(quote_value(accents, true) == "`" + ten + "…` (1000 characters)");
+    std::string wide, forty;
+    for (int i = 0; i < 100; ++i) wide += "\u6F22";
+    for (int i = 0; i < 40; ++i) forty += "\u6F22";
+    CHECK(quote_value(wide) == "`" + forty + "…` (100 characters)");
+    std::string marks;  // combining marks count a column each, so they cannot flood a message
+    for (int i = 0; i < 1000; ++i) marks += "\u0301";
+    CHECK(quote_value(marks).size() == 2 + 80 * 2 + 3 + std::string_view(" (1000 characters)").size());
+    CHECK(quote_value(std::string(79, 'z') + "\u00a0") == "`" + std::string(79, 'z') + "…` (80 characters)");
     CHECK(quote_value("\u00e9\u00e9\u00e9", false, 2) == "`\u00e9\u00e9…` (3 characters)");
 }
 
