@@ -1,5 +1,7 @@
 #include "tfm/base/json.h"
 
+#include "tfm/base/untrusted_text.h"
+
 #include <cmath>
 #include <fmt/format.h>
 
@@ -25,8 +27,8 @@ std::string json_quote(std::string_view text) {
             ++i;
             continue;
         }
-        // A UTF-8 sequence: invisible or reordering characters (C1 controls, bidirectional
-        // controls, zero-width characters, line and paragraph separators, the BOM) are written
+        // A UTF-8 sequence: invisible or reordering characters (C1 controls, every format
+        // character, line and paragraph separators) are written
         // as \uXXXX so a terminal never acts on them; bytes that are not UTF-8 become U+FFFD,
         // so the document is always valid UTF-8.
         std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
@@ -45,10 +47,12 @@ std::string json_quote(std::string_view text) {
             ++i;
             continue;
         }
-        bool hidden = (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x200B && cp <= 0x200F) ||
-                      (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
-        if (hidden) out += fmt::format("\\u{:04x}", std::uint32_t(cp));
-        else out.append(text.substr(i, len));
+        // hidden_kind: the one definition a terminal uses (C1 and every format character).
+        if (hidden_kind(std::int32_t(cp)) == Hidden::none) out.append(text.substr(i, len));
+        else if (cp < 0x10000) out += fmt::format("\\u{:04x}", std::uint32_t(cp));
+        else  // a tag character: a surrogate pair
+            out += fmt::format("\\u{:04x}\\u{:04x}", 0xD800 + ((std::uint32_t(cp) - 0x10000) >> 10),
+                               0xDC00 + ((std::uint32_t(cp) - 0x10000) & 0x3FF));
         i += len;
     }
     return out + "\"";

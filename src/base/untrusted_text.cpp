@@ -7,6 +7,7 @@
 #include <unicode/uspoof.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <memory>
@@ -50,15 +51,7 @@ bool is_bidi_control(std::int32_t cp) {
            (cp >= 0x2066 && cp <= 0x2069);
 }
 
-// Characters a terminal or table must not receive raw: C1 controls, format characters that
-// reorder or hide text (bidi controls, BOM, tags), the line and paragraph separators. The
-// soft hyphen and the zero-width (non-)joiners that scripts and emoji need are kept.
-bool is_unsafe_for_terminal(std::int32_t cp) {
-    if (cp == 0x00AD || cp == 0x200C || cp == 0x200D) return false;
-    auto cat = utf8proc_category(cp);
-    return cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_ZL ||
-           cat == UTF8PROC_CATEGORY_ZP || is_bidi_control(cp);
-}
+bool is_unsafe_for_terminal(std::int32_t cp) { return hidden_kind(cp) != Hidden::none; }
 
 bool is_curly_single_quote(std::int32_t cp) {
     return cp == 0x2018 || cp == 0x2019 || cp == 0x201A || cp == 0x201B || cp == 0x2032 ||
@@ -130,20 +123,108 @@ std::string control_character(std::string_view text) {
     for_each_char(text, [&](std::int32_t cp, std::string_view bytes) {
         if (!found.empty()) return;
         if (cp < 0) found = fmt::format("a byte that is not UTF-8 ({})", byte_escape(bytes));
-        else if (is_c0_or_del(cp) || is_unsafe_for_terminal(cp))
+        else if (hidden_kind(cp) != Hidden::none)
             found = fmt::format("a control character (U+{:04X})", cp);
     });
     return found;
+}
+
+Hidden hidden_kind(std::int32_t cp) {
+    if (cp < 0 || is_c0_or_del(cp)) return Hidden::byte;
+    if (cp < 0x80) return Hidden::none;
+    auto cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_CC) return Hidden::c1;
+    if (cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP || is_bidi_control(cp))
+        return Hidden::format;
+    return Hidden::none;
+}
+
+void for_each_character(std::string_view text, const std::function<void(std::int32_t, std::string_view)>& visit) {
+    for_each_char(text, visit);
 }
 
 std::string terminal_safe(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for_each_char(text, [&](std::int32_t cp, std::string_view bytes) {
-        if (cp < 0 || is_c0_or_del(cp)) out += byte_escape(bytes);
-        else if (is_unsafe_for_terminal(cp)) out += code_point(cp);
-        else out += bytes;
+        switch (hidden_kind(cp)) {
+            case Hidden::byte: out += byte_escape(bytes); break;
+            case Hidden::c1:
+            case Hidden::format: out += code_point(cp); break;
+            case Hidden::none: out += bytes;
+        }
     });
+    return out;
+}
+
+namespace {
+
+// The length of the colour sequence (SGR: ESC [ digits and `;` m) at the start of `text`, or 0.
+std::size_t colour_sequence(std::string_view text) {
+    if (!text.starts_with("\x1b[")) return 0;
+    std::size_t i = 2;
+    while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == ';')) ++i;
+    return i < text.size() && text[i] == 'm' ? i + 1 : 0;
+}
+
+}  // namespace
+
+std::string terminal_output(std::string_view text, bool coloured) {
+    std::string out;
+    out.reserve(text.size());
+    std::string piece;  // text between line ends and colour sequences, escaped when complete
+    auto flush = [&] {
+        out += terminal_safe(piece);
+        piece.clear();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '\n' || (text[i] == '\r' && text.substr(i, 2) == "\r\n")) {
+            flush();
+            std::size_t len = text[i] == '\r' ? 2 : 1;
+            out += text.substr(i, len);
+            i += len;
+        } else if (std::size_t sgr = coloured ? colour_sequence(text.substr(i)) : 0; sgr > 0) {
+            flush();
+            out += text.substr(i, sgr);
+            i += sgr;
+        } else {
+            piece += text[i++];
+        }
+    }
+    flush();
+    return out;
+}
+
+std::string isolated(std::string_view name) {
+    // Isolates the name opens and does not close, and closes without opening them: each gets
+    // its partner, so the name's own cannot close (or keep open) the isolate around it.
+    std::size_t open = 0, stray = 0;
+    bool reorders = false;
+    for_each_char(name, [&](std::int32_t cp, std::string_view) {
+        if (cp < 0) return;
+        if (cp == 0x2066 || cp == 0x2067 || cp == 0x2068) ++open;
+        if (cp == 0x2069) open > 0 ? --open : ++stray;
+        switch (utf8proc_get_property(cp)->bidi_class) {
+            case UTF8PROC_BIDI_CLASS_R:
+            case UTF8PROC_BIDI_CLASS_AL:
+            case UTF8PROC_BIDI_CLASS_AN:
+            case UTF8PROC_BIDI_CLASS_LRE:
+            case UTF8PROC_BIDI_CLASS_LRO:
+            case UTF8PROC_BIDI_CLASS_RLE:
+            case UTF8PROC_BIDI_CLASS_RLO:
+            case UTF8PROC_BIDI_CLASS_PDF:
+            case UTF8PROC_BIDI_CLASS_LRI:
+            case UTF8PROC_BIDI_CLASS_RLI:
+            case UTF8PROC_BIDI_CLASS_FSI:
+            case UTF8PROC_BIDI_CLASS_PDI: reorders = true; break;
+            default: break;
+        }
+    });
+    if (!reorders) return std::string(name);
+    std::string out;
+    for (std::size_t i = 0; i <= stray; ++i) out += "\u2068";
+    out += name;
+    for (std::size_t i = 0; i <= open; ++i) out += "\u2069";
     return out;
 }
 
@@ -198,14 +279,26 @@ std::string markdown_safe(std::string_view text) {
 }
 
 std::string quote_value(std::string_view value, bool ascii_expected, std::size_t limit) {
+    // `limit` counts columns as shown, so `<U+00E9>` counts 8 and a wide character 2: a
+    // quoted value never takes more than about `limit` columns of a message.
     std::string out = "`";
-    std::size_t shown = 0, total = 0;
+    std::size_t shown = 0, total = 0, width = 0;
+    bool full = false;
     for_each_char(value, [&](std::int32_t cp, std::string_view bytes) {
-        if (total++ >= limit) return;
+        ++total;
+        if (full) return;
+        std::string piece;
+        std::size_t w = 0;
+        if (cp < 0 || is_c0_or_del(cp)) piece = byte_escape(bytes), w = piece.size();
+        else if (is_deceptive(cp) || (ascii_expected && cp >= 0x80)) piece = code_point(cp), w = piece.size();
+        else piece = bytes, w = std::size_t(std::max(1, utf8proc_charwidth(cp)));  // a combining mark counts 1
+        if (width + w > limit) {
+            full = true;
+            return;
+        }
+        width += w;
         ++shown;
-        if (cp < 0 || is_c0_or_del(cp)) out += byte_escape(bytes);
-        else if (is_deceptive(cp) || (ascii_expected && cp >= 0x80)) out += code_point(cp);
-        else out += bytes;
+        out += piece;
     });
     out += shown < total ? "…`" : "`";
     if (shown < total) out += fmt::format(" ({} characters)", total);
@@ -366,6 +459,22 @@ std::string name_key(std::string_view name) {
         else key += bytes;
     });
     return key;
+}
+
+std::string_view trim_spaces(std::string_view text) {
+    std::size_t start = 0, end = 0;
+    bool seen = false;  // a character that is not a space
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = 1;
+        std::int32_t cp = next_char(text, i, len);
+        if (cp < 0 || !is_space(cp)) {
+            if (!seen) start = i;
+            seen = true;
+            end = i + len;
+        }
+        i += len;
+    }
+    return seen ? text.substr(start, end - start) : std::string_view();
 }
 
 bool same_name(std::string_view a, std::string_view b) {

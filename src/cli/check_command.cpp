@@ -22,7 +22,7 @@ int run(const GlobalArgs& g, const CheckArgs& args) {
     const Records& records = workspace.records();
     const CheckSummary& summary = workspace.summary();
     if (format == Format::json) {
-        fmt::print("{}", render_findings_json(records, workspace.findings(), summary));
+        if (!emit(g, render_findings_json(records, workspace.findings(), summary))) return exit_findings;
     } else {
         FindingsStyle style{color_on(g, STDERR_FILENO), g.quiet};
         std::string text = render_findings_text(records, workspace.findings(), style);

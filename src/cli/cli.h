@@ -102,8 +102,9 @@ std::string render_tables(const GlobalArgs& g, const std::vector<Table>& tables,
 // The xlsx cover sheet: `title`, the hubs, --as-of and the command line as given.
 XlsxCover cover_sheet(const Workspace& workspace, std::string title);
 // Writes what a command prints to standard output (which -o FILE catches, main.cpp); false
-// with a message on stderr when it cannot.
-bool emit(std::string_view text);
+// with a message on stderr when it cannot. On a terminal, whatever the format, it goes
+// through terminal_output first, keeping only the colours `g` asks for.
+bool emit(const GlobalArgs& g, std::string_view text);
 // Text from the records (a diff, a message naming files) made safe for a terminal line by
 // line: control and bidirectional characters escaped (terminal_safe), line breaks kept.
 std::string lines_safe(std::string_view text);

@@ -98,8 +98,9 @@ std::vector<Command> command_list() {
           "2 usage error or a name that matches several schools, 3 data directory unreadable."}},
         {"register", "A Work Group's attendance register: each school and participant at each meeting",
          RegisterArgs{},
-         {"Marks: present, absent, not yet a member (before the first log that lists the school),\n"
-          "withdrawn (from its withdrawn_on). Totals per school and per meeting; schools below the\n"
+         {"Marks: present, absent, not yet a member (before its joined_on, or without one before\n"
+          "the first log that lists the school), withdrawn (from its withdrawn_on), not expected\n"
+          "(someone not listed, at a meeting they did not come to). Totals per school and per meeting; schools below the\n"
           "completion threshold (hub.rules.completion) are marked.\n"
           "Formats (--format): table (default), csv, json, md, xlsx (-o FILE), html (one A4 page).",
           reading_globals,

@@ -147,7 +147,14 @@ XlsxCover cover_sheet(const Workspace& workspace, std::string title) {
     return cover;
 }
 
-bool emit(std::string_view text) {
+bool emit(const GlobalArgs& g, std::string_view text) {
+    // The last guard before a terminal (SPEC section 3): whatever the format, no control or
+    // format character reaches it raw; only the colours tfm itself chose pass.
+    std::string guarded;
+    if (isatty(STDOUT_FILENO) == 1) {
+        guarded = terminal_output(text, color_on(g, STDOUT_FILENO));
+        text = guarded;
+    }
     // Through stdio like every other print, so output never comes out of order.
     if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && std::fflush(stdout) == 0) return true;
     fmt::print(stderr, "tfm: error: cannot write standard output: {}\n", std::strerror(errno));

@@ -42,7 +42,7 @@ int run(const GlobalArgs& g, const GapsArgs& args) {
             text = render_tables(g, shown, format);
         }
     }
-    if (!emit(text)) return exit_findings;
+    if (!emit(g, text)) return exit_findings;
     int status = report_exit_status(workspace);
     if (status == exit_ok && args.fail_on_findings && any) return exit_findings;
     return status;

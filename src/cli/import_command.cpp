@@ -209,8 +209,7 @@ int run_gias(const GlobalArgs& g, const GiasArgs& args) {
     auto chosen = gias::select(*extract, selection);
     if (!g.quiet) print_count(chosen.size(), phases, selection, known_areas, args.file, *extract);
     if (!write) {
-        fmt::print("{}", gias::schools_yaml(chosen, selection));
-        return exit_ok;
+        return emit(g, gias::schools_yaml(chosen, selection)) ? exit_ok : exit_findings;
     }
     return write_into(g, args, *tx, tree, *extract, selection);
 }

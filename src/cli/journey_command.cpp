@@ -40,7 +40,7 @@ int run(const GlobalArgs& g, const JourneyArgs& args) {
     XlsxCover cover = cover_sheet(workspace, fmt::format("Journey of {} {}", j.school->urn, j.school->name));
     std::vector<Table> tables;
     for (auto& t : journey_tables(j)) tables.push_back(with_names(std::move(t), workspace.index()));
-    if (!emit(render_tables(g, tables, format, &cover))) return exit_findings;
+    if (!emit(g, render_tables(g, tables, format, &cover))) return exit_findings;
     return report_exit_status(workspace);
 }
 

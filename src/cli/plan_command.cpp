@@ -56,9 +56,9 @@ int run(const GlobalArgs& g, const PlanArgs& args) {
     if (!write) {
         std::string day(weekday_name(plan.weekday));
         day[0] = char(day[0] - 'a' + 'A');
-        fmt::print("# Plan for cohort {} ({} {}, meetings on {}s) from {}.\n", cohort->id,
-                   name_of(cohort->stage), cohort->year.str(), day, as_of.str());
-        fmt::print("{}{}", plan_summary(plan), plan_yaml(plan, 0));
+        std::string text = fmt::format("# Plan for cohort {} ({} {}, meetings on {}s) from {}.\n", cohort->id,
+                                       name_of(cohort->stage), cohort->year.str(), day, as_of.str());
+        if (!emit(g, text + plan_summary(plan) + plan_yaml(plan, 0))) return exit_findings;
         return report_exit_status(workspace);
     }
     if (int errors = workspace.summary().errors; errors > 0) {

@@ -44,7 +44,7 @@ int run(const GlobalArgs& g, const RegisterArgs& args) {
         XlsxCover cover = cover_sheet(workspace, "Register: " + register_title(reg));
         text = render_tables(g, register_tables(reg, people), format, &cover);
     }
-    if (!emit(text)) return exit_findings;
+    if (!emit(g, text)) return exit_findings;
     return report_exit_status(workspace);
 }
 

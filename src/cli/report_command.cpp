@@ -85,7 +85,7 @@ int run(const GlobalArgs& g, const ReportArgs& args) {
         XlsxCover cover = cover_sheet(workspace, report_title(records, options.year));
         text = render_tables(g, report_tables(report), format, &cover);
     }
-    if (!emit(text)) return exit_findings;
+    if (!emit(g, text)) return exit_findings;
     return report_exit_status(workspace);
 }
 

@@ -93,7 +93,7 @@ int run(const GlobalArgs& g, const ScheduleArgs& args) {
         XlsxCover cover = cover_sheet(workspace, t.title);
         text = render_tables(g, {t}, format, &cover);
     }
-    if (!emit(text)) return exit_findings;
+    if (!emit(g, text)) return exit_findings;
     return report_exit_status(workspace);
 }
 

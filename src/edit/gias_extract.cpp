@@ -31,10 +31,12 @@ std::string_view trimmed(std::string_view s) {
     return s;
 }
 
-// A field as a record value: trimmed, and a line break or tab (with the spaces around it)
-// becomes one space. Runs of plain spaces are kept as GIAS has them.
+// A field as a record value: every kind of space at its ends removed (a trailing space or
+// no-break space, quoted or not, would make the name differ from the one people type and
+// from the next extract's), and a line break or tab inside (with the spaces around it) one
+// space. Runs of spaces inside are kept as GIAS has them.
 std::string clean(std::string_view s) {
-    s = trimmed(s);
+    s = trim_spaces(s);
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
         if (is_space(s[i])) {

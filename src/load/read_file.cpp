@@ -74,6 +74,17 @@ std::optional<Diagnostic> control_character(std::string_view text, int file) {
     return std::nullopt;
 }
 
+// A byte-order mark anywhere but at the start of a line (plain_text has dropped those): YAML
+// allows one only where a document starts. It comes from joining or pasting files and is
+// invisible in an editor, so it is named by code point where it is.
+std::optional<Diagnostic> stray_bom(std::string_view text, int file) {
+    auto at = text.find(utf8_bom);
+    if (at == std::string_view::npos) return std::nullopt;
+    return syntax_error(position_of_offset(text, at, file),
+                        "an invisible U+FEFF BYTE ORDER MARK is here: YAML allows one only at the start of a "
+                        "document; delete it (or write it as `\\uFEFF` inside double quotes)");
+}
+
 // A NUL byte or bytes that are not UTF-8: the file is not YAML text at all.
 std::optional<Diagnostic> encoding_problem(std::string_view text, int file) {
     if (auto wide = wide_encoding(text))
@@ -133,6 +144,33 @@ std::optional<Diagnostic> slip_before(std::string_view text, std::uint32_t error
     return std::nullopt;
 }
 
+// A line break YAML 1.1 readers (yaml-cpp) see where an editor shows none: NEL U+0085, LINE
+// SEPARATOR U+2028, PARAGRAPH SEPARATOR U+2029 on the line of a syntax error or the two
+// before it. It splits a value in two, which yaml-cpp reports only as a vague syntax error.
+std::optional<Diagnostic> hidden_line_break(std::string_view text, std::uint32_t error_line, int file) {
+    struct Break {
+        std::string_view bytes, escape, name;
+    };
+    static constexpr Break breaks[] = {{"\xC2\x85", "\\N", "U+0085 NEXT LINE (NEL)"},
+                                       {"\xE2\x80\xA8", "\\L", "U+2028 LINE SEPARATOR"},
+                                       {"\xE2\x80\xA9", "\\P", "U+2029 PARAGRAPH SEPARATOR"}};
+    for (std::uint32_t index = error_line >= 2 ? error_line - 2 : 0; index <= error_line; ++index) {
+        std::size_t start = 0;
+        std::string_view line = line_at(text, index, start);
+        std::size_t first = std::string_view::npos;
+        const Break* found = nullptr;
+        for (const auto& b : breaks)
+            if (auto at = line.find(b.bytes); at < first) first = at, found = &b;
+        if (!found) continue;
+        return syntax_error(Pos{file, int(index) + 1, int(code_points(line.substr(0, first))) + 1},
+                            fmt::format("an invisible {} is here, and a YAML reader takes it for a line "
+                                        "break that splits the line; delete it (or write it as `{}` inside "
+                                        "double quotes)",
+                                        found->name, found->escape));
+    }
+    return std::nullopt;
+}
+
 // yaml-cpp's error, at the line and column an editor shows.
 Diagnostic parse_error(std::string_view text, yaml::SyntaxError e, int file) {
     // yaml-cpp places "not found" errors one line past the end: point at the last line.
@@ -175,6 +213,7 @@ FileRecords read_file_records(std::string_view bytes, int file_index, int direct
         plain = plain_text(text);
         if (plain) text = *plain;
         problem = control_character(text, file_index);
+        if (!problem) problem = stray_bom(text, file_index);
     }
     if (problem) {
         out.diagnostics.push_back(std::move(*problem));
@@ -191,6 +230,10 @@ FileRecords read_file_records(std::string_view bytes, int file_index, int direct
         out.unloaded_text = std::string(text);
         if (auto tab = tab_indentation(text, parsed.errors.front().line, file_index)) {
             out.diagnostics.push_back(std::move(*tab));
+            return out;
+        }
+        if (auto brk = hidden_line_break(text, parsed.errors.front().line, file_index)) {
+            out.diagnostics.push_back(std::move(*brk));
             return out;
         }
         if (auto slip = slip_before(text, parsed.errors.front().line, file_index)) {

@@ -38,7 +38,7 @@ std::string shares_chart(const Page& page, const DimensionShares& d) {
         bar.texts = {fmt::format("{} ({})", svg::number(v.engaged, 2), percent_text(v.engaged_percent)),
                      fmt::format("{} ({})", svg::number(v.all, 2), percent_text(v.all_percent))};
         desc += fmt::format("{}{}: {} engaged of {} on record", &v == &d.values.front() ? "" : "; ",
-                            bar.label, svg::number(v.engaged, 2), svg::number(v.all, 2));
+                            isolated(bar.label), svg::number(v.engaged, 2), svg::number(v.all, 2));
         chart.rows.push_back(bar);
     }
     chart.labels.desc = desc + ".";

@@ -30,7 +30,7 @@ std::string attendance_chart(const Page& page, const CohortsSection& s) {
         bar.values = {row.attendance};
         if (row.attendance) bar.texts = {attendance_text(*row.attendance) + "%"};
         bar.missing_text = "no attendance logged yet";
-        desc += fmt::format("{}{} ({}) {}", &row == &s.rows.front() ? "" : "; ", bar.label,
+        desc += fmt::format("{}{} ({}) {}", &row == &s.rows.front() ? "" : "; ", isolated(bar.label),
                             name_of(row.stage), row.attendance ? bar.texts[0] : "no attendance logged");
         chart.rows.push_back(bar);
     }

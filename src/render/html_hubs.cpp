@@ -40,7 +40,7 @@ std::string phase_chart(const Page& page, const HubsSection& s, Phase phase) {
             bar.marker = *r.target;
             bar.marker_text = fmt::format("target {}% by {}", target_text(*r.target), r.by ? r.by->str() : "");
         }
-        desc += fmt::format("{} {}; ", bar.label, bar.texts.empty() ? bar.missing_text : bar.texts[0]);
+        desc += fmt::format("{} {}; ", isolated(bar.label), bar.texts.empty() ? bar.missing_text : bar.texts[0]);
         chart.rows.push_back(bar);
     }
     if (chart.rows.size() > 12) {  // forty hubs: compact rows, so a phase fits on a page

@@ -5,6 +5,7 @@
 #include "tfm/render/html_report.h"
 #include "tfm/render/svg_chart.h"
 #include "tfm/base/table.h"
+#include "tfm/base/untrusted_text.h"
 
 #include <functional>
 #include <optional>

@@ -3,6 +3,7 @@
 #include "tfm/render/register_tables.h"
 #include "tfm/render/report_tables.h"
 #include "tfm/render/svg_chart.h"
+#include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
 
@@ -135,7 +136,7 @@ std::string render_register_html(const Register& r, const RegisterPageContext& c
     std::string threshold = attendance_text(r.completion * 100.0);
     std::string out = "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-    out += fmt::format("<title>Register: {}</title>\n", escape(r.cohort_name));
+    out += fmt::format("<title>Register: {}</title>\n", escape(isolated(r.cohort_name)));
     out += fmt::format("<meta name=\"generator\" content=\"{}\">\n", escape(ctx.generator));
     out += fmt::format("<style>{}</style>\n</head>\n<body>\n", register_css);
     out += fmt::format("<header>\n<h1>Register: {}</h1>\n", svg::bdi(r.cohort_name));
@@ -147,7 +148,7 @@ std::string render_register_html(const Register& r, const RegisterPageContext& c
     out += fmt::format("<p class=\"key\">✓ present, ✗ absent, – not yet a member, w withdrawn, · not expected "
                        "(someone not listed, at a meeting they did not come to). "
                        "A school completes the stage by attending at least {}% of the meetings held "
-                       "(meetings before it withdrew; those before it joined count as held); "
+                       "(those before it withdrew, and from its joined_on when it has one); "
                        "schools below that are marked <em>below</em>; a school that withdrew does not "
                        "complete it.</p>\n",
                        threshold);

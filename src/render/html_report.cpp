@@ -67,7 +67,7 @@ std::string head(const HtmlContext& ctx, const std::string& hubs) {
     out += "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += fmt::format("<meta name=\"generator\" content=\"{}\">\n", escape(ctx.generator));
-    out += fmt::format("<title>{} \u2014 Teaching for Mastery report {}</title>\n", escape(hubs), ctx.year.str());
+    out += fmt::format("<title>{} \u2014 Teaching for Mastery report {}</title>\n", escape(isolated(hubs)), ctx.year.str());
     out += "<style>\n" + std::string(embedded::html_report_css) + "</style>\n</head>\n";
     return out;
 }

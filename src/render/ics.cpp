@@ -9,19 +9,25 @@
 namespace tfm {
 
 std::string ics_escape(std::string_view text) {
+    // Control and format characters are shown as a terminal shows them (`\x1b`, `<U+0085>`,
+    // `<U+202E>`: terminal_safe), C0, C1 and bidirectional controls alike; RFC 5545 (3.3.11)
+    // allows no C0 control in TEXT, and a calendar is read on screens like any other output.
+    // A line break is kept as `\n`; a CR before it (or alone) is dropped.
     std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': break;
-            default:
-                // Other control characters are not allowed in TEXT (RFC 5545 3.3.11).
-                if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) break;
-                out += c;
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string line(text.substr(start, end - start));
+        std::erase(line, '\r');
+        for (char c : terminal_safe(line)) {
+            switch (c) {
+                case '\\': out += "\\\\"; break;
+                case ';': out += "\\;"; break;
+                case ',': out += "\\,"; break;
+                default: out += c;
+            }
         }
+        if (end < text.size()) out += "\\n";
+        start = end + 1;
     }
     return out;
 }

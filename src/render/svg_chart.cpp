@@ -1,6 +1,7 @@
 #include "tfm/render/svg_chart.h"
 
 #include "tfm/base/text.h"
+#include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
 
@@ -14,16 +15,28 @@ std::string bdi(std::string_view text) { return "<bdi>" + escape(text) + "</bdi>
 std::string escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+    for_each_character(text, [&](std::int32_t cp, std::string_view bytes) {
+        switch (cp) {
+            case '&': out += "&amp;"; return;
+            case '<': out += "&lt;"; return;
+            case '>': out += "&gt;"; return;
+            case '"': out += "&quot;"; return;
+            case '\'': out += "&#39;"; return;
+            case '\n':
+            case '\t': out += bytes; return;
+            default: break;
         }
-    }
+        switch (hidden_kind(cp)) {
+            case Hidden::none: out += bytes; break;
+            // Raw C0, C1 and DEL are parse errors in HTML and reach a terminal that shows the
+            // page's source: they are shown as on a terminal (`\x1b`, `<U+0085>`).
+            case Hidden::byte:
+            case Hidden::c1: out += escape(terminal_safe(bytes)); break;
+            // Format characters (bidirectional controls, isolates) stay the text they are for a
+            // browser, as character references, so none reaches a terminal raw.
+            case Hidden::format: out += fmt::format("&#x{:X};", cp); break;
+        }
+    });
     return out;
 }
 
@@ -266,8 +279,8 @@ std::string render(const StackedBars& c) {
             y -= h;
             out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
                                "stroke=\"#FFFFFF\" stroke-width=\"1\"><title>{}: {} {}</title></rect>\n",
-                               n(x), n(y), n(bar), n(h), s.colour, escape(c.categories[i]),
-                               escape(s.label), number(v, 2));
+                               n(x), n(y), n(bar), n(h), s.colour, escape(isolated(c.categories[i])),
+                               escape(isolated(s.label)), number(v, 2));
             if (h >= 15 && text_width(number(v, 2), value_size) <= bar - 4)
                 out += text(x + bar / 2, y + h / 2 + 4, number(v, 2), "middle", value_size,
                             text_colour_on(s.colour));
@@ -319,7 +332,7 @@ std::string render(const Lines& c) {
                                : " stroke-dasharray=\"" + dashes[k % dashes.size()] + "\"");
         for (std::size_t i = 0; i < count && i < s.values.size(); ++i) {
             out += "<g>" + marker(int(k), px(i), py(s.values[i]), s.colour);
-            out += fmt::format("<title>{} {}: {}</title></g>\n", escape(c.categories[i]), escape(s.label),
+            out += fmt::format("<title>{} {}: {}</title></g>\n", escape(isolated(c.categories[i])), escape(isolated(s.label)),
                                number(s.values[i], 2));
         }
     }
@@ -415,8 +428,8 @@ std::string render(const HorizontalBars& c) {
                 double w = std::max(px(value) - left, value > 0 ? 1.5 : 0.0);
                 out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"2\" fill=\"{}\">"
                                    "<title>{}{}: {}</title></rect>\n",
-                                   n(left), n(y), n(w), n(c.bar_height), colour, escape(row.label),
-                                   series_label.empty() ? "" : ", " + escape(series_label), escape(shown));
+                                   n(left), n(y), n(w), n(c.bar_height), colour, escape(isolated(row.label)),
+                                   series_label.empty() ? "" : ", " + escape(isolated(series_label)), escape(shown));
                 // With a track the value sits after it, clear of the bar and any marker.
                 double at = c.track ? right + 8 : left + w + 6;
                 out += text(at, y + c.bar_height / 2 + 4, shown, "start", value_size, ink);

@@ -1,9 +1,10 @@
 // libFuzzer target: any bytes as a record file, through loading, every rule, the journeys,
 // and every report (report, gaps, schedule, journey, register) rendered by every renderer
-// (text, md, csv, json, ics, findings). Nothing may crash, hang, leak or trip a sanitizer,
-// and untrusted text must never reach a terminal raw: the text and md renderings and the
-// findings may hold no control character (C0 but line break, DEL, C1) and no bidirectional
-// override or isolate, however the names in the records were written.
+// (text, md, csv, json, ics, html, findings). Nothing may crash, hang, leak or trip a
+// sanitizer, and untrusted text must never reach a terminal raw: the text, md, ics and html
+// renderings and the findings may hold no control or format character (hidden_kind: C0 but
+// line break — and CRLF in a calendar, tab in a page —, DEL, C1, bidirectional overrides,
+// isolates and other format characters), however the names in the records were written.
 #include "tfm/analysis/gaps.h"
 #include "tfm/analysis/journey_view.h"
 #include "tfm/analysis/register.h"
@@ -13,7 +14,10 @@
 #include "tfm/model/index.h"
 #include "tfm/model/journey.h"
 #include "tfm/render/csv_table.h"
+#include "tfm/base/untrusted_text.h"
 #include "tfm/render/findings.h"
+#include "tfm/render/html_register.h"
+#include "tfm/render/html_report.h"
 #include "tfm/render/ics.h"
 #include "tfm/render/json_table.h"
 #include "tfm/render/md_table.h"
@@ -29,22 +33,16 @@
 
 namespace {
 
-// Whether text meant for a terminal holds a raw control or bidi character.
-bool has_raw_control(std::string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if ((c < 0x20 && c != '\n') || c == 0x7f) return true;
-        if (c == 0xC2 && i + 1 < s.size()) {  // U+0080 … U+009F
-            auto d = static_cast<unsigned char>(s[i + 1]);
-            if (d >= 0x80 && d <= 0x9F) return true;
-        }
-        if (c == 0xE2 && i + 2 < s.size()) {  // U+202A … U+202E, U+2066 … U+2069
-            auto d = static_cast<unsigned char>(s[i + 1]), e = static_cast<unsigned char>(s[i + 2]);
-            if (d == 0x80 && e >= 0xAA && e <= 0xAE) return true;
-            if (d == 0x81 && e >= 0xA6 && e <= 0xA9) return true;
-        }
-    }
-    return false;
+// Whether text meant for a terminal holds a raw control or format character; `allowed`
+// lists the C0 controls the format itself writes (line break; CR of CRLF; tab).
+bool has_raw_control(std::string_view s, std::string_view allowed = "\n") {
+    bool raw = false;
+    tfm::for_each_character(s, [&](std::int32_t cp, std::string_view bytes) {
+        if (tfm::hidden_kind(cp) == tfm::Hidden::none) return;
+        if (cp >= 0 && cp < 0x80 && allowed.find(bytes[0]) != std::string_view::npos) return;
+        raw = true;
+    });
+    return raw;
 }
 
 void for_people(const std::vector<tfm::Table>& tables) {
@@ -77,12 +75,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     filter.to = Date(2022, 8, 31);
     auto items = build_schedule(records, index, filter, as_of);
     for_people({schedule_table(items)});
-    (void)render_ics(items, index, as_of);
+    if (has_raw_control(render_ics(items, index, as_of), "\r\n")) __builtin_trap();
+    HtmlInput page;
+    page.report = report;
+    page.gaps = build_gaps(records, index, journeys, GapOptions{AcademicYear(2021), as_of});
+    for (const auto& h : records.hubs) page.context.hub_names.push_back(h.name);
+    page.context.as_of = as_of;
+    page.context.year = AcademicYear(2021);
+    if (has_raw_control(render_html(page), "\n\t")) __builtin_trap();
     if (!journeys.empty()) for_people(journey_tables(journeys.front()));
     if (!records.cohorts.empty()) {
         Register reg = build_register(records, index, records.cohorts.front(), as_of);
         for_people(register_tables(reg, true));
         for_people(register_tables(reg, false));
+        RegisterPageContext context;
+        context.hub_names = page.context.hub_names;
+        context.as_of = as_of;
+        if (has_raw_control(render_register_html(reg, context), "\n\t")) __builtin_trap();
     }
     return 0;
 }

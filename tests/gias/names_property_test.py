@@ -10,6 +10,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -31,10 +32,18 @@ PIECES = [
 ]
 
 
+def trimmed(name):
+    """The name without the spaces tfm trims from a GIAS field's ends: every kind (plain,
+    no-break, ideographic, line and paragraph separators)."""
+    spaces = "".join(c for c in set("".join(PIECES) + " ") if unicodedata.category(c) in ("Zs", "Zl", "Zp"))
+    return name.strip(spaces)
+
+
 def random_name(rng):
     name = "".join(rng.choice(PIECES) + rng.choice(["", " ", "", ""]) for _ in range(rng.randint(1, 3)))
-    # As tfm keeps a GIAS field: trimmed, no tabs or line breaks.
-    return name.strip(" ") or "x"
+    # As tfm keeps a GIAS field: every kind of space trimmed at the ends (plain, no-break,
+    # ideographic, line and paragraph separators), no tabs or line breaks.
+    return trimmed(name) or "x"
 
 
 def main():
@@ -44,8 +53,8 @@ def main():
     names = {100000 + i: random_name(rng) for i in range(count)}
     # Every piece alone too, so none is left to chance.
     for j, piece in enumerate(PIECES):
-        if piece.strip(" "):
-            names[200000 + j] = piece.strip(" ")
+        if trimmed(piece):
+            names[200000 + j] = trimmed(piece)
     with tempfile.TemporaryDirectory() as work:
         rows = io.StringIO()
         out = csv.writer(rows, lineterminator="\r\n")

@@ -5,17 +5,32 @@
 
 #include <cstddef>
 #include <optional>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tfm {
 
-// Text a terminal shows as written: every control character is escaped, so a name can
-// never move the cursor, change colours, ring the bell or reorder the line. C0 controls
-// (newline and tab too), DEL and bytes that are not UTF-8 become `\x1b`; C1 controls,
-// bidirectional overrides, embeddings, isolates and marks, and the line and paragraph
-// separators become `<U+202E>`. A backslash is kept as is.
+// How untrusted text shows a character that must not reach a terminal, a table or a page raw.
+// `byte`: C0 controls (newline and tab too), DEL and bytes that are not UTF-8, shown `\x1b`;
+// `c1`: C1 controls, shown `<U+009B>`; `format`: every format character (Unicode general
+// category Cf: bidirectional overrides, embeddings, isolates and marks, the soft hyphen,
+// zero-width spaces and (non-)joiners — in emoji sequences too —, the byte-order mark, tags) and the line and paragraph
+// separators, shown `<U+202E>`; `none`: any other character, shown as written. The one
+// definition terminal_safe, csv_safe, markdown_safe and the HTML and calendar writers use.
+enum class Hidden { none, byte, c1, format };
+// `cp` is a code point, or -1 for a byte that is not UTF-8.
+Hidden hidden_kind(std::int32_t cp);
+
+// Calls visit(code point or -1, the character's bytes) for each character of `text`; -1
+// stands for a byte that is not UTF-8 (its `bytes` are that one byte).
+void for_each_character(std::string_view text, const std::function<void(std::int32_t, std::string_view)>& visit);
+
+// Text a terminal shows as written: every character hidden_kind names is escaped (`\x1b`,
+// `<U+202E>`), so a name can never move the cursor, change colours, ring the bell, reorder
+// the line or hide a character. A backslash is kept as is.
 std::string terminal_safe(std::string_view text);
 
 // Why typed text (a name, a reason) cannot go into a record: its first control character (C0
@@ -23,6 +38,19 @@ std::string terminal_safe(std::string_view text);
 // other format character terminal_safe would escape, or byte that is not UTF-8, as
 // "a control character (U+001B)"; empty when it has none.
 std::string control_character(std::string_view text);
+// A command's whole output as a terminal may receive it, whatever its format: every control
+// and format character escaped as terminal_safe does, line ends (LF, CRLF) kept, and with
+// `coloured` the colour sequences (ESC [ digits and `;` m) the renderers wrote kept.
+std::string terminal_output(std::string_view text, bool coloured);
+
+// A name to be set among other text where no markup can isolate it (a page's <title>, an SVG
+// <title> or <desc>, an attribute): wrapped in Unicode isolates, U+2068 FIRST STRONG ISOLATE …
+// U+2069 POP DIRECTIONAL ISOLATE, when it holds anything that could reorder the text around it
+// (a right-to-left letter, Arabic digits, a bidirectional control); as written otherwise. So
+// `Wakefield<U+202E>` cannot reverse the figures after it. An isolate the name leaves open is
+// closed, and one it closes without opening gets an opening, so the name cannot end the
+// isolation early or carry it past its end.
+std::string isolated(std::string_view name);
 
 // A CSV cell a spreadsheet never runs: text (not a number) that begins with `=`, `+`, `-`,
 // `@`, a tab or a carriage return gets a leading `'`, as OWASP advises; and a cell that never
@@ -39,8 +67,9 @@ std::string csv_safe(std::string_view text);
 // HTML comment before the `@` of an address (GFM links an address even when it is escaped).
 std::string markdown_safe(std::string_view text);
 
-// A value quoted for a message: in backticks, at most `limit` characters of it (then `…` and
-// its length), control, invisible and look-alike characters (no-break and other spaces,
+// A value quoted for a message: in backticks, as much of it as fits in `limit` columns as
+// shown (a character shown `<U+00E9>` takes 8, a wide one 2; then `…` and its length in
+// characters), control, invisible and look-alike characters (no-break and other spaces,
 // zero-width and format characters, curly quotes, dashes) shown by code point (`<U+00A0>`),
 // so two values that print alike never look alike in a message. With `ascii_expected`
 // (keys, ids, enumeration values) every character outside ASCII is shown by code point.
@@ -78,6 +107,10 @@ bool is_web_link(std::string_view link);
 // space with runs collapsed and ends trimmed, curly and prime quotes straight, and every dash
 // and minus sign `-`. Records keep their text as written; only comparisons use the key.
 std::string name_key(std::string_view name);
+
+// `text` without the spaces at its ends: every kind of space name_key counts (plain,
+// no-break, thin, ideographic, tab, line breaks); the spaces inside are kept.
+std::string_view trim_spaces(std::string_view text);
 
 // Two names that people would read as the same name.
 bool same_name(std::string_view a, std::string_view b);

@@ -22,7 +22,11 @@ inline constexpr std::string_view reddish_purple = "#CC79A7";
 // A neutral for reference data (e.g. all schools beside engaged ones).
 inline constexpr std::string_view grey = "#9A9A9A";
 
-// Text for XML content and attribute values: & < > " ' escaped.
+// Text for XML content and attribute values: & < > " ' escaped; C0 controls but line break and
+// tab, DEL, C1 controls and bytes that are not UTF-8 shown as a terminal shows them (`\x1b`,
+// `<U+0085>`: raw, they are parse errors); format characters (bidirectional controls, …:
+// hidden_kind) written as character references (`&#x202E;`), the same text for a browser but
+// never a raw control for a terminal that shows the source.
 std::string escape(std::string_view text);
 
 // Untrusted text (a name) as HTML element content: escaped, in a <bdi> so that a

@@ -11,6 +11,8 @@ TEST_CASE("json_quote: escapes what a terminal would act on, keeps visible text"
     CHECK(json_quote("C1\xC2\x9B") == "\"C1\\u009b\"");
     CHECK(json_quote("Oak \xE2\x80\xAEloohcS\xE2\x80\xAC") == "\"Oak \\u202eloohcS\\u202c\"");
     CHECK(json_quote("zw\xE2\x80\x8B\xEF\xBB\xBF") == "\"zw\\u200b\\ufeff\"");
+    // Every format character, as on a terminal: soft hyphen, joiner, Arabic letter mark, a tag.
+    CHECK(json_quote("so\u00ADft \u200D \u061C \U000E0041") == "\"so\\u00adft \\u200d \\u061c \\udb40\\udc41\"");
 }
 
 TEST_CASE("json_quote: bytes that are not UTF-8 become U+FFFD, so the document stays valid") {

@@ -9,6 +9,30 @@
 
 using namespace tfm;
 
+TEST_CASE("isolated wraps a name in FSI … PDI only when it could reorder the text around it") {
+    CHECK(isolated("Wakefield") == "Wakefield");
+    CHECK(isolated("Caf\u00e9 \u2013 12") == "Caf\u00e9 \u2013 12");
+    CHECK(isolated("Wakefield\u202E") == "\u2068Wakefield\u202E\u2069");
+    CHECK(isolated("Pennine \u202EbuH shtaM") == "\u2068Pennine \u202EbuH shtaM\u2069");
+    CHECK(isolated("\u05DE\u05E8\u05DB\u05D6") == "\u2068\u05DE\u05E8\u05DB\u05D6\u2069");  // Hebrew letters
+    CHECK(isolated("\u0661\u0662") == "\u2068\u0661\u0662\u2069");  // Arabic-Indic digits
+    CHECK(isolated("x\u2067y") == "\u2068x\u2067y\u2069\u2069");    // an isolate left open is closed
+    CHECK(isolated("x\u2069\u202Ey") == "\u2068\u2068x\u2069\u202Ey\u2069");  // a stray PDI gets its partner
+    CHECK(isolated("").empty());
+}
+
+TEST_CASE("terminal_output escapes every control but line ends, and keeps only chosen colours") {
+    // A calendar's CRLF and a page's line breaks are kept; everything else is escaped.
+    CHECK(terminal_output("BEGIN:VCALENDAR\r\nSUMMARY:a\x1b]0;t\x07\r\n", false) ==
+          "BEGIN:VCALENDAR\r\nSUMMARY:a\\x1b]0;t\\x07\r\n");
+    CHECK(terminal_output("<p>\u009b2J \u0085 \u202Eevil\tx</p>\nend\rcr", false) ==
+          "<p><U+009B>2J <U+0085> <U+202E>evil\\x09x</p>\nend\\x0dcr");
+    // Colour sequences pass only when the output is coloured; any other escape never does.
+    CHECK(terminal_output("\x1b[1;31mred\x1b[0m \x1b[2J", true) == "\x1b[1;31mred\x1b[0m \\x1b[2J");
+    CHECK(terminal_output("\x1b[1;31mred\x1b[0m", false) == "\\x1b[1;31mred\\x1b[0m");
+    CHECK(terminal_output("", true).empty());
+}
+
 TEST_CASE("terminal_safe escapes C0, DEL, C1, bidi controls and bytes that are not UTF-8") {
     CHECK(terminal_safe("St Mary's") == "St Mary's");
     CHECK(terminal_safe("Caf\u00e9 \u2013 \u00a0Hyde") == "Caf\u00e9 \u2013 \u00a0Hyde");
@@ -20,8 +44,12 @@ TEST_CASE("terminal_safe escapes C0, DEL, C1, bidi controls and bytes that are n
     CHECK(terminal_safe("\u2066x\u2069 \u200Fy\u200E \u061C") == "<U+2066>x<U+2069> <U+200F>y<U+200E> <U+061C>");
     CHECK(terminal_safe("line\u2028sep\u2029") == "line<U+2028>sep<U+2029>");
     CHECK(terminal_safe("bad \xff\xc3") == "bad \\xff\\xc3");
-    // Emoji joiners and the soft hyphen are text, not controls.
-    CHECK(terminal_safe("\U0001F469\u200D\U0001F4BB so\u00ADft") == "\U0001F469\u200D\U0001F4BB so\u00ADft");
+    // Every format character (general category Cf) is shown: the soft hyphen, zero-width
+    // joiners (in an emoji sequence too), the BOM, a tag, the Arabic letter mark.
+    CHECK(terminal_safe("\U0001F469\u200D\U0001F4BB so\u00ADft") == "\U0001F469<U+200D>\U0001F4BB so<U+00AD>ft");
+    CHECK(terminal_safe("a\u200Cb\u200Bc\uFEFFd\U000E0041e\u2060f") == "a<U+200C>b<U+200B>c<U+FEFF>d<U+E0041>e<U+2060>f");
+    // Marks that are not format characters (a variation selector, a combining accent) stay.
+    CHECK(terminal_safe("\u2764\uFE0F e\u0301") == "\u2764\uFE0F e\u0301");
 }
 
 TEST_CASE("csv_safe neutralises formulas in text cells, as OWASP advises") {
@@ -84,6 +112,20 @@ TEST_CASE("quoted shows at most 80 characters and invisible or look-alike ones b
     std::string long_value(1'000'000, 'x');
     CHECK(quote_value(long_value) == "`" + std::string(80, 'x') + "…` (1000000 characters)");
     CHECK(quote_value(std::string(80, 'y')) == "`" + std::string(80, 'y') + "`");
+    // The limit counts columns as shown: ten `<U+00E9>` (8 each), forty wide characters.
+    std::string accents;
+    for (int i = 0; i < 1000; ++i) accents += "\u00e9";
+    std::string ten;
+    for (int i = 0; i < 10; ++i) ten += "<U+00E9>";
+    CHECK(quote_value(accents, true) == "`" + ten + "…` (1000 characters)");
+    std::string wide, forty;
+    for (int i = 0; i < 100; ++i) wide += "\u6F22";
+    for (int i = 0; i < 40; ++i) forty += "\u6F22";
+    CHECK(quote_value(wide) == "`" + forty + "…` (100 characters)");
+    std::string marks;  // combining marks count a column each, so they cannot flood a message
+    for (int i = 0; i < 1000; ++i) marks += "\u0301";
+    CHECK(quote_value(marks).size() == 2 + 80 * 2 + 3 + std::string_view(" (1000 characters)").size());
+    CHECK(quote_value(std::string(79, 'z') + "\u00a0") == "`" + std::string(79, 'z') + "…` (80 characters)");
     CHECK(quote_value("\u00e9\u00e9\u00e9", false, 2) == "`\u00e9\u00e9…` (3 characters)");
 }
 

@@ -1,5 +1,6 @@
 // `tfm import gias`: the extract read into establishments, the selection, school YAML and
 // the in-place import into a records tree.
+#include "tfm/base/untrusted_text.h"
 #include "tfm/edit/gias_import.h"
 #include "tfm/edit/gias_yaml.h"
 #include "tfm/load/load.h"
@@ -104,6 +105,24 @@ TEST_CASE("the extract: columns by name, skipped rows, a missing column") {
         CHECK(m.find("line 1") == 0);
     }
     CHECK_THROWS_AS(read_extract(""), Error);
+}
+
+TEST_CASE("the extract: spaces at a field's ends are trimmed, quoted or not; those inside kept") {
+    std::string csv = std::string(header) +
+                      "107329,Calderdale ,\"  Moorside  Primary \",Community school,Open,Primary,\r\n"
+                      "107330,\"Kirklees\u00A0\",\"\u00A0Hill Top\u2009\",Community school,Open,Primary,\" Aire Trust\"\r\n"
+                      "107331,Kirklees,\"Line\r\n  break\",Community school,Open,Primary,\r\n";
+    Extract x = read_extract(csv);
+    REQUIRE(x.establishments.size() == 3);
+    CHECK(x.establishments[0].name == "Moorside  Primary");  // the double space inside is GIAS's
+    CHECK(x.establishments[0].area == "Calderdale");
+    CHECK(x.establishments[1].name == "Hill Top");
+    CHECK(x.establishments[1].area == "Kirklees");
+    CHECK(x.establishments[1].trust == "Aire Trust");
+    CHECK(x.establishments[2].name == "Line break");
+    CHECK(trim_spaces(" \u00A0 a  b\t\u3000") == "a  b");
+    CHECK(trim_spaces(" \u00A0 ").empty());
+    CHECK(trim_spaces("\xff ") == "\xff");
 }
 
 TEST_CASE("areas: comma-separated unless the name has a comma") {

@@ -35,6 +35,18 @@ TEST_CASE("html: the page is one document with no script and no external referen
     CHECK(page == render_html(in));
 }
 
+TEST_CASE("html: a hub name in the page's <title>, where no <bdi> can go, is set in isolates") {
+    HtmlInput in;
+    in.context.hub_names = {"Pennine \u202EbuH shtaM"};
+    in.context.as_of = Date(2026, 11, 26);
+    in.context.year = AcademicYear(2026);
+    std::string page = render_html(in);
+    CHECK(page.find("<title>&#x2068;Pennine &#x202E;buH shtaM&#x2069; \u2014 Teaching for Mastery report 2026/27</title>") !=
+          std::string::npos);
+    in.context.hub_names = {"Pennine"};
+    CHECK(render_html(in).find("<title>Pennine \u2014 Teaching for Mastery report 2026/27</title>") != std::string::npos);
+}
+
 TEST_CASE("html: every hub name is isolated in a <bdi>, so a right-to-left name reorders nothing") {
     HtmlInput in;
     in.context.hub_names = {"\u05DE\u05E8\u05DB\u05D6 \u202Eevil", "Leeds"};
@@ -44,8 +56,10 @@ TEST_CASE("html: every hub name is isolated in a <bdi>, so a right-to-left name 
     in.context.generator = "tfm test";
     std::string page = render_html(in);
     CHECK(page.find("<h1>2 Maths Hubs</h1>") != std::string::npos);
-    CHECK(page.find("<bdi>\u05DE\u05E8\u05DB\u05D6 \u202Eevil</bdi> \u00b7 <bdi>Leeds</bdi></p>") != std::string::npos);
+    // The override is written as a character reference: the same text for a browser, never a
+    // raw control for a terminal showing the source.
+    CHECK(page.find("<bdi>\u05DE\u05E8\u05DB\u05D6 &#x202E;evil</bdi> \u00b7 <bdi>Leeds</bdi></p>") != std::string::npos);
     in.context.hub_names = {"\u05DE\u05E8\u05DB\u05D6 \u202Eevil"};
-    CHECK(render_html(in).find("<h1><bdi>\u05DE\u05E8\u05DB\u05D6 \u202Eevil</bdi></h1>") != std::string::npos);
+    CHECK(render_html(in).find("<h1><bdi>\u05DE\u05E8\u05DB\u05D6 &#x202E;evil</bdi></h1>") != std::string::npos);
     CHECK(page.find("<bdi><code>records</code></bdi>") != std::string::npos);
 }

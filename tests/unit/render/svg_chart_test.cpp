@@ -23,6 +23,16 @@ TEST_CASE("svg: escape covers the five XML specials") {
     CHECK(svg::escape("Bäck → 20–30%") == "Bäck → 20–30%");
 }
 
+TEST_CASE("svg: escape never writes a raw control character") {
+    // C0, DEL, C1 and bytes that are not UTF-8 are parse errors raw: shown as a terminal
+    // shows them. Line break and tab are text.
+    CHECK(svg::escape("a\x1b]8;;http://x\x07" "b\x7f") == "a\\x1b]8;;http://x\\x07b\\x7f");
+    CHECK(svg::escape("csi\u009b2J nel\u0085 bad\xff") == "csi&lt;U+009B&gt;2J nel&lt;U+0085&gt; bad\\xff");
+    CHECK(svg::escape("two\nlines\tand tab") == "two\nlines\tand tab");
+    // Format characters stay what they are for a browser, as character references.
+    CHECK(svg::escape("Wakefield\u202E 12 \u2068x\u2069 \u200F") == "Wakefield&#x202E; 12 &#x2068;x&#x2069; &#x200F;");
+}
+
 TEST_CASE("svg: numbers drop trailing zeros and never print -0") {
     CHECK(svg::number(12.5) == "12.5");
     CHECK(svg::number(3.0) == "3");
@@ -68,6 +78,25 @@ TEST_CASE("svg: a stacked bar chart is labelled, escaped and deterministic") {
     CHECK(out.find(">3</text>") != std::string::npos);  // the first total
     CHECK(out.find(">5</text>") != std::string::npos);  // the second total
     CHECK(out == svg::render(chart));
+}
+
+TEST_CASE("svg: a name in a chart's <title>s is set in isolates, so it cannot reverse the figures") {
+    svg::HorizontalBars bars;
+    bars.labels = {"c4", "By area", "Bars"};
+    bars.series = {{"engaged", std::string(svg::blue), {}}};
+    bars.max = 100;
+    svg::BarRow row;
+    row.label = "Wakefield\u202E";
+    row.values = {12.0};
+    bars.rows = {row};
+    std::string out = svg::render(bars);
+    CHECK(out.find("<title>&#x2068;Wakefield&#x202E;&#x2069;, engaged: 12</title>") != std::string::npos);
+    svg::StackedBars stacked;
+    stacked.labels = {"c5", "Stages", "Bars"};
+    stacked.categories = {"\u05DE\u05E8\u05DB\u05D6"};
+    stacked.series = {{"development", std::string(svg::blue), {3}}};
+    CHECK(svg::render(stacked).find("<title>&#x2068;\u05DE\u05E8\u05DB\u05D6&#x2069;: development 3</title>") !=
+          std::string::npos);
 }
 
 TEST_CASE("svg: a line chart draws one polyline per series with every value") {
