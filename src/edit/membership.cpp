@@ -48,23 +48,6 @@ std::optional<std::uint32_t> member_item(const yaml::Document& d, std::uint32_t 
     return std::nullopt;
 }
 
-// Offset of the `}` closing the flow mapping opening at `open`, or npos; quotes skipped.
-std::size_t closing_brace(std::string_view text, std::size_t open) {
-    int depth = 0;
-    for (std::size_t i = open; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '"' || c == '\'') {
-            i = yaml::closing_quote(text, i);
-            if (i == std::string_view::npos) return i;
-        } else if (c == '[' || c == '{') {
-            ++depth;
-        } else if (c == ']' || c == '}') {
-            if (--depth == 0) return c == '}' ? i : std::string_view::npos;
-        }
-    }
-    return std::string_view::npos;
-}
-
 std::optional<std::vector<yaml::Edit>> withdraw_edits(std::string_view text, std::string_view newline,
                                                       const yaml::Document& d, std::uint32_t item,
                                                       const MembershipChange& c, std::string& why) {
@@ -96,7 +79,7 @@ std::optional<std::vector<yaml::Edit>> withdraw_edits(std::string_view text, std
     }
     if (missing.empty()) return edits;
     if (flow) {
-        std::size_t close = closing_brace(text, map.offset);
+        std::size_t close = yaml::closing_flow(text, map.offset);
         if (close == std::string_view::npos) {
             why = fmt::format("school {} of cohort {} does not end where tfm can find it", c.urn, c.cohort);
             return std::nullopt;

@@ -78,27 +78,6 @@ std::optional<CohortAt> locate_cohort(std::string_view text, std::string_view sh
 
 namespace {
 
-// Byte offset of the `]` that closes the flow list opening at `open`, or npos. Quoted
-// scalars and comments are skipped.
-std::size_t closing_bracket(std::string_view text, std::size_t open) {
-    int depth = 0;
-    for (std::size_t i = open; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '"' || c == '\'') {
-            i = yaml::closing_quote(text, i);
-            if (i == std::string_view::npos) return i;
-        } else if (c == '#' && i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
-            i = text.find('\n', i);
-            if (i == std::string_view::npos) return i;
-        } else if (c == '[' || c == '{') {
-            ++depth;
-        } else if (c == ']' || c == '}') {
-            if (--depth == 0) return c == ']' ? i : std::string_view::npos;
-        }
-    }
-    return std::string_view::npos;
-}
-
 // The added items of one list as YAML: flow items ("2022-01-11", "{urn: …, date: …}"), and
 // their block mappings' fields.
 struct Added {
@@ -202,7 +181,7 @@ std::optional<std::vector<yaml::Edit>> plan_edits(std::string_view text, std::st
         yaml::LineRange lines = yaml::entry_lines(text, key);
         lines.end = std::min(lines.end, std::max(cohort_lines.end, lines.first + 1));  // not past the cohort
         if (value.kind == yaml::Kind::sequence && yaml::opens_with(text, value, '[')) {
-            std::size_t close = closing_bracket(text, value.offset);
+            std::size_t close = yaml::closing_flow(text, value.offset);
             if (close == std::string_view::npos) {
                 why = fmt::format("cohort {}'s `{}` list does not end where tfm can find it", plan.cohort->id, a.key);
                 return std::nullopt;

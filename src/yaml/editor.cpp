@@ -106,6 +106,27 @@ Edit replace_lines(std::string_view text, LineRange range, std::string_view line
     return e;
 }
 
+std::size_t closing_flow(std::string_view text, std::size_t open) {
+    if (open >= text.size() || (text[open] != '[' && text[open] != '{')) return std::string_view::npos;
+    const char want = text[open] == '[' ? ']' : '}';
+    int depth = 0;
+    for (std::size_t i = open; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '"' || c == '\'') {
+            i = closing_quote(text, i);
+            if (i == std::string_view::npos) return i;
+        } else if (c == '#' && i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
+            i = text.find('\n', i);
+            if (i == std::string_view::npos) return i;
+        } else if (c == '[' || c == '{') {
+            ++depth;
+        } else if (c == ']' || c == '}') {
+            if (--depth == 0) return c == want ? i : std::string_view::npos;
+        }
+    }
+    return std::string_view::npos;
+}
+
 bool opens_with(std::string_view text, const Node& n, char open) {
     return n.offset < text.size() && text[n.offset] == open;
 }

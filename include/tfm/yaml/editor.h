@@ -59,6 +59,11 @@ Edit insert_lines(std::string_view text, std::size_t offset, std::string_view li
 
 // ---- spans -------------------------------------------------------------------------------
 
+// Byte offset of the `]` or `}` that closes the flow collection opening at byte `open` (a
+// `[` or `{`), or npos when the text ends first or a bracket of the other kind closes it.
+// Quoted scalars and comments (`#` after a space or tab) are skipped.
+std::size_t closing_flow(std::string_view text, std::size_t open);
+
 // Whether collection `n` is written starting with `open` ('{', '[' or '-').
 bool opens_with(std::string_view text, const Node& n, char open);
 

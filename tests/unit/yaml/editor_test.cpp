@@ -202,3 +202,17 @@ TEST_CASE("editor: insertions at one offset keep the order they were given in") 
     std::vector<tfm::yaml::Edit> edits = {{2, 0, "first\n"}, {2, 0, "second\n"}, {0, 0, "top\n"}, {4, 0, "end\n"}};
     CHECK(tfm::yaml::apply(text, edits) == "top\na\nfirst\nsecond\nb\nend\n");
 }
+
+TEST_CASE("editor: the bracket closing a flow collection skips quotes, comments and nesting") {
+    using tfm::yaml::closing_flow;
+    constexpr auto npos = std::string_view::npos;
+    std::string_view list = "k: [a, \"]\", '}', {b: [c]}, # ] not this\n  d]  # after\n";
+    CHECK(closing_flow(list, 3) == list.find("d]") + 1);
+    std::string_view map = "{urn: 1, name: \"x}\" , list: [1, 2]}";
+    CHECK(closing_flow(map, 0) == map.size() - 1);
+    CHECK(closing_flow("[a, b}", 0) == npos);          // closed by the other kind
+    CHECK(closing_flow("[a, \"b]", 0) == npos);        // a quote never closed
+    CHECK(closing_flow("{a: [1, 2]", 0) == npos);      // the text ends first
+    CHECK(closing_flow("a#b]", 0) == npos);            // not an opening bracket
+    CHECK(closing_flow("[a#b]", 0) == 4);              // `#` inside a word is not a comment
+}
