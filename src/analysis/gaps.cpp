@@ -1,5 +1,6 @@
 #include "tfm/analysis/gaps.h"
 
+#include "gaps_staff.h"
 #include "tfm/analysis/named_columns.h"
 #include "tfm/model/term_dates.h"
 
@@ -304,7 +305,7 @@ Table never_engaged_table(const Records& records, const std::vector<Journey>& jo
             {{"urn", "URN"}, {"name", "school"}, {"area", "area"}, {"phase", "phase"}},
             {}};
     for (const auto& j : journeys) {
-        if (!j.engagements.empty()) continue;
+        if (!j.engagements.empty() || j.successor) continue;  // a predecessor is its successor
         const School& s = *j.school;
         if (kind_off(records, s.directory, GapKind::never_engaged)) continue;
         const Hub* hub = records.hub_of(s.directory);
@@ -328,6 +329,8 @@ std::vector<Table> build_gaps(const Records& records, const Index& index,
             year_groups_table(records, index, cohorts, o.year, o.as_of),
             agendas_table(records, index, cohorts),
             agenda_due_table(records, index, o.as_of),
+            capacity_lost_table(records, journeys, o.year, o.as_of),
+            new_maths_lead_table(records, journeys, o.year, o.as_of),
             never_engaged_table(records, journeys)};
     for (auto& t : tables) t = with_names(std::move(t), index);
     return tables;

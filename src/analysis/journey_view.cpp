@@ -112,6 +112,14 @@ std::vector<Table> journey_tables(const Journey& j) {
                {"attendance", "attendance %", ColumnKind::percent}},
               {}};
     eng.empty_text = "no engagement yet";
+    // Rows of a predecessor (SPEC section 5) say which establishment they belong to; the
+    // columns appear only in a journey that has such rows.
+    bool inherited = std::any_of(j.engagements.begin(), j.engagements.end(),
+                                 [&](const Engagement& e) { return e.urn != s.urn; });
+    if (inherited) {
+        eng.columns.push_back({"as_urn", "as URN"});
+        eng.columns.push_back({"as_name", "as school"});
+    }
     for (const auto& e : j.engagements) {
         auto att = e.attendance();
         eng.rows.push_back({e.year.str(), std::string(name_of(e.stage)),
@@ -121,6 +129,10 @@ std::vector<Table> journey_tables(const Journey& j) {
                             e.cohort ? Cell(e.meetings_attended) : Cell(),
                             e.cohort ? Cell(e.meetings_logged) : Cell(),
                             att ? Cell(*att * 100.0, 0) : Cell()});
+        if (!inherited) continue;
+        bool own = e.urn == s.urn;
+        eng.rows.back().push_back(own ? Cell() : Cell(e.urn));
+        eng.rows.back().push_back(own || !e.school ? Cell() : Cell(e.school->name));
     }
     return {school, eng};
 }

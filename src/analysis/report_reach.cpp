@@ -25,12 +25,20 @@ ReachSection reach_section(const Records& records, const std::vector<Journey>& j
             reach(j.school->urn, y);
             note_first(y);
         }
+    // A lead's school that another continues (a predecessor) is reached as its successor.
+    std::map<Urn, Urn> continued_by;
+    for (const auto& j : journeys)
+        if (j.successor) continued_by.emplace(j.school->urn, j.successor->urn);
+    auto now = [&](Urn urn) {
+        auto it = continued_by.find(urn);
+        return it == continued_by.end() ? urn : it->second;
+    };
     std::vector<AcademicYear> trained;
     for (const auto& l : records.leads) {
         if (!l.trained) continue;
         trained.push_back(*l.trained);
         note_first(*l.trained);
-        if (l.school) reach(*l.school, *l.trained);
+        if (l.school) reach(now(*l.school), *l.trained);
     }
     if (!first) return s;
     // The year each school first counts as the DfE counts: its first engagement that was not
@@ -47,7 +55,7 @@ ReachSection reach_section(const Records& records, const std::vector<Journey>& j
                 break;
             }
     for (const auto& l : records.leads)
-        if (l.trained && l.school) count(*l.school, *l.trained);
+        if (l.trained && l.school) count(now(*l.school), *l.trained);
     std::map<AcademicYear, int> new_schools, new_leads, new_counted;
     for (const auto& [urn, y] : reached) ++new_schools[y];
     for (const auto& [urn, y] : counted) ++new_counted[y];

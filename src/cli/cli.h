@@ -170,6 +170,8 @@ void define(CLI::App& sub, WithdrawArgs& args);
 int run(const GlobalArgs& g, const WithdrawArgs& args);
 void define(CLI::App& sub, JourneyArgs& args);
 int run(const GlobalArgs& g, const JourneyArgs& args);
+void define(CLI::App& sub, HandoverArgs& args);
+int run(const GlobalArgs& g, const HandoverArgs& args);
 void define(CLI::App& sub, RegisterArgs& args);
 int run(const GlobalArgs& g, const RegisterArgs& args);
 void define(CLI::App& sub, CompletionArgs& args);

@@ -96,6 +96,14 @@ std::vector<Command> command_list() {
          {"Formats (--format): table (default), csv, json, md, xlsx (-o FILE).", reading_globals,
           "0 printed, 1 no such school (or the records have errors),\n"
           "2 usage error or a name that matches several schools, 3 data directory unreadable."}},
+        {"handover", "One school's page for a new maths lead or a visit", HandoverArgs{},
+         {"Its journey (predecessors included), who took part and whether they are still at the\n"
+          "school, the year groups its Work Groups observed, attendance, its next stage and next\n"
+          "year's Work Groups of that stage in its area, and its contacts.\n"
+          "Formats (--format): table (default), csv, json, md, xlsx (-o FILE), html (one A4 page).",
+          reading_globals,
+          "0 printed, 1 no such school (or the records have errors),\n"
+          "2 usage error or a name that matches several schools, 3 data directory unreadable."}},
         {"register", "A Work Group's attendance register: each school and participant at each meeting",
          RegisterArgs{},
          {"Marks: present, absent, not yet a member (before its joined_on, or without one before\n"

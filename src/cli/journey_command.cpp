@@ -36,7 +36,16 @@ int run(const GlobalArgs& g, const JourneyArgs& args) {
         for (const School* s : matches) fmt::print(stderr, "  {}  {} ({})\n", s->urn, terminal_safe(s->name), terminal_safe(s->area));
         return exit_usage;
     }
-    const Journey& j = workspace.journey_of(*matches.front());
+    const Journey* found = &workspace.journey_of(*matches.front());
+    // An establishment another continues (a predecessor): its journey is its successor's.
+    if (found->successor) {
+        if (!g.quiet)
+            fmt::print(stderr, "tfm: school {} {} is continued by {} {}: its journey follows\n",
+                       found->school->urn, terminal_safe(found->school->name), found->successor->urn,
+                       terminal_safe(found->successor->name));
+        found = &workspace.journey_of(*found->successor);
+    }
+    const Journey& j = *found;
     XlsxCover cover = cover_sheet(workspace, fmt::format("Journey of {} {}", j.school->urn, j.school->name));
     std::vector<Table> tables;
     for (auto& t : journey_tables(j)) tables.push_back(with_names(std::move(t), workspace.index()));

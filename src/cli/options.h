@@ -81,6 +81,10 @@ struct JourneyArgs {
     std::string school;  // URN|NAME
 };
 
+struct HandoverArgs {
+    std::string school;  // URN|NAME
+};
+
 struct RegisterArgs {
     std::string cohort;  // COHORT
 };
@@ -112,7 +116,7 @@ struct ManArgs {};
 
 // The options of the command given; std::monostate until one is parsed.
 using CommandArgs = std::variant<std::monostate, CheckArgs, ReportArgs, GapsArgs, ScheduleArgs, PlanArgs,
-                                 JourneyArgs, RegisterArgs, CompletionArgs, InitArgs, ImportArgs, SchemaArgs, ManArgs,
+                                 JourneyArgs, HandoverArgs, RegisterArgs, CompletionArgs, InitArgs, ImportArgs, SchemaArgs, ManArgs,
                                  LogArgs, EnrolArgs, WithdrawArgs>;
 
 // A whole command line: the global options and the chosen command's.

@@ -139,6 +139,17 @@ bool Reader::read_value(const FieldSpec& field, NodeId value, void* record) {
                 if (auto v = convert(field, item_type(), item)) bind.store(record, *v, pos(item));
             return true;
         }
+        case FieldType::urn_list: {
+            // One URN, or a list of them.
+            if (node(value).kind != Kind::sequence) {
+                if (auto v = convert(field, FieldType::urn, value)) bind.store(record, *v, pos(value));
+                return true;
+            }
+            const auto& list = items(value, field.name);
+            for (NodeId item : list)
+                if (auto v = convert(field, FieldType::urn, item)) bind.store(record, *v, pos(item));
+            return true;
+        }
         case FieldType::map:
             throw std::logic_error(fmt::format("map field {} needs a reader", field.name));
         default:

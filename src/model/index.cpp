@@ -1,11 +1,16 @@
 #include "tfm/model/index.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace tfm {
 
 Index::Index(const Records& records) {
-    for (const auto& s : records.schools) schools_.emplace(s.urn, &s);
+    for (const auto& s : records.schools) {
+        schools_.emplace(s.urn, &s);
+        for (Urn p : s.predecessors)
+            if (p != s.urn) successor_.emplace(p, s.urn);
+    }
     for (const auto& l : records.leads) leads_.emplace(l.id, &l);
     for (const auto& c : records.cohorts) {
         cohorts_.emplace(c.id, &c);
@@ -45,6 +50,27 @@ const std::vector<const Cohort*>& Index::cohorts_of(Urn urn) const {
     static const std::vector<const Cohort*> none;
     auto it = school_cohorts_.find(urn);
     return it == school_cohorts_.end() ? none : it->second;
+}
+
+Urn Index::successor_root(Urn urn) const {
+    std::unordered_set<Urn> seen{urn};
+    Urn at = urn;
+    for (auto it = successor_.find(at); it != successor_.end(); it = successor_.find(at)) {
+        at = it->second;
+        if (!seen.insert(at).second) return urn;  // a loop
+    }
+    return at;
+}
+
+std::vector<Urn> Index::with_predecessors(Urn urn) const {
+    std::vector<Urn> out{urn};
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const School* s = school(out[i]);
+        if (!s) continue;  // a predecessor with no record of its own
+        for (Urn p : s->predecessors)
+            if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+    }
+    return out;
 }
 
 }  // namespace tfm

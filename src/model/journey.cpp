@@ -83,27 +83,39 @@ Journey journey_of(const School& school, const Records& records, const Index& in
     AcademicYear current = AcademicYear::containing(as_of);
     Journey j;
     j.school = &school;
-    for (const auto& h : school.history) {
-        Engagement e;
-        e.stage = h.stage;
-        e.year = h.year;
-        e.history = &h;
-        e.lead = h.lead;
-        e.pos = h.pos;
-        j.engagements.push_back(e);
+    if (Urn root = index.successor_root(school.urn); root != school.urn) {
+        j.successor = index.school(root);
+        return j;
     }
-    for (const Cohort* c : index.cohorts_of(school.urn)) {
-        const Member* m = c->member(school.urn);
-        if (!m) continue;
-        Engagement e;
-        e.stage = c->stage;
-        e.year = c->year;
-        e.cohort = c;
-        e.member = m;
-        e.lead = c->lead;
-        e.pos = m->pos;
-        count_attendance(*c, school.urn, index, e.meetings_logged, e.meetings_attended);
-        j.engagements.push_back(e);
+    for (Urn urn : index.with_predecessors(school.urn)) {
+        const School* owner = urn == school.urn ? &school : index.school(urn);
+        if (owner)
+            for (const auto& h : owner->history) {
+                Engagement e;
+                e.stage = h.stage;
+                e.year = h.year;
+                e.history = &h;
+                e.lead = h.lead;
+                e.pos = h.pos;
+                e.urn = urn;
+                e.school = owner;
+                j.engagements.push_back(e);
+            }
+        for (const Cohort* c : index.cohorts_of(urn)) {
+            const Member* m = c->member(urn);
+            if (!m) continue;
+            Engagement e;
+            e.stage = c->stage;
+            e.year = c->year;
+            e.cohort = c;
+            e.member = m;
+            e.lead = c->lead;
+            e.pos = m->pos;
+            e.urn = urn;
+            e.school = owner;
+            count_attendance(*c, urn, index, e.meetings_logged, e.meetings_attended);
+            j.engagements.push_back(e);
+        }
     }
     std::stable_sort(j.engagements.begin(), j.engagements.end(),
                      [](const Engagement& a, const Engagement& b) {

@@ -118,6 +118,13 @@ void reserve_participants(void* record, std::size_t n) {
     m.participant_pos.reserve(n);
 }
 
+// A school's predecessors keep each URN's position for ref/predecessor.
+void add_predecessor(void* record, FieldValue& v, Pos at) {
+    auto& s = *static_cast<School*>(record);
+    s.predecessors.push_back(Urn(std::get<long long>(v)));
+    s.predecessor_pos.push_back(at);
+}
+
 // Most logs have no observation: it is held out of line (see Session).
 void* open_observation(void* record, Pos at) {
     auto o = std::make_shared<Observation>();
@@ -167,6 +174,11 @@ RecordSpec school_format() {
             .to<&School::eal>(),
         Field("ehcp", T::percent, "% of pupils with an EHC plan.").to<&School::ehcp>(),
         Field("trust", T::string, "Multi-academy trust.").to<&School::trust>(),
+        Field("email", T::string, "The school's contact address.").to<&School::email>(),
+        Field("predecessor", T::urn_list,
+              "URN (or list of URNs) of the establishment(s) this one replaced, e.g. on academy "
+              "conversion: its journey includes theirs.")
+            .store(add_predecessor),
         Field("staff", T::record_list, "Staff who take part; names are unique within the school.")
             .record("school.staff[]").given<&School::has_staff>(),
         Field("history", T::record_list, "Engagement from before the records began.")
@@ -312,6 +324,10 @@ RecordSpec staff_member_format() {
         Field("role", T::enumeration, "Role.").values(values_of<StaffRole>()).to<&StaffMember::role>(),
         Field("year_groups", T::enum_list, "Year groups taught.")
             .values(year_groups()).noun("year group").each<&StaffMember::year_groups>(),
+        Field("email", T::string, "Email address.").to<&StaffMember::email>(),
+        Field("from", T::date, "Date they joined the school's staff.").to<&StaffMember::from>(),
+        Field("left", T::date, "Date they left: on or before --as-of, a former member of staff.")
+            .to<&StaffMember::left>(),
     });
 }
 

@@ -7,7 +7,7 @@ const std::vector<std::string_view>& rule_names() {
         "file/unreadable",     "file/skipped",         "yaml/syntax",
         "schema/unknown-key",  "schema/type",          "schema/missing",
         "schema/duplicate-key", "ref/duplicate-id",    "ref/unknown",
-        "ref/participant",     "ref/area",             "journey/order",        "journey/prerequisite",
+        "ref/participant",     "ref/area",            "ref/predecessor",             "journey/order",        "journey/prerequisite",
         "journey/repeat",      "journey/same-year",    "journey/unfinished",
         "cohort/size",         "cohort/participants",  "cohort/lead-load",
         "cohort/phase",        "cohort/withdrawal",    "cohort/plan",          "session/out-of-year",
@@ -30,7 +30,7 @@ std::optional<RuleId> parse_rule(std::string_view name) {
 const std::vector<std::string_view>& gap_kind_names() {
     static const std::vector<std::string_view> names = {
         "gaps",    "lapsed",  "attendance", "visits",     "overdue", "sustaining_visits",
-        "year_groups", "agendas", "agenda_due", "never_engaged"};
+        "year_groups", "agendas", "agenda_due", "capacity_lost", "new_maths_lead", "never_engaged"};
     return names;
 }
 

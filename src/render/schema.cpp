@@ -73,6 +73,13 @@ void value_schema(JsonWriter& w, FieldType type, const FieldSpec& f, std::string
         case FieldType::number_list:
             w.key("type").value("array").key("items").begin_object().key("type").value("number").end_object();
             break;
+        case FieldType::urn_list:
+            w.key("anyOf").begin_array();
+            value_schema(w, FieldType::urn, f, "");
+            w.begin_object().key("type").value("array").key("items");
+            value_schema(w, FieldType::urn, f, "");
+            w.end_object().end_array();
+            break;
         case FieldType::date_list:
             w.key("type").value("array").key("items");
             value_schema(w, FieldType::date, f, "");

@@ -159,6 +159,14 @@ std::string did_you_mean(std::string_view name, const Names& names, NameOf name_
     return tfm::did_you_mean(name, candidates);
 }
 
+// Why a member of staff was not there at any time from `first` to `last` ("left on
+// 2021-07-21", "joined on 2022-09-01"), or empty when they were (SPEC section 2: from, left).
+std::string not_there(const StaffMember& m, Date first, Date last) {
+    if (m.left && *m.left < first) return fmt::format("left on {}", m.left->str());
+    if (m.from && last < *m.from) return fmt::format("joined on {}", m.from->str());
+    return "";
+}
+
 std::string staff_hint(std::string_view name, const School& school) {
     return did_you_mean(name, school.staff, [](const StaffMember& m) -> const std::string& { return m.name; });
 }
@@ -172,8 +180,17 @@ void check_ref_participant(const CheckContext& ctx, Reporter& out) {
             const School* school = ctx.index.school(m.urn);
             if (!school || !school->has_staff) continue;
             for (std::size_t i = 0; i < m.participants.size(); ++i) {
-                if (school->has_staff_member(m.participants[i])) continue;
                 Pos p = i < m.participant_pos.size() ? m.participant_pos[i] : Pos{};
+                if (const StaffMember* st = school->staff_member(m.participants[i])) {
+                    // On the staff, but not at any time in the cohort's year.
+                    std::string when = not_there(*st, c.year.first_day(), c.year.last_day());
+                    if (!when.empty())
+                        out.report(participant, warn, at(p, at(m.participants_pos, m.pos)),
+                                   fmt::format("participant {} of cohort {} was not on the staff of school "
+                                               "{} in {}: {}",
+                                               m.participants[i], c.id, m.urn, c.year.str(), when));
+                    continue;
+                }
                 out.report(participant, warn, at(p, at(m.participants_pos, m.pos)),
                            fmt::format("participant {} of cohort {} is not in the staff of "
                                        "school {}{}",
@@ -188,9 +205,13 @@ void check_ref_participant(const CheckContext& ctx, Reporter& out) {
             const Member* member = cohort ? cohort->member(a.urn) : nullptr;
             for (const Present& person : a.present) {
                 std::string problem, hint;
-                if (school && school->has_staff && !school->has_staff_member(person.name)) {
+                const StaffMember* st = school ? school->staff_member(person.name) : nullptr;
+                std::string when = st ? not_there(*st, s.date, s.date) : "";
+                if (school && school->has_staff && !st) {
                     problem = fmt::format("is not in the staff of school {}", a.urn);
                     hint = staff_hint(person.name, *school);
+                } else if (!when.empty()) {
+                    problem = fmt::format("was not on the staff of school {} then: {}", a.urn, when);
                 } else if (member && !member->participants.empty() &&
                            std::none_of(member->participants.begin(), member->participants.end(),
                                         [&](const std::string& p) { return same_name(p, person.name); })) {
@@ -226,6 +247,47 @@ void check_ref_area(const CheckContext& ctx, Reporter& out) {
                    fmt::format("school {} is in the area {}, which is not one of the hub's areas ({}){}", s.urn,
                                quote_value(s.area), fmt::join(hub->areas, ", "), hint));
     }
+}
+
+namespace {
+
+// The chain from `from` back to `target` through predecessors (`from` first), or empty when
+// `target` is not among `from`'s predecessors, recursively.
+std::vector<Urn> chain_to(const Index& index, Urn from, Urn target, std::vector<Urn>& seen) {
+    if (from == target) return {from};
+    if (std::find(seen.begin(), seen.end(), from) != seen.end()) return {};
+    seen.push_back(from);
+    const School* s = index.school(from);
+    if (!s) return {};
+    for (Urn p : s->predecessors) {
+        auto rest = chain_to(index, p, target, seen);
+        if (rest.empty()) continue;
+        rest.insert(rest.begin(), from);
+        return rest;
+    }
+    return {};
+}
+
+}  // namespace
+
+void check_ref_predecessor(const CheckContext& ctx, Reporter& out) {
+    for (const auto& s : ctx.records.schools)
+        for (std::size_t i = 0; i < s.predecessors.size(); ++i) {
+            Urn p = s.predecessors[i];
+            Pos pos = at(i < s.predecessor_pos.size() ? s.predecessor_pos[i] : Pos{}, s.pos);
+            if (p == s.urn) {
+                out.report(RuleId::ref_predecessor, Severity::error, pos,
+                           fmt::format("school {} names itself as its predecessor", s.urn));
+                continue;
+            }
+            std::vector<Urn> seen;
+            auto chain = chain_to(ctx.index, p, s.urn, seen);
+            if (chain.empty()) continue;
+            chain.insert(chain.begin(), s.urn);
+            out.report(RuleId::ref_predecessor, Severity::error, pos,
+                       fmt::format("the predecessors of school {} loop: {}", s.urn,
+                                   fmt::join(chain, " \u2192 ")));
+        }
 }
 
 }  // namespace tfm

@@ -43,12 +43,15 @@ const std::vector<Rule>& rule_table() {
         {R::ref_unknown, S::error, "a URN, cohort id or lead id that no record defines", "",
          check_ref_unknown},
         {R::ref_participant, S::warning,
-         "a participant or attendee not in the school's staff (only when staff is given), or an "
-         "attendee not among the school's participants in the cohort (only when they are given), or a "
+         "a participant or attendee not in the school's staff (only when staff is given) or not on it "
+         "at the time (its from and left dates), or an attendee not among the school's participants in the cohort (only when they are given), or a "
          "taught_by name that is no lead, participant or staff member",
          "", check_ref_participant},
         {R::ref_area, S::warning, "a school's area that is not one of hub.areas (compared as names are)", "",
          check_ref_area},
+        {R::ref_predecessor, S::error,
+         "a school's predecessor that is the school itself, or a chain of predecessors that loops",
+         "", check_ref_predecessor},
         {R::journey_order, S::error, "a stage after a later stage (e.g. development after embedding)",
          "", check_journey_order},
         {R::journey_prerequisite, S::error,

@@ -58,7 +58,21 @@ bad = {
     "bad time": "session: {cohort: c, date: 2021-10-05, type: meeting, start: '1pm'}",
     "unknown top-level key": "teachers: []",
     "percentage over 100": "school: {urn: 107329, name: A, phase: primary, area: B, fsm: 120}",
+    "predecessor not a URN": "school: {urn: 107329, name: A, phase: primary, area: B, predecessor: old}",
+    "predecessor list with a bad URN": "school: {urn: 107329, name: A, phase: primary, area: B, predecessor: [100231, 12]}",
+    "staff left not a date": "school: {urn: 107329, name: A, phase: primary, area: B, staff: [{name: C, left: July}]}",
 }
+# Fields the examples may not show in every form.
+good = [
+    "school: {urn: 107329, name: A, phase: primary, area: B, email: a@b.org, predecessor: 100231}",
+    "school: {urn: 107329, name: A, phase: primary, area: B, predecessor: [100231, 100232]}",
+    "school: {urn: 107329, name: A, phase: primary, area: B, staff: [{name: C, email: c@b.org, from: 2019-09-01, left: 2023-07-21}]}",
+]
+for text in good:
+    documents += 1
+    for error in validator.iter_errors(keys_to_strings(yaml.load(text, Loader=Yaml12Loader))):
+        problems += 1
+        print(f"the schema refuses {text}: {error.message}")
 for what, text in bad.items():
     doc = keys_to_strings(yaml.load(text, Loader=Yaml12Loader))
     if validator.is_valid(doc):

@@ -22,12 +22,22 @@ public:
     // Cohorts that list the school, in file order.
     const std::vector<const Cohort*>& cohorts_of(Urn urn) const;
 
+    // Predecessors (SPEC section 2). The school that continues `urn` today: following the
+    // links from a predecessor to the school that names it (the first in file order, if two
+    // do) until no school names the last one. `urn` itself when no school names it, or when
+    // the links loop (ref/predecessor's error), so a loop never hides a school.
+    Urn successor_root(Urn urn) const;
+    // `urn` and every establishment it continues, recursively, each once: the URNs whose
+    // engagements make its journey (SPEC section 5), the school's own first.
+    std::vector<Urn> with_predecessors(Urn urn) const;
+
 private:
     std::unordered_map<Urn, const School*> schools_;
     std::unordered_map<std::string, const Lead*> leads_;
     std::unordered_map<std::string, const Cohort*> cohorts_;
     std::unordered_map<std::string, std::vector<const Session*>> sessions_;
     std::unordered_map<Urn, std::vector<const Cohort*>> school_cohorts_;
+    std::unordered_map<Urn, Urn> successor_;  // predecessor URN -> the school naming it
 };
 
 }  // namespace tfm

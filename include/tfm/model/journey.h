@@ -30,6 +30,10 @@ struct Engagement {
     int meetings_logged = 0;    // the cohort's logged meetings that recorded attendance
     int meetings_attended = 0;  // of those, the ones the school attended
     Pos pos;                    // the cohort's entry for the school, or the history entry
+    // The establishment it belongs to: the journey's school, or one of its predecessors
+    // (section 2), whose record (null when it has none) gives its old name.
+    Urn urn = 0;
+    const School* school = nullptr;
 
     // Share of logged meetings attended; empty when none was logged (history, new cohorts).
     std::optional<double> attendance() const;
@@ -37,6 +41,10 @@ struct Engagement {
 
 struct Journey {
     const School* school = nullptr;
+    // The school that continues this one (a known school names it as a predecessor): its
+    // engagements are in that school's journey, so this journey has none and the school is
+    // not counted, lapsed or never-engaged on its own.
+    const School* successor = nullptr;
     std::vector<Engagement> engagements;  // by year, then stage
     std::vector<AcademicYear> gap_years;  // years with no engagement between two engagements
     bool lapsed = false;

@@ -153,6 +153,15 @@ struct StaffMember {
     StaffRole role = StaffRole::teacher;
     SmallSet<YearGroup> year_groups;
     Pos pos;
+    std::string email;
+    std::optional<Date> from;  // joined the school's staff (optional)
+    std::optional<Date> left;  // left it (optional)
+
+    // A former member of staff as of `as_of`: `left` on or before it (SPEC section 2).
+    bool is_former(Date as_of) const { return left && *left <= as_of; }
+    // Whether they were on the staff on `d`: not before `from`, not after `left` (a member
+    // is still there on the day they leave).
+    bool on_staff(Date d) const { return !(from && d < *from) && !(left && *left < d); }
 };
 
 struct HistoryEntry {
@@ -172,6 +181,11 @@ struct School {
     std::optional<Date> ofsted_date;
     std::optional<double> fsm, eal, ehcp;
     std::string trust;
+    std::string email;
+    // URNs of the establishments this one replaced (e.g. on academy conversion), with the
+    // position of each: its journey includes theirs (SPEC sections 2 and 5).
+    std::vector<Urn> predecessors;
+    std::vector<Pos> predecessor_pos;
     bool has_staff = false;  // `staff` given (even empty): participants are checked against it
     std::vector<StaffMember> staff;
     std::vector<HistoryEntry> history;

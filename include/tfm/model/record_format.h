@@ -39,6 +39,7 @@ enum class FieldType {
                   // `{date: 2021-10-05, start: "13:00", …}`)
     map,          // a mapping with free keys: see map_key_pattern / values and map_value
     number_list,
+    urn_list,     // a URN, or a list of URNs
 };
 
 // The record kinds a document holds at its top level, in record_specs() order.

@@ -24,6 +24,7 @@ enum class RuleId {
     ref_unknown,
     ref_participant,
     ref_area,
+    ref_predecessor,
     journey_order,
     journey_prerequisite,
     journey_repeat,
@@ -67,6 +68,8 @@ enum class GapKind {
     year_groups,
     agendas,
     agenda_due,
+    capacity_lost,
+    new_maths_lead,
     never_engaged,
 };
 // Each kind's name in output and tables ("sustaining_visits"), in GapKind order.

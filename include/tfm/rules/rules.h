@@ -65,6 +65,7 @@ void run_checks(const Records& records, const Index& index, const std::vector<Jo
 void check_ref_unknown(const CheckContext&, Reporter&);
 void check_ref_participant(const CheckContext&, Reporter&);
 void check_ref_area(const CheckContext&, Reporter&);
+void check_ref_predecessor(const CheckContext&, Reporter&);
 void check_journey_order(const CheckContext&, Reporter&);
 void check_journey_prerequisite(const CheckContext&, Reporter&);
 void check_journey_repeat(const CheckContext&, Reporter&);
