@@ -1,6 +1,7 @@
 #include "tfm/analysis/gaps.h"
 
 #include "tfm/analysis/named_columns.h"
+#include "tfm/analysis/offers.h"
 #include "tfm/model/term_dates.h"
 
 #include <fmt/format.h>
@@ -328,6 +329,7 @@ std::vector<Table> build_gaps(const Records& records, const Index& index,
             year_groups_table(records, index, cohorts, o.year, o.as_of),
             agendas_table(records, index, cohorts),
             agenda_due_table(records, index, o.as_of),
+            offer_gaps_table(records, index, journeys, o.year.next(), o.as_of),
             never_engaged_table(records, journeys)};
     for (auto& t : tables) t = with_names(std::move(t), index);
     return tables;

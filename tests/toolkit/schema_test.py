@@ -58,7 +58,14 @@ bad = {
     "bad time": "session: {cohort: c, date: 2021-10-05, type: meeting, start: '1pm'}",
     "unknown top-level key": "teachers: []",
     "percentage over 100": "school: {urn: 107329, name: A, phase: primary, area: B, fsm: 120}",
+    "offer status unknown": "offers: [{urn: 107329, stage: embedding, year: 2027/28, status: maybe, on: 2026-11-02}]",
+    "offer without a date": "offer: {urn: 107329, stage: embedding, year: 2027/28, status: accepted}",
+    "offer of an unknown stage": "offer: {urn: 107329, stage: mastery, year: 2027/28, status: offered, on: 2026-11-02}",
 }
+good_offer = "offers: [{urn: 107329, stage: embedding, year: 2027/28, status: declined, on: 2026-11-02, reason: staffing}]"
+if not validator.is_valid(keys_to_strings(yaml.load(good_offer, Loader=Yaml12Loader))):
+    problems += 1
+    print(f"the schema refuses a valid offer: {good_offer}")
 for what, text in bad.items():
     doc = keys_to_strings(yaml.load(text, Loader=Yaml12Loader))
     if validator.is_valid(doc):

@@ -4,6 +4,7 @@
 #include "tfm/base/chunked.h"
 #include "tfm/base/date.h"
 #include "tfm/base/diagnostic.h"
+#include "tfm/model/offer.h"
 #include "tfm/model/rule_id.h"
 
 #include <array>
@@ -153,6 +154,7 @@ struct StaffMember {
     StaffRole role = StaffRole::teacher;
     SmallSet<YearGroup> year_groups;
     Pos pos;
+    std::string email;  // optional
 };
 
 struct HistoryEntry {
@@ -172,6 +174,7 @@ struct School {
     std::optional<Date> ofsted_date;
     std::optional<double> fsm, eal, ehcp;
     std::string trust;
+    std::string email;  // optional: the school's contact address
     bool has_staff = false;  // `staff` given (even empty): participants are checked against it
     std::vector<StaffMember> staff;
     std::vector<HistoryEntry> history;
@@ -355,6 +358,7 @@ struct Records {
     std::vector<Lead> leads;
     std::vector<Cohort> cohorts;
     Chunked<Session> sessions;  // each file's logs as read: never copied to merge them
+    std::vector<Offer> offers;  // offer.h
 
     // Files that did not load (bad bytes, YAML syntax), with their text: a reference to an
     // id found there is a note naming the file, not an error of its own (SPEC section 3).
