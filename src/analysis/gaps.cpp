@@ -2,6 +2,7 @@
 
 #include "gaps_staff.h"
 #include "tfm/analysis/named_columns.h"
+#include "tfm/analysis/offers.h"
 #include "tfm/model/term_dates.h"
 
 #include <fmt/format.h>
@@ -331,6 +332,7 @@ std::vector<Table> build_gaps(const Records& records, const Index& index,
             agenda_due_table(records, index, o.as_of),
             capacity_lost_table(records, journeys, o.year, o.as_of),
             new_maths_lead_table(records, journeys, o.year, o.as_of),
+            offer_gaps_table(records, index, journeys, o.year.next(), o.as_of),
             never_engaged_table(records, journeys)};
     for (auto& t : tables) t = with_names(std::move(t), index);
     return tables;

@@ -7,7 +7,7 @@ namespace tfm {
 const std::vector<std::string_view>& report_sections() {
     static const std::vector<std::string_view> names = {"summary",  "hubs",            "stages",
                                                          "reach",    "patterns",        "characteristics",
-                                                         "cohorts",  "leads"};
+                                                         "cohorts",  "leads",           "progression"};
     return names;
 }
 
@@ -31,6 +31,7 @@ Report build_report(const Records& records, const Index& index,
     if (wanted("characteristics")) r.characteristics = characteristics_section(records, journeys, y);
     if (wanted("cohorts")) r.cohorts = cohorts_section(records, index, y);
     if (wanted("leads")) r.leads = leads_section(records, index, y, options.as_of);
+    if (wanted("progression")) r.progression = progression_section(records, journeys, y);
     return r;
 }
 

@@ -6,10 +6,13 @@ namespace tfm {
 
 namespace {
 
-// The records as the view sees them: in a snapshot, without the logs dated after as_of.
+// The records as the view sees them: in a snapshot, without the logs, offers and answers
+// dated after as_of.
 Records viewed(Records records, Date as_of, Workspace::View view) {
-    if (view == Workspace::View::snapshot)
+    if (view == Workspace::View::snapshot) {
         records.sessions.erase_if([&](const Session& s) { return as_of < s.date; });
+        std::erase_if(records.offers, [&](const Offer& o) { return as_of < o.on; });
+    }
     return records;
 }
 

@@ -30,7 +30,7 @@ std::vector<Command> command_list() {
           "0 no errors, 1 errors (or warnings with --strict), 2 usage error,\n"
           "3 data directory unreadable.\n"}},
         {"report", "The hub's summary: stages, reach, patterns, characteristics, cohorts, leads", ReportArgs{},
-         {"Sections: summary, stages, reach, patterns, characteristics, cohorts, leads.\n"
+         {"Sections: summary, stages, reach, patterns, characteristics, cohorts, leads, progression.\n"
           "Formats (--format): table (default), csv, json, md, xlsx (-o FILE), html. html is one\n"
           "self-contained page (inline CSS and SVG charts, no scripts, printable on A4)\n"
           "with a summary of tfm gaps when every section is shown.",
@@ -40,7 +40,8 @@ std::vector<Command> command_list() {
         {"gaps", "What needs attention: gaps, lapsed schools, missing visits, overdue logs", GapsArgs{},
          {"Kinds: gaps, lapsed, attendance, visits, overdue, sustaining_visits, year_groups,\n"
           "agendas, agenda_due (meetings in the next 14 days without a published timed\n"
-          "agenda), never_engaged (prospects: in text and md only with --all, never a\n"
+          "agenda), offers (schools due an offer for next year with none recorded, from\n"
+          "1 January; offers still `offered` a month after their date), never_engaged (prospects: in text and md only with --all, never a\n"
           "finding). Text, md and csv print only kinds with rows (csv labels each row with\n"
           "its kind in a first column, table); json and xlsx print every kind.\n"
           "hub.rules.off takes gaps/<kind> to switch a kind off.\n"
@@ -48,6 +49,20 @@ std::vector<Command> command_list() {
           reading_globals,
           "0 printed (even with findings), 1 findings with --fail-on-findings or\n"
           "records with errors, 2 usage error, 3 data directory unreadable."}},
+        {"offers", "Schools due an offer for next year, with their next stage, answer and contacts",
+         OffersArgs{},
+         {"Lists every school whose latest engagement ends the year before (finishing) or\n"
+          "earlier (lapsed) and that is not already in a Work Group of the year, with its last\n"
+          "stage, year and status, its next stage (a withdrawn or incomplete school is due its\n"
+          "stage again), its offer's status (none when there is none yet) and its contacts: the\n"
+          "school's email and its maths lead's name and email (staff with role maths_lead).\n"
+          "A school already in a Work Group of the year is listed only when it has an offer.\n"
+          "--all adds the never-engaged schools of the hub's areas (prospects).\n"
+          "Formats (--format): table (default), csv, json, md, xlsx (-o FILE); csv and xlsx\n"
+          "have one row per school, fit for a mail merge.",
+          reading_globals,
+          "0 printed, 1 printed but the records have errors, 2 usage error,\n"
+          "3 data directory unreadable."}},
         {"schedule", "Planned and logged meetings and visits in a date range (also as iCalendar)",
          ScheduleArgs{},
          {"Each row is marked done (logged), due, or overdue (passed with no log).\n"

@@ -33,6 +33,11 @@ struct GapsArgs {
     bool all = false;               // --all: the never-engaged prospects in the table too
 };
 
+struct OffersArgs {
+    std::string year;  // --year YYYY/YY; empty: the year after the one of --as-of
+    bool all = false;  // --all: the never-engaged schools of the hub's areas too
+};
+
 struct ScheduleArgs {
     std::string from, to;  // --from, --to YYYY-MM-DD; empty: --as-of and six weeks on
     std::string cohort;    // --cohort ID
@@ -117,7 +122,7 @@ struct ManArgs {};
 // The options of the command given; std::monostate until one is parsed.
 using CommandArgs = std::variant<std::monostate, CheckArgs, ReportArgs, GapsArgs, ScheduleArgs, PlanArgs,
                                  JourneyArgs, HandoverArgs, RegisterArgs, CompletionArgs, InitArgs, ImportArgs, SchemaArgs, ManArgs,
-                                 LogArgs, EnrolArgs, WithdrawArgs>;
+                                 LogArgs, EnrolArgs, WithdrawArgs, OffersArgs>;
 
 // A whole command line: the global options and the chosen command's.
 struct Invocation {

@@ -17,6 +17,7 @@ struct FileRecords {
     std::vector<Lead> leads;
     std::vector<Cohort> cohorts;
     std::vector<Session> sessions;
+    std::vector<Offer> offers;
     std::vector<std::pair<Urn, Pos>> broken_schools;
     std::vector<std::pair<std::string, Pos>> broken_leads;
     std::vector<std::pair<std::string, Pos>> broken_cohorts;

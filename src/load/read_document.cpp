@@ -11,8 +11,8 @@ using yaml::Kind;
 
 void read_record(Reader& r, RecordKind kind, NodeId id) {
     // In RecordKind order.
-    static constexpr std::array<void (*)(Reader&, NodeId), 5> readers = {
-        read_hub, read_school, read_lead, read_cohort, read_session};
+    static constexpr std::array<void (*)(Reader&, NodeId), 6> readers = {
+        read_hub, read_school, read_lead, read_cohort, read_session, read_offer};
     ++r.out().records_seen;
     r.broken_ = false;
     readers[std::size_t(kind)](r, id);

@@ -151,5 +151,6 @@ void read_school(Reader& r, NodeId id);
 void read_lead(Reader& r, NodeId id);
 void read_cohort(Reader& r, NodeId id);
 void read_session(Reader& r, NodeId id);
+void read_offer(Reader& r, NodeId id);
 
 }  // namespace tfm::detail

@@ -26,6 +26,7 @@ TFM_ENUM_NAMES(Mode, "in_person", "online")
 TFM_ENUM_NAMES(Audience, "all", "maths_leads", "teachers")
 TFM_ENUM_NAMES(BigIdea, "coherence", "representation_structure", "mathematical_thinking",
                "fluency", "variation")
+TFM_ENUM_NAMES(OfferStatus, "offered", "accepted", "declined", "no_reply")
 
 #undef TFM_ENUM_NAMES
 

@@ -260,6 +260,20 @@ RecordSpec session_format() {
     });
 }
 
+RecordSpec offer_format() {
+    using T = FieldType;
+    return kind<Offer>("offer", "offer", "What a school was offered for a coming year, and its answer.", {
+        Field("urn", T::urn, "URN of the school.").required().to<&Offer::urn>().at<&Offer::urn_pos>(),
+        Field("stage", T::enumeration, "The stage offered.")
+            .required().values(values_of<Stage>()).to<&Offer::stage>().at<&Offer::stage_pos>(),
+        Field("year", T::year, "The academic year it is for, e.g. 2027/28.").required().to<&Offer::year>(),
+        Field("status", T::enumeration, "Where it stands: offered, accepted, declined or no_reply.")
+            .required().values(values_of<OfferStatus>()).noun("offer status").to<&Offer::status>(),
+        Field("on", T::date, "Date of the offer, or of the school's answer.").required().to<&Offer::on>(),
+        Field("reason", T::string, "Why (optional; usually with declined).").to<&Offer::reason>(),
+    });
+}
+
 RecordSpec target_format() {
     using T = FieldType;
     return kind<Target>("hub.targets[]", "a target", "An engagement target.", {
@@ -429,7 +443,7 @@ std::vector<RecordSpec> build_specs() {
     // Top-level kinds first, in RecordKind order.
     std::vector<RecordSpec> s = {
         hub_format(),        school_format(),       lead_format(),          cohort_format(),
-        session_format(),    target_format(),       term_format(),          rules_format(),
+        session_format(),    offer_format(),        target_format(),       term_format(),          rules_format(),
         range_format(),      stage_rules_format(),  staff_member_format(),  history_entry_format(),
         member_format(),     planned_visit_format(), observation_format(),  agenda_item_format(),
         planned_meeting_format(), meeting_time_format(),
@@ -481,7 +495,8 @@ const std::vector<TopLevelKey>& top_level_keys() {
         {"schools", K::school, true},   {"lead", K::lead, false},
         {"leads", K::lead, true},       {"cohort", K::cohort, false},
         {"cohorts", K::cohort, true},   {"session", K::session, false},
-        {"sessions", K::session, true},
+        {"sessions", K::session, true}, {"offer", K::offer, false},
+        {"offers", K::offer, true},
     };
     return keys;
 }

@@ -13,7 +13,7 @@ const std::vector<std::string_view>& rule_names() {
         "cohort/phase",        "cohort/withdrawal",    "cohort/plan",          "session/out-of-year",
         "session/not-enrolled", "session/future",      "session/duplicate",
         "session/spacing",     "session/agenda",       "session/observation-order",
-        "schedule/clash",
+        "schedule/clash",      "offer/stage",          "offer/duplicate",
     };
     return names;
 }
@@ -30,7 +30,7 @@ std::optional<RuleId> parse_rule(std::string_view name) {
 const std::vector<std::string_view>& gap_kind_names() {
     static const std::vector<std::string_view> names = {
         "gaps",    "lapsed",  "attendance", "visits",     "overdue", "sustaining_visits",
-        "year_groups", "agendas", "agenda_due", "capacity_lost", "new_maths_lead", "never_engaged"};
+        "year_groups", "agendas", "agenda_due", "capacity_lost", "new_maths_lead", "offers", "never_engaged"};
     return names;
 }
 

@@ -106,6 +106,7 @@ void write_patterns(Page& page, const PatternsSection& section);
 void write_characteristics(Page& page, const CharacteristicsSection& section);
 void write_cohorts(Page& page, const CohortsSection& section);
 void write_leads(Page& page, const LeadsSection& section);
+void write_progression(Page& page, const ProgressionSection& section);
 void write_gaps(Page& page, const std::vector<Table>& gaps);  // with several hubs, per hub
 
 }  // namespace tfm::detail

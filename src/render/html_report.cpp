@@ -139,6 +139,7 @@ std::string render_html(const HtmlInput& in) {
     if (r.characteristics) write_characteristics(page, *r.characteristics);
     if (r.cohorts) write_cohorts(page, *r.cohorts);
     if (r.leads) write_leads(page, *r.leads);
+    if (r.progression) write_progression(page, *r.progression);
     if (!in.gaps.empty()) write_gaps(page, in.gaps);
 
     std::string hubs = joined_hubs(ctx), dirs = directories_of(ctx);

@@ -248,6 +248,22 @@ Table areas_by_hub(const NationalDigest& d) {
     return t;
 }
 
+Table to_table(const ProgressionSection& s) {
+    Table t{"progression", fmt::format("From {} to {}: finished, offered the next stage, accepted, enrolled",
+                                       s.year.prev().str(), s.year.str()),
+            {{"stage", "finished", ColumnKind::code},
+             {"finished", "schools"},
+             {"next_stage", "next stage", ColumnKind::code},
+             {"offered", "offered"},
+             {"accepted", "accepted"},
+             {"enrolled", "enrolled"}},
+            {}};
+    for (const auto& r : s.rows)
+        t.rows.push_back({std::string(name_of(r.stage)), r.finished, std::string(name_of(r.next)), r.offered,
+                          r.accepted, r.enrolled});
+    return t;
+}
+
 std::vector<Table> report_tables(const Report& r) {
     std::vector<Table> out;
     if (r.summary) out.push_back(to_table(*r.summary));
@@ -258,6 +274,7 @@ std::vector<Table> report_tables(const Report& r) {
     if (r.characteristics) out.push_back(to_table(*r.characteristics));
     if (r.cohorts) out.push_back(to_table(*r.cohorts));
     if (r.leads) out.push_back(to_table(*r.leads));
+    if (r.progression) out.push_back(to_table(*r.progression));
     return out;
 }
 

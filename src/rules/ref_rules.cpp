@@ -147,6 +147,11 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
                                    s.observation->taught_by, s.cohort, s.date.str()),
                        lead_hint(s.observation->taught_by));
     }
+
+    for (const auto& o : ctx.records.offers)
+        if (!defined.school(o.urn))
+            report(o.urn, at(o.urn_pos, o.pos),
+                   fmt::format("unknown school {} in an offer for {}", o.urn, o.year.str()));
 }
 
 namespace {

@@ -102,6 +102,9 @@ const std::vector<Rule>& rule_table() {
         {R::schedule_clash, S::error,
          "a lead booked twice at overlapping times; a warning when a booking has no time", "",
          check_schedule_clash},
+        {R::offer_stage, S::warning,
+         "an offer of a stage that is not the school's next stage", "", check_offer_stage},
+        {R::offer_duplicate, S::error, "two offers for one school and year", "", check_offer_duplicate},
     });
     return rules;
 }

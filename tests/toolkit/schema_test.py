@@ -61,6 +61,9 @@ bad = {
     "predecessor not a URN": "school: {urn: 107329, name: A, phase: primary, area: B, predecessor: old}",
     "predecessor list with a bad URN": "school: {urn: 107329, name: A, phase: primary, area: B, predecessor: [100231, 12]}",
     "staff left not a date": "school: {urn: 107329, name: A, phase: primary, area: B, staff: [{name: C, left: July}]}",
+    "offer status unknown": "offers: [{urn: 107329, stage: embedding, year: 2027/28, status: maybe, on: 2026-11-02}]",
+    "offer without a date": "offer: {urn: 107329, stage: embedding, year: 2027/28, status: accepted}",
+    "offer of an unknown stage": "offer: {urn: 107329, stage: mastery, year: 2027/28, status: offered, on: 2026-11-02}",
 }
 # Fields the examples may not show in every form.
 good = [
@@ -73,6 +76,10 @@ for text in good:
     for error in validator.iter_errors(keys_to_strings(yaml.load(text, Loader=Yaml12Loader))):
         problems += 1
         print(f"the schema refuses {text}: {error.message}")
+good_offer = "offers: [{urn: 107329, stage: embedding, year: 2027/28, status: declined, on: 2026-11-02, reason: staffing}]"
+if not validator.is_valid(keys_to_strings(yaml.load(good_offer, Loader=Yaml12Loader))):
+    problems += 1
+    print(f"the schema refuses a valid offer: {good_offer}")
 for what, text in bad.items():
     doc = keys_to_strings(yaml.load(text, Loader=Yaml12Loader))
     if validator.is_valid(doc):

@@ -8,6 +8,7 @@
 #include "tfm/analysis/report_hubs.h"
 #include "tfm/analysis/report_leads.h"
 #include "tfm/analysis/report_patterns.h"
+#include "tfm/analysis/report_progression.h"
 #include "tfm/analysis/report_reach.h"
 #include "tfm/analysis/report_stages.h"
 #include "tfm/analysis/report_summary.h"
@@ -43,6 +44,7 @@ struct Report {
     std::optional<CharacteristicsSection> characteristics;
     std::optional<CohortsSection> cohorts;
     std::optional<LeadsSection> leads;
+    std::optional<ProgressionSection> progression;
 };
 
 Report build_report(const Records& records, const Index& index,

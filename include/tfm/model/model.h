@@ -4,6 +4,7 @@
 #include "tfm/base/chunked.h"
 #include "tfm/base/date.h"
 #include "tfm/base/diagnostic.h"
+#include "tfm/model/offer.h"
 #include "tfm/model/rule_id.h"
 
 #include <array>
@@ -369,6 +370,7 @@ struct Records {
     std::vector<Lead> leads;
     std::vector<Cohort> cohorts;
     Chunked<Session> sessions;  // each file's logs as read: never copied to merge them
+    std::vector<Offer> offers;  // offer.h
 
     // Files that did not load (bad bytes, YAML syntax), with their text: a reference to an
     // id found there is a note naming the file, not an error of its own (SPEC section 3).

@@ -43,7 +43,7 @@ enum class FieldType {
 };
 
 // The record kinds a document holds at its top level, in record_specs() order.
-enum class RecordKind { hub, school, lead, cohort, session };
+enum class RecordKind { hub, school, lead, cohort, session, offer };
 
 // An enumeration's value, as its index in FieldSpec::values.
 struct Choice {
@@ -107,7 +107,8 @@ struct RecordSpec {
     std::size_t index_of(std::string_view field) const;
 };
 
-// Every record and sub-record kind, top-level kinds first (hub, school, lead, cohort, session).
+// Every record and sub-record kind, top-level kinds first (hub, school, lead, cohort, session,
+// offer).
 const std::vector<RecordSpec>& record_specs();
 const RecordSpec& record_spec(std::string_view name);  // throws std::logic_error if unknown
 const RecordSpec& record_spec(RecordKind kind);

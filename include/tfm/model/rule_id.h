@@ -44,8 +44,10 @@ enum class RuleId {
     session_agenda,
     session_observation_order,
     schedule_clash,
+    offer_stage,
+    offer_duplicate,
 };
-inline constexpr std::size_t rule_count = std::size_t(RuleId::schedule_clash) + 1;
+inline constexpr std::size_t rule_count = std::size_t(RuleId::offer_duplicate) + 1;
 
 // The name as written in findings and in hub.rules.off: "cohort/size".
 std::string_view rule_name(RuleId id);
@@ -70,6 +72,7 @@ enum class GapKind {
     agenda_due,
     capacity_lost,
     new_maths_lead,
+    offers,
     never_engaged,
 };
 // Each kind's name in output and tables ("sustaining_visits"), in GapKind order.

@@ -20,6 +20,7 @@ Table to_table(const PatternsSection& section);
 Table to_table(const CharacteristicsSection& section);  // the engaged schools' rows
 Table to_table(const CohortsSection& section);
 Table to_table(const LeadsSection& section);
+Table to_table(const ProgressionSection& section);
 
 // Some schools by characteristic: {dimension, value, schools}, values labelled as the report.
 Table to_table(const Characteristics& characteristics, std::string name, std::string title);

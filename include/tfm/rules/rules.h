@@ -85,5 +85,7 @@ void check_session_spacing(const CheckContext&, Reporter&);
 void check_session_agenda(const CheckContext&, Reporter&);
 void check_session_observation_order(const CheckContext&, Reporter&);
 void check_schedule_clash(const CheckContext&, Reporter&);
+void check_offer_stage(const CheckContext&, Reporter&);
+void check_offer_duplicate(const CheckContext&, Reporter&);
 
 }  // namespace tfm

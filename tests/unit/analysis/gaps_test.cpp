@@ -242,11 +242,11 @@ TEST_CASE("calendar: five half-terms make three terms, the last of one half-term
 
 // ---- the kinds --------------------------------------------------------------------------
 
-TEST_CASE("gaps: twelve kinds, in order, each a table with the SPEC's JSON keys") {
+TEST_CASE("gaps: thirteen kinds, in order, each a table with the SPEC's JSON keys") {
     CHECK(gap_kinds() == std::vector<std::string_view>{"gaps", "lapsed", "attendance", "visits",
                                                        "overdue", "sustaining_visits",
                                                        "year_groups", "agendas", "agenda_due",
-                                                       "capacity_lost", "new_maths_lead",
+                                                       "capacity_lost", "new_maths_lead", "offers",
                                                        "never_engaged"});
     Run run(base, 2021, Date(2022, 3, 15));
     REQUIRE(run.tables().size() == gap_kinds().size());
@@ -256,6 +256,8 @@ TEST_CASE("gaps: twelve kinds, in order, each a table with the SPEC's JSON keys"
     }
     CHECK(keys(run.table("gaps")) ==
           std::vector<std::string>{"urn", "name", "journey", "missing_years"});
+    CHECK(keys(run.table("offers")) ==
+          std::vector<std::string>{"urn", "name", "next_stage", "status", "on", "chase_from"});
     CHECK(keys(run.table("lapsed")) ==
           std::vector<std::string>{"urn", "name", "last_stage", "last_year", "next_stage"});
 }

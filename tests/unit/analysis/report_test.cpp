@@ -239,7 +239,7 @@ TEST_CASE("report: sections come in the SPEC's order, all of them by default") {
     auto all = report_tables(build_report(t.ws.records(), t.ws.index(), t.ws.journeys(), o));
     std::vector<std::string> names;
     for (const auto& table : all) names.push_back(table.name);
-    CHECK(joined(names) == "summary stages reach patterns characteristics cohorts leads");
+    CHECK(joined(names) == "summary stages reach patterns characteristics cohorts leads progression");
     o.sections = {"cohorts", "reach"};
     auto two = report_tables(build_report(t.ws.records(), t.ws.index(), t.ws.journeys(), o));
     REQUIRE(two.size() == 2);
