@@ -182,6 +182,7 @@ void define(CLI::App& sub, InitArgs& args);
 int run(const GlobalArgs& g, const InitArgs& args);
 void define(CLI::App& sub, ImportArgs& args);  // and its commands: import gias
 int run(const GlobalArgs& g, const ImportArgs& args);
+int run_gias_links(const GlobalArgs& g, const GiasArgs& args);  // import gias --links
 void define(CLI::App& sub, SchemaArgs& args);
 int run(const GlobalArgs& g, const SchemaArgs& args);
 void define(CLI::App& sub, ManArgs& args);  // hidden: regenerates man/tfm.1

@@ -56,7 +56,16 @@ Help gias_help() {
             "list), replaces just the name or area of known schools where they stand, keeps every\n"
             "other field, line and comment, writes each file atomically and prints what changed.\n"
             "Known schools GIAS lists as closed are noted, never removed. Nothing is written when\n"
-            "a record file has YAML errors or a value to change spans several lines.\n",
+            "a record file has YAML errors or a value to change spans several lines.\n\n"
+            "--links FILE.csv reads the links extract instead (links.csv: URN, LinkURN, LinkType\n"
+            "required, LinkName and LinkEstablishedDate used; read as the establishment extract is).\n"
+            "A row whose LinkType starts with Predecessor says LinkURN is URN's predecessor; one\n"
+            "starting with Successor says LinkURN replaced URN. For each known school that replaced\n"
+            "another it prints the `predecessor` to add (a school keeps those it names; a second\n"
+            "makes a list); --write DIR adds them in place. A link that would make the chain of\n"
+            "predecessors loop is refused with a warning; a known school replaced by one the\n"
+            "records lack is noted. The records are -C/--data (or TFM_DATA, or the current folder)\n"
+            "without --write.\n",
             {"-C/--data DIR (the hub's areas)", global::quiet},
             "0 printed or written (also when nothing changed), 1 refused or the CSV\n"
             "unreadable (missing file or column, a quote never closed), 2 usage error, 3 data\n"
@@ -167,6 +176,13 @@ int write_into(const GlobalArgs& g, const GiasArgs& args, const Transaction& tx,
 }
 
 int run_gias(const GlobalArgs& g, const GiasArgs& args) {
+    if (!args.links.empty()) {
+        if (!args.file.empty())
+            throw UsageError{fmt::format("give either the establishment extract ({}) or --links {}, not both",
+                                         args.file, args.links)};
+        return run_gias_links(g, args);
+    }
+    if (args.file.empty()) throw UsageError{"import gias needs a file: tfm import gias FILE.csv (or --links FILE.csv)"};
     format_or(g, Format::yaml, {Format::yaml});
     bool write = !args.write.empty();
     if (args.dry_run && !write) throw UsageError{"--dry-run goes with --write DIR"};
@@ -220,8 +236,10 @@ void define(CLI::App& sub, ImportArgs& args) {
     sub.require_subcommand(1);
     CLI::App* gias = sub.add_subcommand("gias", "School records from a GIAS establishment extract (CSV)");
     GiasArgs& o = args.gias;
-    gias->add_option("file", o.file, "The extract: GIAS's establishment CSV download")
-        ->required()
+    gias->add_option("file", o.file, "The extract: GIAS's establishment CSV download")->type_name("FILE.csv");
+    gias->add_option("--links", o.links,
+                     "Read GIAS's links extract instead: set `predecessor` on known schools that replaced "
+                     "another establishment")
         ->type_name("FILE.csv");
     gias->add_option("--area", o.areas,
                      "Local authorities (LA) to keep, ignoring case (repeatable or comma-separated; "

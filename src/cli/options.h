@@ -104,7 +104,8 @@ struct InitArgs {
 };
 
 struct GiasArgs {
-    std::string file;                 // FILE.csv
+    std::string file;                 // FILE.csv (the establishment extract)
+    std::string links;                // --links FILE.csv: the links extract instead
     std::vector<std::string> areas;   // --area NAME…; empty: the hub's areas
     std::vector<std::string> phases;  // --phase PHASE…; empty: primary
     std::string write;                // --write DIR; empty: print the records

@@ -61,6 +61,12 @@ struct Columns {
 };
 
 std::optional<std::size_t> column(const std::vector<std::string>& header, std::string_view name) {
+    return find_column(header, name);
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_column(const std::vector<std::string>& header, std::string_view name) {
     for (std::size_t i = 0; i < header.size(); ++i)
         if (trimmed(header[i]) == name) return i;
     for (std::size_t i = 0; i < header.size(); ++i)
@@ -68,8 +74,10 @@ std::optional<std::size_t> column(const std::vector<std::string>& header, std::s
     return std::nullopt;
 }
 
+std::string clean_field(std::string_view field) { return clean(field); }
+
 // "the header has no `X` and `Y` columns; … It has `A`, `B` … and 3 more"
-[[noreturn]] void missing_columns(const CsvRow& row, const std::vector<std::string_view>& missing) {
+void missing_columns(const CsvRow& row, const std::vector<std::string_view>& missing, std::string_view what) {
     const auto& header = row.fields;
     std::string have;
     for (std::size_t i = 0; i < header.size() && i < 8; ++i) have += fmt::format("{}`{}`", i ? ", " : "", trimmed(header[i]));
@@ -77,16 +85,17 @@ std::optional<std::size_t> column(const std::vector<std::string>& header, std::s
     std::string names;
     for (std::size_t i = 0; i < missing.size(); ++i)
         names += fmt::format("{}`{}`", i == 0 ? "" : i + 1 == missing.size() ? " and " : ", ", missing[i]);
-    throw Error(row.line, fmt::format("line {}: the header has no {} column{}; is this a GIAS establishment "
-                                      "extract? It has {}",
-                                      row.line, names, missing.size() == 1 ? "" : "s", have));
+    throw Error(row.line, fmt::format("line {}: the header has no {} column{}; is this a GIAS {}? It has {}",
+                                      row.line, names, missing.size() == 1 ? "" : "s", what, have));
 }
+
+namespace {
 
 Columns read_header(const CsvRow& row) {
     std::vector<std::string_view> missing;
     for (auto name : required_columns())
         if (!column(row.fields, name)) missing.push_back(name);
-    if (!missing.empty()) missing_columns(row, missing);
+    if (!missing.empty()) missing_columns(row, missing, "establishment extract");
     Columns c;
     c.count = row.fields.size();
     c.urn = *column(row.fields, "URN");

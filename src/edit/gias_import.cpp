@@ -28,13 +28,8 @@ void refuse(ImportResult& result, std::string message) {
     result.errors.push_back(std::move(message));
 }
 
-struct SchoolAt {
-    std::size_t doc = 0;
-    NodeId map = 0;
-    bool flow = false;  // inside {…} or […]: a plain scalar ends at a comma or bracket
-};
+}  // namespace
 
-// Every school mapping of the file, by its URN as written.
 std::map<std::string, std::vector<SchoolAt>> index_schools(const yaml::ParseResult& parsed, std::string_view text) {
     std::map<std::string, std::vector<SchoolAt>> out;
     auto add = [&](std::size_t di, const yaml::Document& d, NodeId m, bool flow) {
@@ -57,6 +52,8 @@ std::map<std::string, std::vector<SchoolAt>> index_schools(const yaml::ParseResu
     }
     return out;
 }
+
+namespace {
 
 std::string new_file_header(std::string_view area) {
     return fmt::format(

@@ -4,6 +4,7 @@
 
 #include "rule_helpers.h"
 
+#include "tfm/base/untrusted_text.h"
 #include "tfm/model/progression.h"
 
 #include <fmt/format.h>
@@ -17,6 +18,15 @@ void check_offer_stage(const CheckContext& ctx, Reporter& out) {
     for (const auto& o : ctx.records.offers) {
         const School* school = ctx.index.school(o.urn);
         if (!school) continue;  // ref/unknown says so
+        if (Urn root = ctx.index.successor_root(o.urn); root != o.urn) {
+            const School* successor = ctx.index.school(root);
+            out.report(RuleId::offer_stage, Severity::warning, at(o.urn_pos, o.pos),
+                       fmt::format("school {} is continued by {}{}, whose journey includes its own: make "
+                                   "the offer to {}",
+                                   o.urn, root, successor ? " " + quote_value(successor->name) : std::string(),
+                                   root));
+            continue;
+        }
         const Journey& j = ctx.journeys[std::size_t(school - ctx.records.schools.data())];
         auto next = next_stage_for(j, o.year);
         const Engagement* last = latest_before(j, o.year);

@@ -5,6 +5,7 @@
 // `TypeOfEstablishment (name)`, `EstablishmentStatus (name)` and `Trusts (name)`.
 #pragma once
 
+#include "tfm/base/csv.h"
 #include "tfm/base/line_error.h"
 #include "tfm/model/model.h"
 
@@ -50,6 +51,17 @@ struct Extract {
     std::vector<std::string> warnings;          // "line 9: …; row skipped"
     std::string encoding;                       // as decode_text names it
 };
+
+// Where column `name` is in a header row: its exact name first, else ignoring case.
+std::optional<std::size_t> find_column(const std::vector<std::string>& header, std::string_view name);
+
+// Throws Error for a header row without the `missing` columns, naming them and the first
+// columns it has ("is this a GIAS `what`?").
+[[noreturn]] void missing_columns(const CsvRow& header, const std::vector<std::string_view>& missing,
+                                  std::string_view what);
+
+// A field as a record value: spaces at its ends removed, a line break or tab inside one space.
+std::string clean_field(std::string_view field);
 
 // The columns the extract must have.
 const std::vector<std::string_view>& required_columns();

@@ -7,6 +7,9 @@
 #include "tfm/edit/transaction.h"
 #include "tfm/edit/gias_selection.h"
 #include "tfm/load/load.h"
+#include "tfm/yaml/yaml_tree.h"
+
+#include <cstdint>
 
 #include <map>
 #include <optional>
@@ -79,6 +82,18 @@ using Work = std::map<std::string, FileWork>;  // by the path as shown
 
 // New establishments to add, by area as the records spell it.
 using NewSchools = std::map<std::string, std::vector<const Establishment*>>;
+
+// Where a school record is in a parsed file: its mapping, and whether it is written in flow
+// style (inside {…} or […], where a plain scalar ends at a comma or bracket).
+struct SchoolAt {
+    std::size_t doc = 0;
+    std::uint32_t map = 0;
+    bool flow = false;
+};
+
+// Every school mapping of the file (`school:` and the items of `schools:`), by its URN as
+// written (plain, not quoted).
+std::map<std::string, std::vector<SchoolAt>> index_schools(const yaml::ParseResult& parsed, std::string_view text);
 
 // Refuse: files of the tree that did not parse or could not be read may hold schools, so
 // the known URNs would be incomplete and a school could be added twice.
