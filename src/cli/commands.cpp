@@ -61,8 +61,9 @@ std::vector<Command> command_list() {
           "a meeting in each half-term without one, on the cohort's weekday (Tuesday if it has\n"
           "none), within hub.rules.meeting_gap_weeks of the kept dates, inside hub.terms (or the\n"
           "default windows); for stages with visits, one visit per school per term. Never a date\n"
-          "that has passed, a weekend, a bank holiday in England, a day in hub.closed, or a time\n"
-          "at which the lead is booked elsewhere. Prints what it kept and what it adds.\n"
+          "that has passed, a weekend, a bank holiday in England, the Christmas break (20 December\n"
+          "to 3 January), a day in hub.closed, or a time at which the lead is booked elsewhere.\n"
+          "Prints what it kept and what it adds.\n"
           "--write adds the new dates to the cohort's lists, keeping every other line and\n"
           "comment of the file, and writes atomically.",
           {global::data, global::as_of, global::quiet},

@@ -10,7 +10,7 @@ namespace tfm {
 namespace {
 
 std::string hub_yaml(AcademicYear current) {
-    auto halves = half_terms(nullptr, current);
+    auto halves = typical_english_half_terms(current);
     std::string terms;
     for (const auto& h : halves)
         terms += fmt::format("      - {{name: {}, start: {}, end: {}}}\n", h.name, h.start.str(), h.end.str());
@@ -23,9 +23,10 @@ hub:
   targets:                            # engagement targets: share of schools, by year
     - {{phase: primary, percent: 60, by: {}}}
 
-  # Half-term dates, used by `tfm plan` and the termly-visit check. Without them tfm uses
-  # six equal windows from the first weekday of September to 20 July. Replace these with
-  # your local authority's dates.
+  # Half-term dates, used by `tfm plan` and the termly-visit check. These are typical English
+  # dates, not your area's: replace them with your local authority's dates. Without them tfm
+  # uses six equal windows from the first weekday of September to 20 July (and never plans
+  # in the Christmas break, 20 December to 3 January, nor on a bank holiday).
   terms:
     {}:
 {}
