@@ -127,7 +127,9 @@ Table visits_table(const Records& records, const Index& index,
             // Visits in the holiday after a term count for it.
             Date until = i + 1 < windows.size() ? windows[i + 1].start.plus_days(-1) : year.last_day();
             for (const auto& m : c->schools) {
-                if (!expected_on(m, term.start)) continue;
+                // Only a school that was a member the whole term: not one that joined during
+                // it, nor one that withdrew before it ended.
+                if (!expected_on(m, term.start) || !expected_on(m, term.end)) continue;
                 bool visited = false;
                 for (const Session* s : logs)
                     if (s->is_visit() && s->school == m.urn && term.start <= s->date && s->date <= until)
