@@ -114,6 +114,12 @@ SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Co
     std::optional<Urn> school;
     if (!args.school.empty()) {
         school = urn_of(args.school, "--school");
+        // An unknown URN, or a school of another Work Group, is said before anything else.
+        school_or_usage(ws.records(), *school, "--school");
+        if (!cohort.member(*school))
+            throw UsageError{fmt::format("--school: school {} ({}) is not in cohort {}{}", *school,
+                                         terminal_safe(ws.index().school(*school)->name), cohort.id,
+                                         member_elsewhere(ws.index(), *school, cohort))};
         given.push_back(Step::school);
     } else if (is_visit(type) && !asking) {
         throw UsageError{fmt::format("a {} needs --school URN: the school visited", args.type)};
