@@ -105,6 +105,28 @@ void refuse_contradictions(const LogArgs& args, SessionType type) {
     }
 }
 
+// A cohort of a year that has ended is most likely last year's id typed for this year's
+// (one digit off): without an explicit --date nothing of it is logged, and the message names
+// this year's Work Groups of its lead, else of its schools.
+void refuse_ended_year(const Workspace& ws, const Cohort& cohort, const LogArgs& args) {
+    AcademicYear current = AcademicYear::containing(ws.as_of());
+    if (args.date_given || !(cohort.year < current)) return;
+    std::vector<const Cohort*> meant;
+    for (const Cohort* c : ws.records().cohorts_of_year(current))
+        if (c->lead == cohort.lead) meant.push_back(c);
+    if (meant.empty())
+        for (const auto& m : cohort.schools)
+            for (const Cohort* c : ws.index().cohorts_of(m.urn))
+                if (c->year == current && std::find(meant.begin(), meant.end(), c) == meant.end()) meant.push_back(c);
+    std::string hint;
+    for (std::size_t i = 0; i < meant.size(); ++i)
+        hint += fmt::format("{}{} ({})", i == 0 ? "; did you mean " : ", or ", meant[i]->id,
+                            meant[i]->name.empty() ? meant[i]->id : meant[i]->name);
+    throw UsageError{terminal_safe(fmt::format(
+        "cohort {} is of {}, which ended on {}: give --date to log one of its sessions{}{}", cohort.id,
+        cohort.year.str(), cohort.year.last_day().str(), hint, hint.empty() ? "" : "?"))};
+}
+
 // The draft the flags give, and which questions they answered.
 SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Cohort& cohort, bool asking,
                               std::vector<LogEntry::Step>& given) {
@@ -294,6 +316,7 @@ int run(const GlobalArgs& g, const LogArgs& args) {
     Workspace ws(load_data(g), as_of_date(g));
     if (print_fatal(ws.fatal())) return exit_unreadable;
     const Cohort& cohort = cohort_or_usage(ws, args.cohort);
+    refuse_ended_year(ws, cohort, args);
     if (!asking && !is_visit(*parse_enum<SessionType>(args.type)) && args.present.empty() && args.absent.empty())
         throw UsageError{"say who came with --present and --absent (--present all: everyone as planned), "
                          "or run tfm log on a terminal to be asked"};
