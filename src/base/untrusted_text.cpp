@@ -381,6 +381,10 @@ std::string did_you_mean(std::string_view given, std::string_view suggestion) {
             pairs += fmt::format("{}{} where the value has {}", shown > 1 ? ", and " : "",
                                  code_point_name(char32_t(b[i])), code_point_name(char32_t(a[i])));
         }
+        if (pairs.empty()) {  // the same letters, in another case: say so, not an empty "with"
+            bool lower = std::all_of(b.begin(), b.end(), [](std::int32_t c) { return utf8proc_tolower(c) == c; });
+            return hint + (lower ? ", in lower case?" : ", which differs only in case?");
+        }
         return fmt::format("{}, with {}?", hint, pairs);
     }
     std::size_t pre = 0;
