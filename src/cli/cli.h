@@ -59,9 +59,13 @@ struct Command {
     std::string_view summary;  // its line in `tfm --help`; empty hides it (tfm man)
     CommandArgs args;          // the options struct it fills: its alternative, defaulted
     Help help;
+    std::string_view writes = {};  // how it changes records (`plan --write`), empty when it never does
 };
 // Every command in the order `tfm --help` lists them.
 const std::vector<Command>& commands();
+// "plan --write, log, enrol, withdraw, init, import gias --write": the commands that change
+// records, from the table.
+std::string writing_commands();
 
 // The whole command line, built once by main; completion and man page generators read it.
 // Parsing fills `invocation` (the chosen command's options replace its std::monostate).
