@@ -60,6 +60,13 @@ void apply_attendance(const LogArgs& args, const Index& index, const Cohort& coh
         }
         auto names = attendee_names(index, cohort, urn, std::string_view(p).substr(eq + 1));
         if (names.empty()) throw UsageError{fmt::format("--present {}: no names after `=`", p)};
+        // Off a terminal nobody is there to confirm a likely slip: it would split one teacher
+        // into two in the register. A name close to none is a new teacher (a warning).
+        if (std::string slip = attendee_slip(index, cohort, urn, names); !slip.empty())
+            throw UsageError{terminal_safe(fmt::format(
+                "--present {}: {} (to log someone new of a name so close, add them to the school's "
+                "participants first)",
+                p, slip))};
         set(urn, std::move(names));
     }
     std::vector<Urn> absent;
