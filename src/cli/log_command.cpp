@@ -173,7 +173,12 @@ SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Co
     auto time = [&](const std::string& text, std::string_view option, std::optional<TimeOfDay>& into, Step step) {
         if (text.empty()) return;
         auto t = TimeOfDay::parse(text);
-        if (!t) throw UsageError{fmt::format("{} `{}`: a time is written HH:MM", option, text)};
+        if (!t) {
+            // 9:00: the hour wants its leading zero.
+            if (auto padded = TimeOfDay::parse("0" + text))
+                throw UsageError{fmt::format("{} `{}`: a time is written HH:MM; write {}", option, text, padded->str())};
+            throw UsageError{fmt::format("{} `{}`: a time is written HH:MM", option, text)};
+        }
         into = t;
         given.push_back(step);
     };

@@ -115,7 +115,14 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         // An unknown command or option is named, with the closest one, before CLI11's words.
         auto hint = usage_hint(*app, std::vector<std::string>(argv + 1, argv + argc));
-        fmt::print(stderr, "tfm: error: {}\nRun `tfm --help` for usage.\n", lines_safe(hint ? *hint : e.what()));
+        // The help of the command that was chosen (`tfm withdraw --help`), else tfm's own.
+        std::string help = "tfm";
+        for (const CLI::App* at = app.get(); !at->get_subcommands().empty();) {
+            at = at->get_subcommands().front();
+            help += " " + at->get_name();
+        }
+        help += " --help";
+        fmt::print(stderr, "tfm: error: {}\nRun `{}` for usage.\n", lines_safe(hint ? *hint : e.what()), help);
         return exit_usage;
     }
     const std::string& output = invocation.global.output;
