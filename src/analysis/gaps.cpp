@@ -86,8 +86,30 @@ Table lapsed_table(const Records& records, const std::vector<Journey>& journeys,
     return t;
 }
 
-Table attendance_table(const Records& records, const std::vector<Journey>& journeys,
-                       AcademicYear year) {
+// Meetings a member may still attend: the cohort's planned meetings not yet logged while it
+// is a member, or, while fewer are planned, the rest of the stage's meetings.
+int meetings_to_come(const Cohort& c, const Member& m, const Index& index, int stage_meetings) {
+    std::set<Date> held;
+    for (const Session* s : index.sessions_of(c.id))
+        if (s->type == SessionType::meeting) held.insert(s->date);
+    int planned = 0;
+    for (const auto& pm : c.meetings)
+        if (!held.count(pm.date) && member_on(m, pm.date)) ++planned;
+    return std::max({0, planned, stage_meetings - int(held.size())});
+}
+
+// Whether a school's attendance this year is worth acting on now: below the threshold, and
+// it has missed at least two held meetings or can no longer reach the threshold even by
+// attending every meeting still to come. One missed meeting is not yet a finding.
+bool attendance_at_risk(const Engagement& e, const Index& index, const RuleSettings& rules) {
+    if (e.meetings_logged - e.meetings_attended >= 2) return true;
+    int to_come = meetings_to_come(*e.cohort, *e.member, index, rules.stage(e.stage).meetings);
+    double best = double(e.meetings_attended + to_come) / double(e.meetings_logged + to_come);
+    return !meets_completion(best, rules.completion);
+}
+
+Table attendance_table(const Records& records, const Index& index,
+                       const std::vector<Journey>& journeys, AcademicYear year) {
     Table t{"attendance", "Attendance below the completion threshold",
             {{"urn", "URN"},
              {"name", "school"},
@@ -104,6 +126,10 @@ Table attendance_table(const Records& records, const std::vector<Journey>& journ
             if (e.year != year || !e.cohort || e.status == EngagementStatus::withdrawn) continue;
             auto share = e.attendance();
             if (!share || meets_completion(*share, threshold)) continue;
+            // In the year under way, only once it is worth acting on; an ended year as it ended.
+            if (e.status == EngagementStatus::in_progress && e.member &&
+                !attendance_at_risk(e, index, records.rules_of(j.school->directory)))
+                continue;
             t.rows.push_back({j.school->urn, j.school->name, e.cohort->id, e.meetings_attended,
                               e.meetings_logged, Cell(*share * 100.0, 0), Cell(threshold * 100.0, 0)});
         }
@@ -129,7 +155,9 @@ Table visits_table(const Records& records, const Index& index,
             // Visits in the holiday after a term count for it.
             Date until = i + 1 < windows.size() ? windows[i + 1].start.plus_days(-1) : year.last_day();
             for (const auto& m : c->schools) {
-                if (!expected_on(m, term.start)) continue;
+                // Only a school that was a member the whole term: not one that joined during
+                // it, nor one that withdrew before it ended.
+                if (!expected_on(m, term.start) || !expected_on(m, term.end)) continue;
                 bool visited = false;
                 for (const Session* s : logs)
                     if (s->is_visit() && s->school == m.urn && term.start <= s->date && s->date <= until)
@@ -323,7 +351,7 @@ std::vector<Table> build_gaps(const Records& records, const Index& index,
     const auto cohorts = records.cohorts_of_year(o.year);
     std::vector<Table> tables = {gaps_table(records, journeys, o.year),
             lapsed_table(records, journeys, o.year),
-            attendance_table(records, journeys, o.year),
+            attendance_table(records, index, journeys, o.year),
             visits_table(records, index, cohorts, o.year, o.as_of),
             overdue_table(records, index, cohorts, o.as_of),
             sustaining_visits_table(records, index, cohorts, o.year),

@@ -59,6 +59,12 @@ std::vector<const School*> likely_schools(const Records& records, std::string_vi
         for (std::size_t i = 0; i < texts.size() && !q.empty(); ++i)
             if (loose_key(texts[i]).find(q) != std::string::npos) out.push_back(&records.schools[i]);
         if (!out.empty()) return out;
+        // The same once accents, spaces and punctuation are dropped: `holmewood` for Holme
+        // Wood Primary, `bronte` for Brontë Primary School.
+        std::string squashed = squashed_key(query);
+        for (std::size_t i = 0; i < texts.size() && !squashed.empty(); ++i)
+            if (squashed_key(texts[i]).find(squashed) != std::string::npos) out.push_back(&records.schools[i]);
+        if (!out.empty()) return out;
         // The start of a name, as many words as the query has, one slip from it: `st oswn's`
         // for St Oswin's Catholic Primary School (and every other St Oswin's).
         std::size_t words = std::size_t(std::count(q.begin(), q.end(), ' ')) + 1;

@@ -30,9 +30,10 @@ public:
     void close(Date d) { closed_.insert(d); }
 
     // Whether a booking at this time (untimed: the whole day) fits: a weekday, not closed,
-    // and not at the time of another booking (an untimed one takes the whole day).
+    // not a bank holiday nor in the Christmas break (whatever the term dates say), and not at
+    // the time of another booking (an untimed one takes the whole day).
     bool free(Date d, std::optional<TimeOfDay> start, std::optional<TimeOfDay> end) const {
-        if (d.weekday() >= 5 || closed_.count(d) || is_bank_holiday(d)) return false;
+        if (d.weekday() >= 5 || closed_.count(d) || is_bank_holiday(d) || in_christmas_break(d)) return false;
         for (const auto& b : bookings_) {
             if (b.date != d) continue;
             if (!b.start || !start || !end) return false;

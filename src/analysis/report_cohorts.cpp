@@ -37,7 +37,8 @@ CohortSummary summary_of(const Cohort& c, const Index& index) {
     std::set<Date> meetings_planned;
     for (const auto& m : c.meetings) meetings_planned.insert(m.date);
     std::set<std::pair<Date, Urn>> visits_planned;
-    for (const auto& v : c.visits) visits_planned.insert({v.date, v.urn});
+    for (const auto& v : c.visits)
+        if (visit_stands(c, v)) visits_planned.insert({v.date, v.urn});
     return {c.id,
             c.name.empty() ? c.id : c.name,
             c.stage,

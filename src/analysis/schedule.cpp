@@ -1,5 +1,7 @@
 #include "tfm/analysis/schedule.h"
 
+#include "tfm/model/journey.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -102,7 +104,7 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
             items.emplace(EventKey{c.id, m.date, kind_class(it.kind), 0, minutes_of(it.start)}, it);
         }
         for (const auto& v : c.visits) {
-            if (!in_range(v.date) || (f.school && *f.school != v.urn)) continue;
+            if (!in_range(v.date) || (f.school && *f.school != v.urn) || !visit_stands(c, v)) continue;
             ScheduleItem it;
             it.date = v.date;
             it.kind = SessionType::visit;

@@ -1,17 +1,37 @@
 #include "tfm/analysis/workspace.h"
 
 #include <utility>
+#include <vector>
 
 namespace tfm {
 
 namespace {
 
+// A cohort as it stood on as_of: a withdrawal dated later had not happened (the school was
+// still enrolled), and a school whose joined_on is later was not yet a member (it and its
+// planned visits are left out). The one place that says so, so that journey, register,
+// report, gaps and schedule agree.
+void membership_as_of(Cohort& c, Date as_of) {
+    for (auto& m : c.schools)
+        if (m.status == MemberStatus::withdrawn && m.withdrawn_on && as_of < *m.withdrawn_on) {
+            m.status = MemberStatus::enrolled;
+            m.withdrawn_on.reset();
+            m.reason.clear();
+        }
+    auto later = [&](const Member& m) { return m.joined_on && as_of < *m.joined_on; };
+    for (const auto& m : c.schools)
+        if (later(m))
+            std::erase_if(c.visits, [&](const PlannedVisit& v) { return v.urn == m.urn; });
+    std::erase_if(c.schools, later);
+}
+
 // The records as the view sees them: in a snapshot, without the logs, offers and answers
-// dated after as_of.
+// dated after as_of, and with each cohort's membership as it stood then.
 Records viewed(Records records, Date as_of, Workspace::View view) {
     if (view == Workspace::View::snapshot) {
         records.sessions.erase_if([&](const Session& s) { return as_of < s.date; });
         std::erase_if(records.offers, [&](const Offer& o) { return as_of < o.on; });
+        for (auto& c : records.cohorts) membership_as_of(c, as_of);
     }
     return records;
 }

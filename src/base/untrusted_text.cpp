@@ -381,6 +381,10 @@ std::string did_you_mean(std::string_view given, std::string_view suggestion) {
             pairs += fmt::format("{}{} where the value has {}", shown > 1 ? ", and " : "",
                                  code_point_name(char32_t(b[i])), code_point_name(char32_t(a[i])));
         }
+        if (pairs.empty()) {  // the same letters, in another case: say so, not an empty "with"
+            bool lower = std::all_of(b.begin(), b.end(), [](std::int32_t c) { return utf8proc_tolower(c) == c; });
+            return hint + (lower ? ", in lower case?" : ", which differs only in case?");
+        }
         return fmt::format("{}, with {}?", hint, pairs);
     }
     std::size_t pre = 0;
@@ -483,6 +487,25 @@ bool same_name(std::string_view a, std::string_view b) {
 
 bool name_contains(std::string_view haystack, std::string_view needle) {
     return name_key(haystack).find(name_key(needle)) != std::string::npos;
+}
+
+std::string squashed_key(std::string_view name) {
+    std::string key = name_key(name);
+    utf8proc_uint8_t* mapped = nullptr;
+    auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(key.data()), utf8proc_ssize_t(key.size()), &mapped,
+                          utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK));
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(mapped, &std::free);
+    std::string_view bare = n >= 0 ? std::string_view(reinterpret_cast<const char*>(mapped), std::size_t(n))
+                                   : std::string_view(key);
+    std::string out;
+    for_each_char(bare, [&](std::int32_t cp, std::string_view bytes) {
+        if (cp < 0) return;
+        auto category = utf8proc_category(cp);
+        bool letter_or_digit = (category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO) ||
+                               (category >= UTF8PROC_CATEGORY_ND && category <= UTF8PROC_CATEGORY_NO);
+        if (letter_or_digit) out += bytes;
+    });
+    return out;
 }
 
 }  // namespace tfm

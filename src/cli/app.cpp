@@ -87,7 +87,7 @@ std::unique_ptr<CLI::App> build_app(Invocation& invocation) {
     GlobalArgs& g = invocation.global;
     app->add_option("-C,--data", g.data, "Records directory (repeatable; default $TFM_DATA or .)")
         ->type_name("DIR");
-    app->add_option("--as-of", g.as_of, "Date to judge statuses against (default today); earlier than today, reports leave out logs dated after it")
+    app->add_option("--as-of", g.as_of, "Date to judge statuses against (default today); earlier than today, reports leave out logs, withdrawals and joinings dated after it")
         ->type_name("YYYY-MM-DD");
     with_choices(app->add_option("--format", g.format, "Output format (each command lists its own)"),
                  std::vector<std::string>(format_names().begin(), format_names().end()))

@@ -59,9 +59,13 @@ struct Command {
     std::string_view summary;  // its line in `tfm --help`; empty hides it (tfm man)
     CommandArgs args;          // the options struct it fills: its alternative, defaulted
     Help help;
+    std::string_view writes = {};  // how it changes records (`plan --write`), empty when it never does
 };
 // Every command in the order `tfm --help` lists them.
 const std::vector<Command>& commands();
+// "plan --write, log, enrol, withdraw, init, import gias --write": the commands that change
+// records, from the table.
+std::string writing_commands();
 
 // The whole command line, built once by main; completion and man page generators read it.
 // Parsing fills `invocation` (the chosen command's options replace its std::monostate).
@@ -140,6 +144,16 @@ std::string cohort_meant(const Records& records, std::string_view id);
 
 // The cohort with this id; else a usage error naming the closest id (or the broken record).
 const Cohort& cohort_or_usage(const Workspace& workspace, const std::string& id);
+// The school with this URN; else a usage error ("{what}: no school has the URN 180001; did
+// you mean 108001 St Peter's Primary?", without "{what}: " when it is empty), so an unknown
+// URN is said before anything else.
+const School& school_or_usage(const Records& records, Urn urn, std::string_view what);
+// For a school that is not in `cohort`: " (it is in Bradford Development A, brad-dev-2026a)"
+// naming its cohorts of the same year, else "".
+std::string member_elsewhere(const Index& index, Urn urn, const Cohort& cohort);
+// The lead id a --lead value names: a lead's id, or a lead's name as names compare (`Jo
+// Smith`); else a usage error with the closest id, name, or a lead whose name has that word.
+std::string lead_or_usage(const Records& records, const std::string& given, std::string_view option);
 // An edit as a file the loader reads instead of the disk (`directory`: its data directory).
 PendingFile pending_file(const Records& records, const FileEdit& edit, std::size_t directory);
 // The records checked with `file` as it will be; the findings it brings printed to stderr.

@@ -76,13 +76,14 @@ std::vector<Command> command_list() {
           "a meeting in each half-term without one, on the cohort's weekday (Tuesday if it has\n"
           "none), within hub.rules.meeting_gap_weeks of the kept dates, inside hub.terms (or the\n"
           "default windows); for stages with visits, one visit per school per term. Never a date\n"
-          "that has passed, a weekend, a bank holiday in England, a day in hub.closed, or a time\n"
-          "at which the lead is booked elsewhere. Prints what it kept and what it adds.\n"
+          "that has passed, a weekend, a bank holiday in England, the Christmas break (20 December\n"
+          "to 3 January), a day in hub.closed, or a time at which the lead is booked elsewhere.\n"
+          "Prints what it kept and what it adds.\n"
           "--write adds the new dates to the cohort's lists, keeping every other line and\n"
           "comment of the file, and writes atomically.",
           {global::data, global::as_of, global::quiet},
           "0 proposed (or written), 1 refused (the file cannot be edited) or the records\n"
-          "have errors, 2 usage error or unknown cohort, 3 data directory unreadable."}},
+          "have errors, 2 usage error or unknown cohort, 3 data directory unreadable."}, "plan --write"},
         {"log", "Record a meeting or visit that took place (asks on a terminal)", LogArgs{},
          {"Defaults come from the plan: the date is the latest planned meeting up to --as-of\n"
           "without a log; times, mode and agenda are the planned meeting's (else the cohort's);\n"
@@ -96,17 +97,17 @@ std::vector<Command> command_list() {
           "about on a terminal).",
           {global::data, global::as_of, global::quiet},
           "0 written, 1 refused (an error, a file that cannot be edited, or cancelled),\n"
-          "2 usage error or unknown cohort, 3 data directory unreadable."}},
+          "2 usage error or unknown cohort, 3 data directory unreadable."}, "log"},
         {"enrol", "Add a school to a Work Group", EnrolArgs{},
          {"Appends {urn, participants} to the cohort's schools list in its own file, in the list's\n"
           "style, after checking the result with every rule (an error refuses it).",
           {global::data, global::as_of, global::quiet},
-          "0 written, 1 refused, 2 usage error or unknown cohort, 3 data directory unreadable."}},
+          "0 written, 1 refused, 2 usage error or unknown cohort, 3 data directory unreadable."}, "enrol"},
         {"withdraw", "Record that a school left a Work Group", WithdrawArgs{},
          {"Sets the school's status: withdrawn, withdrawn_on: DATE and (with --reason) reason in the\n"
           "cohort's own file, after checking the result with every rule (an error refuses it).",
           {global::data, global::as_of, global::quiet},
-          "0 written, 1 refused, 2 usage error or unknown cohort, 3 data directory unreadable."}},
+          "0 written, 1 refused, 2 usage error or unknown cohort, 3 data directory unreadable."}, "withdraw"},
         {"journey", "One school's timeline through the programme", JourneyArgs{},
          {"Formats (--format): table (default), csv, json, md, xlsx (-o FILE).", reading_globals,
           "0 printed, 1 no such school (or the records have errors),\n"
@@ -140,12 +141,12 @@ std::vector<Command> command_list() {
           "a README for the coordinator, hooks/pre-commit (runs tfm check) and .gitignore.\n"
           "Refuses to overwrite any existing file.",
           {},
-          "0 created, 1 a file already exists or cannot be written, 2 usage error."}},
+          "0 created, 1 a file already exists or cannot be written, 2 usage error."}, "init"},
         {"import", "School records from GIAS: print them, or --write them into the tree", ImportArgs{},
          {"Sources: gias (the Get Information About Schools establishment extract).\n"
           "Run `tfm import gias --help` for its options.",
           {},
-          {}}},
+          {}}, "import gias --write"},
         {"schema", "Print a JSON Schema of the record format, for editors", SchemaArgs{},
          {"Save it beside the records and point your editor at it, e.g. with the YAML\n"
           "language server: a first line `# yaml-language-server: $schema=tfm.schema.json`.\n"
@@ -181,6 +182,13 @@ std::string help_footer(const Help& help) {
 const std::vector<Command>& commands() {
     static const std::vector<Command> list = command_list();
     return list;
+}
+
+std::string writing_commands() {
+    std::string out;
+    for (const auto& c : commands())
+        if (!c.writes.empty()) out += (out.empty() ? "" : ", ") + std::string(c.writes);
+    return out;
 }
 
 }  // namespace tfm::cli

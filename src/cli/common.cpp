@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -54,6 +56,12 @@ unsigned loader_threads() {
 AcademicYear year_or(const std::string& option, AcademicYear fallback) {
     if (option.empty()) return fallback;
     if (auto y = AcademicYear::parse(option)) return *y;
+    // 2026 alone: the academic year it starts, as a coordinator means it.
+    if (option.size() == 4 && std::all_of(option.begin(), option.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        throw UsageError{fmt::format("--year: `{}` is not an academic year; write {}/{:02} (or {}/{:02} for the "
+                                     "year ending in {})",
+                                     option, option, (std::stoi(option) + 1) % 100, std::stoi(option) - 1,
+                                     std::stoi(option) % 100, option)};
     throw UsageError{fmt::format("--year: `{}` is not an academic year; write it like 2021/22", option)};
 }
 

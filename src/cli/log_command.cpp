@@ -60,6 +60,13 @@ void apply_attendance(const LogArgs& args, const Index& index, const Cohort& coh
         }
         auto names = attendee_names(index, cohort, urn, std::string_view(p).substr(eq + 1));
         if (names.empty()) throw UsageError{fmt::format("--present {}: no names after `=`", p)};
+        // Off a terminal nobody is there to confirm a likely slip: it would split one teacher
+        // into two in the register. A name close to none is a new teacher (a warning).
+        if (std::string slip = attendee_slip(index, cohort, urn, names); !slip.empty())
+            throw UsageError{terminal_safe(fmt::format(
+                "--present {}: {} (to log someone new of a name so close, add them to the school's "
+                "participants first)",
+                p, slip))};
         set(urn, std::move(names));
     }
     std::vector<Urn> absent;
@@ -105,6 +112,28 @@ void refuse_contradictions(const LogArgs& args, SessionType type) {
     }
 }
 
+// A cohort of a year that has ended is most likely last year's id typed for this year's
+// (one digit off): without an explicit --date nothing of it is logged, and the message names
+// this year's Work Groups of its lead, else of its schools.
+void refuse_ended_year(const Workspace& ws, const Cohort& cohort, const LogArgs& args) {
+    AcademicYear current = AcademicYear::containing(ws.as_of());
+    if (args.date_given || !(cohort.year < current)) return;
+    std::vector<const Cohort*> meant;
+    for (const Cohort* c : ws.records().cohorts_of_year(current))
+        if (c->lead == cohort.lead) meant.push_back(c);
+    if (meant.empty())
+        for (const auto& m : cohort.schools)
+            for (const Cohort* c : ws.index().cohorts_of(m.urn))
+                if (c->year == current && std::find(meant.begin(), meant.end(), c) == meant.end()) meant.push_back(c);
+    std::string hint;
+    for (std::size_t i = 0; i < meant.size(); ++i)
+        hint += fmt::format("{}{} ({})", i == 0 ? "; did you mean " : ", or ", meant[i]->id,
+                            meant[i]->name.empty() ? meant[i]->id : meant[i]->name);
+    throw UsageError{terminal_safe(fmt::format(
+        "cohort {} is of {}, which ended on {}: give --date to log one of its sessions{}{}", cohort.id,
+        cohort.year.str(), cohort.year.last_day().str(), hint, hint.empty() ? "" : "?"))};
+}
+
 // The draft the flags give, and which questions they answered.
 SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Cohort& cohort, bool asking,
                               std::vector<LogEntry::Step>& given) {
@@ -114,6 +143,12 @@ SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Co
     std::optional<Urn> school;
     if (!args.school.empty()) {
         school = urn_of(args.school, "--school");
+        // An unknown URN, or a school of another Work Group, is said before anything else.
+        school_or_usage(ws.records(), *school, "--school");
+        if (!cohort.member(*school))
+            throw UsageError{fmt::format("--school: school {} ({}) is not in cohort {}{}", *school,
+                                         terminal_safe(ws.index().school(*school)->name), cohort.id,
+                                         member_elsewhere(ws.index(), *school, cohort))};
         given.push_back(Step::school);
     } else if (is_visit(type) && !asking) {
         throw UsageError{fmt::format("a {} needs --school URN: the school visited", args.type)};
@@ -138,7 +173,12 @@ SessionDraft draft_from_flags(const LogArgs& args, const Workspace& ws, const Co
     auto time = [&](const std::string& text, std::string_view option, std::optional<TimeOfDay>& into, Step step) {
         if (text.empty()) return;
         auto t = TimeOfDay::parse(text);
-        if (!t) throw UsageError{fmt::format("{} `{}`: a time is written HH:MM", option, text)};
+        if (!t) {
+            // 9:00: the hour wants its leading zero.
+            if (auto padded = TimeOfDay::parse("0" + text))
+                throw UsageError{fmt::format("{} `{}`: a time is written HH:MM; write {}", option, text, padded->str())};
+            throw UsageError{fmt::format("{} `{}`: a time is written HH:MM", option, text)};
+        }
         into = t;
         given.push_back(step);
     };
@@ -288,6 +328,7 @@ int run(const GlobalArgs& g, const LogArgs& args) {
     Workspace ws(load_data(g), as_of_date(g));
     if (print_fatal(ws.fatal())) return exit_unreadable;
     const Cohort& cohort = cohort_or_usage(ws, args.cohort);
+    refuse_ended_year(ws, cohort, args);
     if (!asking && !is_visit(*parse_enum<SessionType>(args.type)) && args.present.empty() && args.absent.empty())
         throw UsageError{"say who came with --present and --absent (--present all: everyone as planned), "
                          "or run tfm log on a terminal to be asked"};

@@ -47,4 +47,39 @@ std::string lead_meant(const Records& records, std::string_view id) { return id_
 
 std::string cohort_meant(const Records& records, std::string_view id) { return id_meant(records.cohorts, id); }
 
+const School& school_or_usage(const Records& records, Urn urn, std::string_view what) {
+    for (const auto& s : records.schools)
+        if (s.urn == urn) return s;
+    throw UsageError{fmt::format("{}{}no school has the URN {}{}", what, what.empty() ? "" : ": ", urn,
+                                 terminal_safe(schools_meant(records, std::to_string(urn))))};
+}
+
+std::string member_elsewhere(const Index& index, Urn urn, const Cohort& cohort) {
+    std::string out;
+    for (const Cohort* c : index.cohorts_of(urn))
+        if (c != &cohort && c->year == cohort.year)
+            out += fmt::format("{}{}, {}", out.empty() ? " (it is in " : "; ", c->name.empty() ? c->id : c->name, c->id);
+    return out.empty() ? out : terminal_safe(out + ")");
+}
+
+std::string lead_or_usage(const Records& records, const std::string& given, std::string_view option) {
+    for (const auto& l : records.leads)
+        if (l.id == given) return l.id;
+    for (const auto& l : records.leads)
+        if (!l.name.empty() && same_name(l.name, given)) return l.id;
+    std::string hint = lead_meant(records, given);
+    if (hint.empty()) {  // a first or last name: `priya` for Priya Kaur
+        std::string key = name_key(given);
+        for (const auto& l : records.leads) {
+            std::string name = " " + name_key(l.name) + " ";
+            if (!key.empty() && name.find(" " + key + " ") != std::string::npos) {
+                hint = fmt::format("; did you mean {} ({})?", quote_value(l.id, true), l.name);
+                break;
+            }
+        }
+    }
+    throw UsageError{fmt::format("{}: no lead has the id or name {}{}", option, quote_value(given),
+                                 terminal_safe(hint))};
+}
+
 }  // namespace tfm::cli

@@ -55,15 +55,35 @@ bool is_record_file(const std::string& path) {
     return false;
 }
 
+// Whether `path` is a .yaml or .yml file inside a data directory (new or not): the loader
+// would read it as records, so -o never writes one there.
+bool in_records_tree(const std::string& path, const GlobalArgs& g) {
+    namespace fs = std::filesystem;
+    std::string ext = fs::path(path).extension().string();
+    if (ext != ".yaml" && ext != ".yml") return false;
+    std::error_code ec;
+    fs::path file = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    if (ec) return false;
+    for (const auto& dir : data_directories(g)) {
+        fs::path top = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+        if (ec) continue;
+        fs::path rel = file.lexically_relative(top);
+        if (!rel.empty() && *rel.begin() != "..") return true;
+    }
+    return false;
+}
+
 // -o FILE: the command's standard output, caught whole, is written once the command has run
 // (write_output: atomically for a regular file, into a pipe or device as a redirection
 // would). A usage error or an unreadable data directory leaves FILE as it was.
 int run_into(const Invocation& invocation, const std::string& output) {
-    if (is_record_file(output)) {
+    if (is_record_file(output) || in_records_tree(output, invocation.global)) {
         fmt::print(stderr,
-                   "tfm: error: -o {} would replace a file of records; tfm changes records only through "
-                   "its writing commands (plan --write, import gias --write, init): choose another file\n",
-                   tfm::terminal_safe(output));
+                   "tfm: error: -o {} would {} (tfm reads every .yaml and .yml file in the data directory); tfm "
+                   "changes records only through its writing commands ({}): choose another file\n",
+                   tfm::terminal_safe(output),
+                   is_record_file(output) ? "replace a file of records" : "add a YAML file to the records",
+                   writing_commands());
         return exit_usage;
     }
     tfm::StdoutCapture capture;
@@ -95,7 +115,14 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         // An unknown command or option is named, with the closest one, before CLI11's words.
         auto hint = usage_hint(*app, std::vector<std::string>(argv + 1, argv + argc));
-        fmt::print(stderr, "tfm: error: {}\nRun `tfm --help` for usage.\n", lines_safe(hint ? *hint : e.what()));
+        // The help of the command that was chosen (`tfm withdraw --help`), else tfm's own.
+        std::string help = "tfm";
+        for (const CLI::App* at = app.get(); !at->get_subcommands().empty();) {
+            at = at->get_subcommands().front();
+            help += " " + at->get_name();
+        }
+        help += " --help";
+        fmt::print(stderr, "tfm: error: {}\nRun `{}` for usage.\n", lines_safe(hint ? *hint : e.what()), help);
         return exit_usage;
     }
     const std::string& output = invocation.global.output;

@@ -61,6 +61,12 @@ int change(const GlobalArgs& g, MembershipChange c, bool dry_run, const std::str
     Workspace workspace(load_data(g), as_of_date(g));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Cohort& cohort = cohort_or_usage(workspace, c.cohort);
+    const School& known = school_or_usage(workspace.records(), c.urn, "");
+    if (c.kind == MembershipChange::Kind::withdraw && !cohort.member(c.urn)) {
+        fmt::print(stderr, "tfm: error: school {} ({}) is not in cohort {}{}; nothing was written\n", c.urn,
+                   terminal_safe(known.name), cohort.id, member_elsewhere(workspace.index(), c.urn, cohort));
+        return exit_findings;
+    }
     if (c.kind == MembershipChange::Kind::enrol) {
         if (const Member* m = cohort.member(c.urn); m && m->status == MemberStatus::withdrawn) {
             fmt::print(stderr,

@@ -19,7 +19,7 @@ void define(CLI::App& sub, ScheduleArgs& args) {
     sub.add_option("--from", args.from, "First day (default: --as-of)")->type_name("YYYY-MM-DD")->check(not_empty);
     sub.add_option("--to", args.to, "Last day (default: six weeks after --from)")->type_name("YYYY-MM-DD")->check(not_empty);
     sub.add_option("--cohort", args.cohort, "Only this cohort")->type_name("ID")->check(not_empty);
-    sub.add_option("--lead", args.lead, "Only cohorts this lead leads")->type_name("ID")->check(not_empty);
+    sub.add_option("--lead", args.lead, "Only cohorts this lead leads (an id, or a lead's name)")->type_name("ID")->check(not_empty);
     sub.add_option("--school", args.school, "Only this school's meetings and visits: its URN or (part of) its name")
         ->type_name("URN|NAME")->check(not_empty);
     sub.add_option("--audience", args.audience,
@@ -81,8 +81,7 @@ int run(const GlobalArgs& g, const ScheduleArgs& args) {
     if (!filter.cohort.empty() && !index.cohort(filter.cohort))
         throw UsageError{fmt::format("--cohort: no cohort has the id `{}`{}", filter.cohort,
                                      cohort_meant(records, filter.cohort))};
-    if (!filter.lead.empty() && !index.lead(filter.lead))
-        throw UsageError{fmt::format("--lead: no lead has the id `{}`{}", filter.lead, lead_meant(records, filter.lead))};
+    if (!filter.lead.empty()) filter.lead = lead_or_usage(records, filter.lead, "--lead");
     auto items = build_schedule(records, index, filter, as_of);
     std::string text;
     if (format == Format::ics) {

@@ -114,6 +114,15 @@ LogEntry::LogEntry(const Cohort& cohort, const Index& index, SessionDraft initia
     rebuild();
 }
 
+bool LogEntry::date_planned() const {
+    if (date_answered_ || std::find(given_.begin(), given_.end(), Step::date) != given_.end()) return true;
+    if (draft_.type == SessionType::visit || draft_.type == SessionType::audit_visit)
+        return std::any_of(cohort_.visits.begin(), cohort_.visits.end(), [&](const PlannedVisit& v) {
+            return v.date == draft_.date && (!draft_.school || v.urn == *draft_.school);
+        });
+    return planned_meeting(cohort_, draft_.date) != nullptr;
+}
+
 void LogEntry::replan(Date date, std::optional<Urn> school) {
     SessionDraft fresh = planned_session(cohort_, date, draft_.type, school);
     auto kept = [&](Step s) { return std::find(given_.begin(), given_.end(), s) != given_.end(); };
@@ -155,7 +164,9 @@ LogEntry::Prompt LogEntry::prompt() const {
     switch (step) {
         case Step::date:
             p.question = "Date";
-            p.offered = draft_.date.str();
+            // Only a planned date is offered: with none waiting for its log, the date is
+            // typed (as the script form requires --date), never today's taken by Enter.
+            p.offered = date_planned() ? draft_.date.str() : "";
             if (draft_.type == SessionType::visit || draft_.type == SessionType::audit_visit) {
                 for (const auto& v : cohort_.visits)
                     if (!draft_.school || v.urn == *draft_.school) p.completions.push_back(v.date.str());
@@ -232,6 +243,8 @@ std::string LogEntry::answer(std::string_view raw) {
         must_name(draft_.attendance[school].urn))
         return "the cohort lists no participants for this school: type who came (names separated by commas), "
                "or `absent`";
+    if (text.empty() && step == Step::date && !date_planned())
+        return "no planned date is waiting for its log: type the date it took place";
     if (!text.empty()) {
         switch (step) {
             case Step::date: {
@@ -319,6 +332,24 @@ std::vector<std::string> attendee_names(const Index& index, const Cohort& cohort
     return present;
 }
 
+std::string attendee_slip(const Index& index, const Cohort& cohort, Urn urn, const std::vector<std::string>& names) {
+    const Member* m = cohort.member(urn);
+    if (!m) return "";
+    std::vector<std::string> known = known_names(index, *m);
+    std::vector<std::string_view> candidates(known.begin(), known.end());
+    for (const auto& name : names) {
+        if (std::any_of(known.begin(), known.end(), [&](const std::string& k) { return same_name(k, name); })) continue;
+        // Accents dropped too: `Zoe O'Brien` for Zoë Ó'Brien is one slip, not two.
+        std::optional<std::string> best = closest_match(name, candidates);
+        for (const auto& k : known)
+            if (!best && squashed_key(k) == squashed_key(name)) best = k;
+        if (best)
+            return fmt::format("{} is not a participant or member of staff of school {}{}", quote_value(name), urn,
+                               did_you_mean(name, *best));
+    }
+    return "";
+}
+
 std::string LogEntry::answer_attendance(std::size_t school, std::string_view text) {
     auto& a = draft_.attendance[school];
     if (text == "absent" || text == "-" || text == "none") {
@@ -329,6 +360,12 @@ std::string LogEntry::answer_attendance(std::size_t school, std::string_view tex
         return fmt::format("that has {}, which a name in the records must not have; type the names without it", c);
     std::vector<std::string> present = attendee_names(index_, cohort_, a.urn, text);
     if (present.empty()) return "names separated by commas, or `absent`";
+    // A likely slip is said at this school's question; the same answer again keeps it.
+    if (std::string slip = attendee_slip(index_, cohort_, a.urn, present); !slip.empty() && slip_answer_ != text) {
+        slip_answer_ = std::string(text);
+        return slip + " (type the same again to record it as written)";
+    }
+    slip_answer_.clear();
     a.present = std::move(present);
     return "";
 }

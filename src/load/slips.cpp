@@ -90,6 +90,35 @@ std::size_t key_end(std::string_view s) {
     return i;
 }
 
+// `name: Hollybank: Ash Grove`: a plain value holding `: `, which YAML reads as the start of
+// another key on the same line (yaml-cpp's "illegal map value"). Only on a line that failed
+// to parse: a value that loaded was quoted or had no such colon.
+std::optional<Slip> value_colon_slip(std::string_view s) {
+    std::size_t end = key_end(s);
+    if (end == 0 || !s.substr(end).starts_with(": ")) return std::nullopt;
+    std::size_t at = end + 2;
+    while (at < s.size() && s[at] == ' ') ++at;
+    std::string_view value = s.substr(at);
+    if (value.empty() || std::string_view("\"'[{|>&*!#%@`").find(value[0]) != std::string_view::npos)
+        return std::nullopt;
+    value = value.substr(0, value.find(" #"));
+    while (value.ends_with(' ')) value.remove_suffix(1);
+    if (value.find(": ") == std::string_view::npos) return std::nullopt;
+    std::string quoted;
+    if (value.find('"') == std::string_view::npos) {
+        quoted = fmt::format("\"{}\"", value);
+    } else {
+        quoted = "'";
+        for (char c : value) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+        quoted += "'";
+    }
+    std::string key(s.substr(0, end));
+    return Slip{at, key,
+                fmt::format("the value of `{}` holds `: `, which YAML reads as the start of another key; put "
+                            "the value in quotes: write `{}: {}`",
+                            key, key, shown(quoted))};
+}
+
 }  // namespace
 
 std::optional<Slip> key_value_slip(std::string_view s) {
@@ -132,6 +161,10 @@ std::optional<Slip> line_slip(std::string_view line) {
                                 code_point_name(char32_t(cp)))};
     for (;;) {
         if (auto slip = key_value_slip(line.substr(i))) {
+            slip->offset += i;
+            return slip;
+        }
+        if (auto slip = value_colon_slip(line.substr(i))) {
             slip->offset += i;
             return slip;
         }

@@ -25,7 +25,8 @@ struct Slip {
 std::optional<Slip> key_value_slip(std::string_view text);
 
 // A slip on a line: a special space in its indentation, else key_value_slip after the
-// indentation and after the list markers.
+// indentation and after the list markers, or a plain value holding `: ` (`name: Hollybank:
+// Ash Grove`, to be quoted).
 std::optional<Slip> line_slip(std::string_view line);
 
 }  // namespace tfm::detail

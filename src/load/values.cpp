@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -97,6 +98,16 @@ const yaml::Node* Reader::number_text(NodeId id, std::string_view what, bool (*s
                   fmt::format("expected {}, not {}: write {}, without %", what, quote_value(n->value, true), bare));
             return nullptr;
         }
+        // 12,5 is a decimal comma: say the number with a point.
+        if (std::string point = n->value; std::count(point.begin(), point.end(), ',') == 1) {
+            std::replace(point.begin(), point.end(), ',', '.');
+            if (shape(point) && !leading_zero(point)) {
+                error(RuleId::schema_type, id,
+                      fmt::format("expected {}, not {}: write {}, with a decimal point", what,
+                                  quote_value(n->value, true), point));
+                return nullptr;
+            }
+        }
         error(RuleId::schema_type, id, fmt::format("expected {}, not {}", what, quote_value(n->value, true)));
         return nullptr;
     }
@@ -166,6 +177,13 @@ std::optional<Urn> Reader::urn(NodeId id) {
         return std::nullopt;
     }
     const std::string& t = n->value;
+    if (t.size() == 6 && plain_integer_text(t) && t[0] == '0') {
+        error(RuleId::schema_type, id,
+              fmt::format("{} is not a URN: a URN never begins with 0 (and YAML may read a number "
+                          "beginning with 0 as octal)",
+                          quote_value(t, true)));
+        return std::nullopt;
+    }
     if (t.size() != 6 || !plain_integer_text(t) || t[0] == '0') {
         error(RuleId::schema_type, id,
               fmt::format("{} is not a URN: a URN is six digits, like 107329", quote_value(t, true)));

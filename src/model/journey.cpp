@@ -44,6 +44,11 @@ bool expected_on(const Member& member, Date d) {
     return member.withdrawn_on.has_value();
 }
 
+bool visit_stands(const Cohort& cohort, const PlannedVisit& visit) {
+    const Member* m = cohort.member(visit.urn);
+    return !m || m->status != MemberStatus::withdrawn || expected_on(*m, visit.date);
+}
+
 bool meets_completion(double share, double completion) { return share + 0.005 >= completion; }
 
 void count_attendance(const Cohort& cohort, Urn urn, const Index& index, int& logged,

@@ -1,5 +1,7 @@
 #include "tfm/model/term_dates.h"
 
+#include "tfm/model/bank_holidays.h"
+
 #include <algorithm>
 
 namespace tfm {
@@ -27,6 +29,42 @@ std::vector<Window> half_terms(const Hub* hub, AcademicYear year) {
         out.push_back({names[i], start.plus_days(i * total / 6),
                        start.plus_days((i + 1) * total / 6 - 1)});
     return out;
+}
+
+namespace {
+
+// The first weekday on or after d, and the last one on or before it.
+Date weekday_from(Date d) {
+    while (d.weekday() >= 5) d = d.plus_days(1);
+    return d;
+}
+Date weekday_until(Date d) {
+    while (d.weekday() >= 5) d = d.plus_days(-1);
+    return d;
+}
+// The Monday on or before d (weekday() is 0 on Monday).
+Date monday_of(Date d) { return d.plus_days(-d.weekday()); }
+
+}  // namespace
+
+std::vector<Window> typical_english_half_terms(AcademicYear year) {
+    int y = year.start_year();
+    Date october_break = monday_of(Date(y, 10, 31));          // the last Monday of October
+    Date february_break = Date(y + 1, 2, 15).plus_days((7 - Date(y + 1, 2, 15).weekday()) % 7);
+    Date easter = easter_sunday(y + 1);
+    Date may_break = monday_of(Date(y + 1, 5, 31));           // the late-May bank holiday
+    return {
+        {"Autumn 1", weekday_from(Date(y, 9, 3)), october_break.plus_days(-3)},
+        {"Autumn 2", october_break.plus_days(7), weekday_until(Date(y, 12, 19))},
+        {"Spring 1", weekday_from(Date(y + 1, 1, 5)), february_break.plus_days(-3)},
+        {"Spring 2", february_break.plus_days(7), easter.plus_days(-9)},
+        {"Summer 1", easter.plus_days(8), may_break.plus_days(-3)},
+        {"Summer 2", may_break.plus_days(7), weekday_until(Date(y + 1, 7, 20))},
+    };
+}
+
+bool in_christmas_break(Date d) {
+    return (d.month() == 12 && d.day() >= 20) || (d.month() == 1 && d.day() <= 3);
 }
 
 std::vector<Window> terms(const std::vector<Window>& halves) {

@@ -95,9 +95,12 @@ void source_excerpt(std::string& out, const std::string& line, int column, bool 
     if (line.find('\0') != std::string::npos) return;
     // Byte offset of the column (columns count characters).
     std::size_t byte = 0;
+    // A stray byte (0x92 of Windows-1252) is one column of its own, not part of the character
+    // before it: only a lead byte takes the continuation bytes after it.
     for (int col = 1; col < column && byte < line.size();) {
+        bool lead = static_cast<unsigned char>(line[byte]) >= 0xC0;
         ++byte;
-        while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
+        while (lead && byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
         ++col;
     }
     auto shown = [](std::string_view text) {

@@ -59,6 +59,32 @@ bool known_teacher(const CheckContext& ctx, const Session& s) {
 
 }  // namespace
 
+std::map<Urn, Urn> member_slips(const CheckContext& ctx, const Cohort& c, const Defined& defined) {
+    std::map<Urn, Urn> out;
+    std::vector<std::string> named, all;  // strangers the cohort's plans and logs name; every school
+    auto stranger = [&](Urn urn) {
+        if (!c.member(urn) && defined.school(urn)) named.push_back(std::to_string(urn));
+    };
+    for (const auto& v : c.visits) stranger(v.urn);
+    for (const Session* s : ctx.index.sessions_of(c.id)) {
+        if (s->school) stranger(*s->school);
+        for (const auto& a : s->attendance) stranger(a.urn);
+    }
+    for (const auto& m : c.schools) {
+        if (defined.school(m.urn)) continue;
+        std::vector<std::string_view> candidates(named.begin(), named.end());
+        auto best = closest_match(std::to_string(m.urn), candidates, 1);
+        if (!best) {
+            if (all.empty())
+                for (const auto& school : ctx.records.schools) all.push_back(std::to_string(school.urn));
+            std::vector<std::string_view> every(all.begin(), all.end());
+            best = closest_match(std::to_string(m.urn), every, 1);
+        }
+        if (best) out[m.urn] = Urn(std::stoi(*best));
+    }
+    return out;
+}
+
 // "; did you mean `jsmith`?" for an unknown id close to one that `records` define (each
 // unknown id looked up once).
 class IdHints {
@@ -111,10 +137,16 @@ void check_ref_unknown(const CheckContext& ctx, Reporter& out) {
         if (!c.lead.empty() && !defined.lead(c.lead))
             report(c.lead, at(c.lead_pos, c.pos),
                        fmt::format("unknown lead {} for cohort {}", c.lead, c.id), lead_hint(c.lead));
+        auto slips = member_slips(ctx, c, defined);
         for (const auto& m : c.schools)
-            if (!defined.school(m.urn))
-                report(m.urn, at(m.pos, c.schools_pos),
-                           fmt::format("unknown school {} in cohort {}", m.urn, c.id));
+            if (!defined.school(m.urn)) {
+                std::string hint;
+                if (auto it = slips.find(m.urn); it != slips.end())
+                    if (const School* meant = ctx.index.school(it->second))
+                        hint = fmt::format("; did you mean {} ({})?", meant->urn, meant->name);
+                report(m.urn, at(m.pos, c.schools_pos), fmt::format("unknown school {} in cohort {}", m.urn, c.id),
+                       hint);
+            }
         for (const auto& v : c.visits)
             if (!defined.school(v.urn))
                 report(v.urn, at(v.urn_pos, v.pos),

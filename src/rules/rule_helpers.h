@@ -3,6 +3,7 @@
 
 #include "tfm/rules/rules.h"
 
+#include <map>
 #include <string>
 #include <unordered_set>
 
@@ -38,5 +39,12 @@ private:
     std::unordered_set<std::string> broken_leads_;
     std::unordered_set<std::string> broken_cohorts_;
 };
+
+// A cohort's member URNs that no record defines, each with the URN it was most likely a slip
+// for: the school one slip away that the cohort's planned visits or logs name although it
+// is not a member (`180002` listed, visits to 108002), else any school one slip away.
+// One mistyped URN is one error (ref/unknown, with the suggestion); its consequences
+// (session/not-enrolled for the URN meant) are notes that point at it.
+std::map<Urn, Urn> member_slips(const CheckContext& ctx, const Cohort& c, const Defined& defined);
 
 }  // namespace tfm

@@ -93,12 +93,23 @@ void check_session_not_enrolled(const CheckContext& ctx, Reporter& out) {
         std::unordered_set<Urn> members;
         for (const auto& m : c.schools) members.insert(m.urn);
         auto stranger = [&](Urn urn) { return !members.count(urn) && defined.school(urn); };
+        // A stranger that an unknown member URN was a slip for: the slip is ref/unknown's one
+        // error; each consequence is a note pointing at it.
+        std::map<Urn, Urn> slip_for;
+        for (const auto& [typed, meant] : member_slips(ctx, c, defined)) slip_for[meant] = typed;
+        auto severity = [&](Urn urn) { return slip_for.count(urn) ? Severity::note : Severity::error; };
+        auto because = [&](Urn urn) {
+            auto it = slip_for.find(urn);
+            return it == slip_for.end()
+                       ? std::string()
+                       : fmt::format(" (the cohort lists unknown school {}: a slip for {}?)", it->second, urn);
+        };
 
         for (const auto& v : c.visits)
             if (stranger(v.urn))
-                out.report(rule, Severity::error, at(v.urn_pos, v.pos),
-                           fmt::format("planned visit to school {}, which is not in cohort {}",
-                                       v.urn, c.id));
+                out.report(rule, severity(v.urn), at(v.urn_pos, v.pos),
+                           fmt::format("planned visit to school {}, which is not in cohort {}{}",
+                                       v.urn, c.id, because(v.urn)));
         // A member visited, or present at a session, when it was not in the cohort (on or
         // after the date it withdrew): why, else "". Listed as absent (`[]`) is no finding:
         // many logs keep a withdrawn school's line.
@@ -111,18 +122,18 @@ void check_session_not_enrolled(const CheckContext& ctx, Reporter& out) {
         };
         for (const Session* s : ctx.index.sessions_of(c.id)) {
             if (s->is_visit() && s->school && stranger(*s->school))
-                out.report(rule, Severity::error, at(s->school_pos, s->pos),
-                           fmt::format("{} on {}: school {} is not in cohort {}", kind_of(*s),
-                                       s->date.str(), *s->school, c.id));
+                out.report(rule, severity(*s->school), at(s->school_pos, s->pos),
+                           fmt::format("{} on {}: school {} is not in cohort {}{}", kind_of(*s),
+                                       s->date.str(), *s->school, c.id, because(*s->school)));
             else if (s->is_visit() && s->school && !left(*s->school, s->date).empty())
                 out.report(rule, Severity::error, at(s->school_pos, s->pos),
                            fmt::format("{} on {}: {}", kind_of(*s), s->date.str(), left(*s->school, s->date)));
             for (const auto& a : s->attendance)
                 if (stranger(a.urn))
-                    out.report(rule, Severity::error, at(a.pos, s->pos),
+                    out.report(rule, severity(a.urn), at(a.pos, s->pos),
                                fmt::format("attendance for school {} at the {} on {}, which is "
-                                           "not in cohort {}",
-                                           a.urn, kind_of(*s), s->date.str(), c.id));
+                                           "not in cohort {}{}",
+                                           a.urn, kind_of(*s), s->date.str(), c.id, because(a.urn)));
                 else if (std::string why = a.present.empty() ? "" : left(a.urn, s->date); !why.empty())
                     out.report(rule, Severity::error, at(a.pos, s->pos),
                                fmt::format("attendance for school {} at the {} on {}: {}", a.urn, kind_of(*s),

@@ -124,6 +124,9 @@ def main():
          os.path.join(HERE, "expected", "back.yaml")),
         ("Tab completes a name; y to the warning", [""] * 5 + ["Z\t"] + [""] * 6 + ["y"], None, 0,
          os.path.join(HERE, "expected", "tab.yaml")),
+        # a likely slip is said at its school's question and asked again
+        ("a likely slip asked again at its question", [""] * 5 + ["Amina Kahn", "Amina Khan"] + [""] * 6 + [""], None, 0,
+         os.path.join(HERE, "expected", "one-school-corrected.yaml")),
         ("a warning is asked about (Enter: no)", [""] * 5 + ["Yusuf Ali"] + [""] * 6 + [""], None, 1, original),
         ("Ctrl-C", [""] * 6, b"\x03", 1, original),
         ("Ctrl-D", [""] * 3, b"\x04", 1, original),
@@ -147,6 +150,9 @@ def main():
             ok = False
         else:
             print(f"ok   {name}")
+        if name.startswith("a likely slip") and "did you mean `Amina Khan`" not in screen.split("Amina Khan\r")[0]:
+            print(f"FAIL {name}: the slip was not said at its question\n{screen}")
+            ok = False
         if want_status == 1 and "nothing was written" not in screen:
             print(f"FAIL {name}: no 'nothing was written' on the screen\n{screen}")
             ok = False

@@ -7,8 +7,8 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_SYSTEM=/dev/null
 fail() { echo "FAIL: $*"; exit 1; }
-files="hub.yaml leads.yaml schools/leeds.yaml cohorts/2025-26/leeds-dev-2025a.yaml
-       sessions/2025-26/leeds-dev-2025a.yaml README.md hooks/pre-commit .gitignore"
+files="hub.yaml leads.yaml schools/leeds.yaml cohorts/2026-27/leeds-dev-2026a.yaml
+       sessions/2026-27/leeds-dev-2026a.yaml offers/2027-28.yaml README.md hooks/pre-commit .gitignore"
 snapshot() { (cd "$1" && find . -path ./.git -prune -o -type f -exec md5sum {} + | sort); }
 no_leftovers() { [ -z "$(find "$dir" -name '*.tfm-init-*' -o -name '.tfm-lock')" ] || fail "temporary files left: $(find "$dir" -name '*.tfm-*')"; }
 
@@ -19,7 +19,22 @@ for f in $files; do [ -f "$dir/hub/$f" ] || fail "tfm init did not write $f"; do
 grep -q "tfm check" "$dir/hub/hooks/pre-commit" || fail "the hook does not run tfm check"
 grep -qi "log a session" "$dir/hub/README.md" || fail "the README does not say how to log a session"
 "$bin" -C "$dir/hub" check --as-of 2026-11-26 -q 2>/dev/null || fail "tfm check fails on a new repository"
-"$bin" -C "$dir/hub" check --as-of 2026-11-26 --format json | grep -q '"records": 5' || fail "expected 5 records"
+# The sample is this year's: two meetings and a visit before 2026-11-26, all logged; and the
+# school's answer to next year's offer.
+"$bin" -C "$dir/hub" check --as-of 2026-11-26 --format json | grep -q '"records": 8' || fail "expected 8 records"
+grep -q "tfm offers" "$dir/hub/README.md" || fail "the README does not say how to offer next year's stage"
+"$bin" -C "$dir/hub" check --as-of 2026-11-26 --format json | grep -q '"errors": 0' || fail "check finds errors"
+# Nothing for the cron mail on day one, whatever the day of the year.
+for day in 2026-09-01 2026-09-02 2026-11-26 2027-03-01 2027-07-25 2027-08-31; do
+  rm -rf "$dir/day" && "$bin" init "$dir/day" --as-of $day >/dev/null 2>&1 || fail "init on $day failed"
+  "$bin" -C "$dir/day" check --as-of $day -q 2>/dev/null || fail "tfm check fails on a new repository made on $day"
+  "$bin" -C "$dir/day" gaps --as-of $day --fail-on-findings >"$dir/gaps" 2>&1 ||
+    fail "gaps finds something on a new repository made on $day: $(cat "$dir/gaps")"
+done
+rm -rf "$dir/day"
+for cmd in "tfm log" "tfm enrol" "tfm withdraw" "tfm register"; do
+  grep -q "$cmd" "$dir/hub/README.md" || fail "the guide does not mention $cmd"
+done
 if command -v git >/dev/null; then
   [ -d "$dir/hub/.git" ] || fail "tfm init did not run git init outside a work tree"
 fi

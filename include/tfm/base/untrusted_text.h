@@ -108,6 +108,10 @@ bool is_web_link(std::string_view link);
 // and minus sign `-`. Records keep their text as written; only comparisons use the key.
 std::string name_key(std::string_view name);
 
+// For suggestions only (look-ups compare name_key): name_key without accents, spaces or
+// punctuation, so `holmewood` and `bronte` come near Holme Wood Primary and Brontë Primary.
+std::string squashed_key(std::string_view name);
+
 // `text` without the spaces at its ends: every kind of space name_key counts (plain,
 // no-break, thin, ideographic, tab, line breaks); the spaces inside are kept.
 std::string_view trim_spaces(std::string_view text);

@@ -36,6 +36,12 @@ SessionDraft planned_session(const Cohort& cohort, Date date, SessionType type, 
 // name compared as names are), each once; a name the records lack is kept as written.
 std::vector<std::string> attendee_names(const Index& index, const Cohort& cohort, Urn urn, std::string_view list);
 
+// A likely slip among attendees of school `urn`: for the first name (as attendee_names
+// spells them) that is neither a participant nor a member of staff but close to one (edit
+// distance, accents, case), "`Zoe O'Brien` is not a participant or member of staff of school
+// 107330; did you mean `Zoë Ó'Brien`?"; else "". A name close to none is a new teacher: "".
+std::string attendee_slip(const Index& index, const Cohort& cohort, Urn urn, const std::vector<std::string>& names);
+
 class LogEntry {
 public:
     enum class Step { date, school, start, end, mode, agenda, attendance };
@@ -69,6 +75,9 @@ public:
 private:
     void replan(Date date, std::optional<Urn> school);  // new defaults for another date or school
     void rebuild();  // the steps after the draft changed
+    // Whether the draft's date is one to offer: typed or given, or a planned meeting (a planned
+    // visit to the school) rather than --as-of taken for want of one.
+    bool date_planned() const;
     std::string answer_attendance(std::size_t school, std::string_view text);
     // A member the cohort lists no participants for, whose attendance was not typed yet:
     // Enter cannot take "as planned" for it (`[]` would say it was absent).
@@ -82,6 +91,7 @@ private:
     bool date_answered_ = false;
     std::vector<AgendaItem> planned_agenda_;
     std::vector<Urn> answered_;  // schools whose attendance was typed (not only planned)
+    std::string slip_answer_;    // an answer refused as a likely slip: typed again, it is taken
     std::vector<std::pair<Step, std::size_t>> steps_;  // attendance steps carry the school's place
     std::size_t at_ = 0;
 };

@@ -63,6 +63,11 @@ bool member_on(const Member& member, Date d);
 // withdrew is expected only before the date it withdrew (at none when that date is not given).
 bool expected_on(const Member& member, Date d);
 
+// Whether a planned visit still stands: not to a school that withdrew on or before its date
+// (or withdrew without a date). Such a visit is called off: not due in the schedule or the
+// calendar, not overdue in gaps, not counted among the visits planned.
+bool visit_stands(const Cohort& cohort, const PlannedVisit& visit);
+
 // Whether an attendance share meets the completion threshold. A small tolerance, so that
 // 4 of 6 (0.6667) meets the default 0.67 as a coordinator means it.
 bool meets_completion(double share, double completion);

@@ -5,6 +5,7 @@
 #include "tfm/analysis/plan.h"
 
 #include "../fixtures.h"
+#include "tfm/model/bank_holidays.h"
 #include "tfm/model/term_dates.h"
 #include "tfm/model/index.h"
 #include "tfm/load/load.h"
@@ -638,4 +639,64 @@ cohorts:
     CHECK(plan2.meetings[0] != d(2022, 5, 9));
     CHECK(plan2.meetings[0] != d(2022, 5, 2));   // bank holiday
     CHECK(plan2.meetings[0] != d(2022, 5, 16));  // hub.closed
+}
+
+TEST_CASE("plan: never in the Christmas break (20 Dec to 3 Jan) nor Good Friday to Easter Monday") {
+    // Without term dates the default Spring 1 window starts in mid-December; the spacing rule
+    // pulls its meeting early. Every --as-of through the autumn, every weekday.
+    for (int weekday = 0; weekday < 5; ++weekday)
+        for (Date as_of = d(2022, 8, 31); as_of < d(2022, 12, 20); as_of = as_of.plus_days(9)) {
+            std::string yaml = base_tree();
+            yaml.replace(yaml.find("weekday: thursday"), 17,
+                         fmt::format("weekday: {}", weekday_name(weekday)));
+            Tree t(yaml);
+            auto plan = t.plan("nextyear", as_of);
+            CHECK(plan.default_terms);
+            std::vector<Date> all = plan.meetings;
+            for (const auto& v : plan.visits) all.push_back(v.date);
+            Date easter = easter_sunday(2023);
+            for (Date x : all) {
+                INFO("as of ", as_of.str(), ": ", x.str());
+                CHECK_FALSE(in_christmas_break(x));
+                CHECK_FALSE((easter.plus_days(-2) <= x && x <= easter.plus_days(1)));
+            }
+        }
+}
+
+TEST_CASE("plan: the Christmas break is 20 December to 3 January") {
+    CHECK_FALSE(in_christmas_break(d(2026, 12, 19)));
+    CHECK(in_christmas_break(d(2026, 12, 20)));
+    CHECK(in_christmas_break(d(2026, 12, 29)));
+    CHECK(in_christmas_break(d(2027, 1, 3)));
+    CHECK_FALSE(in_christmas_break(d(2027, 1, 4)));
+}
+
+TEST_CASE("plan: typical English term dates for init's template") {
+    auto text = [](AcademicYear y) {
+        std::string out;
+        for (const auto& w : typical_english_half_terms(y))
+            out += fmt::format("{}: {} {}\n", w.name, w.start.str(), w.end.str());
+        return out;
+    };
+    // Easter 2027 is 28 March: two weeks off around it; the late-May bank holiday is 31 May.
+    CHECK(text(AcademicYear(2026)) ==
+          "Autumn 1: 2026-09-03 2026-10-23\nAutumn 2: 2026-11-02 2026-12-18\n"
+          "Spring 1: 2027-01-05 2027-02-12\nSpring 2: 2027-02-22 2027-03-19\n"
+          "Summer 1: 2027-04-05 2027-05-28\nSummer 2: 2027-06-07 2027-07-20\n");
+    // Easter 2025 is 20 April; 20 July 2025 is a Sunday, so summer ends on Friday 18 July.
+    CHECK(text(AcademicYear(2024)) ==
+          "Autumn 1: 2024-09-03 2024-10-25\nAutumn 2: 2024-11-04 2024-12-19\n"
+          "Spring 1: 2025-01-06 2025-02-14\nSpring 2: 2025-02-24 2025-04-11\n"
+          "Summer 1: 2025-04-28 2025-05-23\nSummer 2: 2025-06-02 2025-07-18\n");
+    for (int y = 2020; y < 2040; ++y) {
+        auto halves = typical_english_half_terms(AcademicYear(y));
+        REQUIRE(halves.size() == 6);
+        for (std::size_t i = 0; i < 6; ++i) {
+            CHECK(halves[i].start.weekday() < 5);
+            CHECK(halves[i].start < halves[i].end);
+            if (i) CHECK(halves[i - 1].end.plus_days(3) <= halves[i].start);  // a break between
+            for (Date x = halves[i].start; x <= halves[i].end; x = x.plus_days(1))
+                CHECK_FALSE(in_christmas_break(x));
+        }
+    }
 }

@@ -249,3 +249,9 @@ TEST_CASE("control_character names the first character typed text must not bring
     CHECK(control_character("A\u2028B") == "a control character (U+2028)");
     CHECK(control_character("A\xff") == "a byte that is not UTF-8 (\\xff)");
 }
+
+TEST_CASE("did_you_mean says when only the case differs, never an empty reason") {
+    CHECK(did_you_mean("Primary", "primary") == "; did you mean `primary`, in lower case?");
+    CHECK(did_you_mean("GOOD", "good") == "; did you mean `good`, in lower case?");
+    CHECK(did_you_mean("amina khan", "Amina Khan") == "; did you mean `Amina Khan`, which differs only in case?");
+}

@@ -112,8 +112,13 @@ TEST_CASE("tfm log: the prompt offers the default and completes names") {
 TEST_CASE("tfm log: correcting one school, names spelled as the records spell them") {
     Fixture f;
     LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}));
-    CHECK(answer_all(e, {"", "", "", "", "", "amy ash, zoe bronte", "absent"}) ==
-          std::vector<std::string>{});
+    // "zoe bronte" is one slip from the staff member Zoë Brontë: said at the school's own
+    // question, and taken as typed when typed again.
+    CHECK(answer_all(e, {"", "", "", "", "", "amy ash, zoe bronte"}) ==
+          std::vector<std::string>{"`zoe bronte` is not a participant or member of staff of school 100001; did you "
+                                   "mean `Zoë Brontë`? (type the same again to record it as written)"});
+    CHECK(e.prompt().question == "100001 Alder Primary");
+    CHECK(answer_all(e, {"amy ash, zoe bronte", "absent"}) == std::vector<std::string>{});
     CHECK(e.done());
     // "amy ash" as the records spell it; same_name folds case, not accents, so "zoe bronte" is
     // kept as typed, for ref/participant to question
@@ -161,7 +166,11 @@ TEST_CASE("tfm log: a visit asks for the school first, not attendance") {
     CHECK(e.prompt().step == LogEntry::Step::school);
     CHECK(e.answer("100009") == "not a school of this Work Group (Tab lists them)");
     CHECK(e.answer("birch primary") == "");
-    answer_all(e, {"", "", "", ""});
+    // No visit to it is planned: no date is offered, and Enter does not take one.
+    CHECK(e.prompt().step == LogEntry::Step::date);
+    CHECK(e.prompt().offered == "");
+    CHECK(e.answer("") == "no planned date is waiting for its log: type the date it took place");
+    answer_all(e, {"2021-10-12", "", "", ""});
     CHECK(e.done());
     CHECK(e.draft().school == 100002);
     CHECK(e.draft().attendance.empty());
@@ -280,4 +289,17 @@ TEST_CASE("tfm log: a typed name with a control character is asked again") {
     CHECK(e.answer("Amy \u202eAsh") ==
           "that has a control character (U+202E), which a name in the records must not have; type the names without it");
     CHECK(e.prompt().question == "100001 Alder Primary");
+}
+
+TEST_CASE("tfm log: a date no meeting was planned on is not offered") {
+    Fixture f;
+    LogEntry e(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-12-01"), SessionType::meeting, {}));
+    CHECK(e.prompt().step == LogEntry::Step::date);
+    CHECK(e.prompt().offered == "");
+    CHECK(e.answer("") == "no planned date is waiting for its log: type the date it took place");
+    CHECK(e.answer("2021-12-01") == "");
+    CHECK(e.prompt().step == LogEntry::Step::start);
+    // A planned one is offered.
+    LogEntry planned(f.cohort, f.index, planned_session(f.cohort, *Date::parse("2021-11-09"), SessionType::meeting, {}));
+    CHECK(planned.prompt().offered == "2021-11-09");
 }
