@@ -231,6 +231,11 @@ struct LeadFacts {
     }
 };
 
+// Whether `lead` led a school of the group in its latest engagement.
+bool previous_lead_of(const Draft& d, const Lead& lead) {
+    return std::any_of(d.schools.begin(), d.schools.end(), [&](const Candidate& c) { return c.previous_lead == lead.id; });
+}
+
 // The lead for a group, or null: eligible leads of its data directory under lead_load, by
 // (schools whose previous lead they are, led the stage in the group's main area, load, id).
 const Lead* choose_lead(const Records& records, const Draft& d, const std::string& area, const LeadFacts& facts,
@@ -239,7 +244,7 @@ const Lead* choose_lead(const Records& records, const Draft& d, const std::strin
     for (const auto& c : d.schools)
         if (!c.previous_lead.empty()) ++previous[c.previous_lead];
     const Lead* best = nullptr;
-    std::tuple<int, int, int, std::string> best_key;
+    std::tuple<int, int, int, int, std::string> best_key;
     for (const auto& l : records.leads) {
         if (l.directory != d.pool->directory) continue;
         if (d.pool->stage != Stage::readiness && l.role != LeadRole::specialist) continue;
@@ -247,7 +252,9 @@ const Lead* choose_lead(const Records& records, const Draft& d, const std::strin
         int load = it == facts.load.end() ? 0 : it->second;
         if (load >= lead_load) continue;
         auto p = previous.find(l.id);
-        std::tuple<int, int, int, std::string> key{p == previous.end() ? 0 : -p->second,
+        // A readiness group goes to a readiness lead first, who can lead no other stage.
+        int role = d.pool->stage == Stage::readiness && l.role != LeadRole::readiness_lead ? 1 : 0;
+        std::tuple<int, int, int, int, std::string> key{role, p == previous.end() ? 0 : -p->second,
                                                    facts.led.count({l.id, d.pool->stage, area}) ? 0 : 1, load, l.id};
         if (!best || key < best_key) best = &l, best_key = key;
     }
@@ -286,6 +293,40 @@ std::vector<Pool> pools_of(const Records& records, const Index& index, const std
     return out;
 }
 
+// Leads for the groups (in their order: the largest first): first the groups whose previous
+// lead is free keep them, then the others in turn; a group with no lead free is unplaced.
+std::vector<std::pair<const Draft*, const Lead*>> assign_leads(const Records& records, const std::vector<Draft>& drafts,
+                                                               LeadFacts& facts, AcademicYear year,
+                                                               std::vector<UnplacedSchool>& unplaced) {
+    std::vector<std::pair<const Draft*, const Lead*>> led;
+    std::vector<const Draft*> waiting;
+    // First the groups whose previous lead is free keep them; then the others, in turn.
+    for (int pass = 0; pass < 2; ++pass)
+        for (const Draft& d : drafts) {
+            if (pass == 1 && std::find(waiting.begin(), waiting.end(), &d) == waiting.end()) continue;
+            int lead_load = records.rules_of(d.pool->directory).lead_load;
+            const Lead* l = choose_lead(records, d, areas_of(d.schools).front(), facts, lead_load);
+            if (pass == 0 && !(l && previous_lead_of(d, *l))) {
+                waiting.push_back(&d);
+                continue;
+            }
+            if (l) {
+                ++facts.load[l->id];
+                led.emplace_back(&d, l);
+            }
+        }
+    for (const Draft* dp : waiting) {
+        const Draft& d = *dp;
+        if (std::any_of(led.begin(), led.end(), [&](const auto& x) { return x.first == dp; })) continue;
+        int lead_load = records.rules_of(d.pool->directory).lead_load;
+        std::string who = d.pool->stage == Stage::readiness ? "lead" : "specialist lead";
+        std::string reason = fmt::format("no {} is free: each leads {} (lead_load) in {}", who,
+                                         plural(std::size_t(lead_load), "cohort", "cohorts"), year.str());
+        for (const auto& c : d.schools) unplaced.push_back({c.school, d.pool->stage, reason});
+    }
+    return led;
+}
+
 }  // namespace
 
 Allocation allocate(const Records& records, const Index& index, const std::vector<Journey>& journeys,
@@ -308,20 +349,7 @@ Allocation allocate(const Records& records, const Index& index, const std::vecto
         return first_key(x) < first_key(y);
     });
     LeadFacts facts(records, index, year);
-    std::vector<std::pair<const Draft*, const Lead*>> led;
-    for (const Draft& d : drafts) {
-        std::string area = areas_of(d.schools).front();
-        int lead_load = records.rules_of(d.pool->directory).lead_load;
-        if (const Lead* l = choose_lead(records, d, area, facts, lead_load)) {
-            ++facts.load[l->id];
-            led.emplace_back(&d, l);
-            continue;
-        }
-        std::string who = d.pool->stage == Stage::readiness ? "lead" : "specialist lead";
-        std::string reason = fmt::format("no {} is free: each leads {} (lead_load) in {}", who,
-                                         plural(std::size_t(lead_load), "cohort", "cohorts"), year.str());
-        for (const auto& c : d.schools) out.unplaced.push_back({c.school, d.pool->stage, reason});
-    }
+    auto led = assign_leads(records, drafts, facts, year, out.unplaced);
     std::sort(led.begin(), led.end(), [&](const auto& x, const auto& y) { return first_key(*x.first) < first_key(*y.first); });
     IdStyle style(records, index);
     for (const auto& [d, lead] : led) {
