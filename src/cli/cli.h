@@ -172,6 +172,8 @@ void define(CLI::App& sub, ReportArgs& args);
 int run(const GlobalArgs& g, const ReportArgs& args);
 void define(CLI::App& sub, GapsArgs& args);
 int run(const GlobalArgs& g, const GapsArgs& args);
+void define(CLI::App& sub, AllocateArgs& args);
+int run(const GlobalArgs& g, const AllocateArgs& args);
 void define(CLI::App& sub, OffersArgs& args);
 int run(const GlobalArgs& g, const OffersArgs& args);
 void define(CLI::App& sub, ScheduleArgs& args);

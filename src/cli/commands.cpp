@@ -63,6 +63,21 @@ std::vector<Command> command_list() {
           reading_globals,
           "0 printed, 1 printed but the records have errors, 2 usage error,\n"
           "3 data directory unreadable."}},
+        {"allocate", "Propose next year's Work Groups from the accepted offers; --write adds them",
+         AllocateArgs{},
+         {"Groups the schools that accepted an offer for year Y (offers dated up to --as-of) and\n"
+          "are not yet in a Work Group of Y: one stage and phase per group, schools of one area\n"
+          "together (an area with fewer than hub.rules.cohort_size min schools joins the smallest\n"
+          "other area of the stage), sizes within cohort_size and as even as possible, a specialist\n"
+          "lead within lead_load (the schools' previous lead first, then one who led the stage in\n"
+          "the area, then the least loaded) on their usual weekday, ids in the hub's style.\n"
+          "Prints the groups, the schools it could not place with the reason, and (table and\n"
+          "text) the YAML to paste. --write adds the groups to cohorts/YYYY-YY.yaml (or the file\n"
+          "listing the year's cohorts), checked with every rule first (an error refuses it).\n"
+          "Formats (--format): table (default), csv, json, md, xlsx (-o FILE).",
+          {global::data, global::as_of, global::format, global::quiet},
+          "0 proposed (or written), 1 refused or the records have errors, 2 usage error,\n"
+          "3 data directory unreadable."}},
         {"schedule", "Planned and logged meetings and visits in a date range (also as iCalendar)",
          ScheduleArgs{},
          {"Each row is marked done (logged), due, or overdue (passed with no log).\n"

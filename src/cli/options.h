@@ -38,6 +38,12 @@ struct OffersArgs {
     bool all = false;  // --all: the never-engaged schools of the hub's areas too
 };
 
+struct AllocateArgs {
+    std::string year;      // YYYY/YY
+    bool write = false;    // --write
+    bool dry_run = false;  // --dry-run: print the diff of --write, write nothing
+};
+
 struct ScheduleArgs {
     std::string from, to;  // --from, --to YYYY-MM-DD; empty: --as-of and six weeks on
     std::string cohort;    // --cohort ID
@@ -123,7 +129,7 @@ struct ManArgs {};
 // The options of the command given; std::monostate until one is parsed.
 using CommandArgs = std::variant<std::monostate, CheckArgs, ReportArgs, GapsArgs, ScheduleArgs, PlanArgs,
                                  JourneyArgs, HandoverArgs, RegisterArgs, CompletionArgs, InitArgs, ImportArgs, SchemaArgs, ManArgs,
-                                 LogArgs, EnrolArgs, WithdrawArgs, OffersArgs>;
+                                 LogArgs, EnrolArgs, WithdrawArgs, OffersArgs, AllocateArgs>;
 
 // A whole command line: the global options and the chosen command's.
 struct Invocation {
