@@ -77,7 +77,7 @@ std::vector<Command> command_list() {
           "Formats (--format): table (default), csv, json, md, xlsx (-o FILE).",
           {global::data, global::as_of, global::format, global::quiet},
           "0 proposed (or written), 1 refused or the records have errors, 2 usage error,\n"
-          "3 data directory unreadable."}},
+          "3 data directory unreadable."}, "allocate --write"},
         {"schedule", "Planned and logged meetings and visits in a date range (also as iCalendar)",
          ScheduleArgs{},
          {"Each row is marked done (logged), due, or overdue (passed with no log).\n"
