@@ -48,47 +48,47 @@ results=$(mktemp)
 trap 'rm -f "$results" "$results".*' EXIT
 
 for scale in "${scales[@]}"; do
-for text in "${texts[@]}"; do
-    case $text in
-        normal) forest=$out_root/scale-$scale; label=$scale ;;
-        low) forest=$out_root/scale-$scale-low; label="$scale-low" ;;
-        *) echo "run.sh: TEXTS holds '$text': each is normal or low" >&2; exit 2 ;;
-    esac
-    if [ "$(cat "$forest/.stamp" 2>/dev/null)" != "$(stamp_of "$text")" ]; then
-        rm -rf "$forest"
-        echo "generating scale $scale ($text text) in $forest ..." >&2
-        python3 "$here/generate.py" "$forest" --scale "$scale" --seed "$seed" --text "$text" >&2
-        stamp_of "$text" >"$forest/.stamp"
-    fi
-    hubs=("$forest"/hub-*)
-    dash_c=()
-    for h in "${hubs[@]}"; do dash_c+=(-C "$h"); done
-    bytes=$(find "${hubs[@]}" -type f \( -name '*.yaml' -o -name '*.yml' \) -printf '%s\n' | awk '{s += $1} END {print s}')
-    files=$(find "${hubs[@]}" -type f \( -name '*.yaml' -o -name '*.yml' \) | wc -l)
-    # Read the forest once so every program finds it in the page cache.
-    find "${hubs[@]}" -type f -name '*.yaml' -exec cat {} + >/dev/null
-
-    # The check must pass: a forest with errors would time the wrong work.
-    if ! "$tfm" --as-of "$as_of" "${dash_c[@]}" check -q 2>"$results.err"; then
-        echo "run.sh: tfm check reports errors on scale $label:" >&2
-        head -20 "$results.err" >&2
-        exit 1
-    fi
-
-    for what in baseline check report; do
-        case $what in
-            baseline) cmd=("$baseline" "${hubs[@]}") ;;
-            check) cmd=("$tfm" --as-of "$as_of" "${dash_c[@]}" check) ;;
-            report) cmd=("$tfm" --as-of "$as_of" "${dash_c[@]}" report --year "$report_year") ;;
+    for text in "${texts[@]}"; do
+        case $text in
+            normal) forest=$out_root/scale-$scale; label=$scale ;;
+            low) forest=$out_root/scale-$scale-low; label="$scale-low" ;;
+            *) echo "run.sh: TEXTS holds '$text': each is normal or low" >&2; exit 2 ;;
         esac
-        for ((i = 1; i <= runs; i++)); do
-            /usr/bin/time -f "%e %U %S %M" -o "$results.time" "${cmd[@]}" >/dev/null 2>"$results.err" ||
-                { echo "run.sh: $what failed:" >&2; cat "$results.err" >&2; exit 1; }
-            echo "$label $bytes $files $what $(tail -1 "$results.time")" >>"$results"
+        if [ "$(cat "$forest/.stamp" 2>/dev/null)" != "$(stamp_of "$text")" ]; then
+            rm -rf "$forest"
+            echo "generating scale $scale ($text text) in $forest ..." >&2
+            python3 "$here/generate.py" "$forest" --scale "$scale" --seed "$seed" --text "$text" >&2
+            stamp_of "$text" >"$forest/.stamp"
+        fi
+        hubs=("$forest"/hub-*)
+        dash_c=()
+        for h in "${hubs[@]}"; do dash_c+=(-C "$h"); done
+        bytes=$(find "${hubs[@]}" -type f \( -name '*.yaml' -o -name '*.yml' \) -printf '%s\n' | awk '{s += $1} END {print s}')
+        files=$(find "${hubs[@]}" -type f \( -name '*.yaml' -o -name '*.yml' \) | wc -l)
+        # Read the forest once so every program finds it in the page cache.
+        find "${hubs[@]}" -type f -name '*.yaml' -exec cat {} + >/dev/null
+
+        # The check must pass: a forest with errors would time the wrong work.
+        if ! "$tfm" --as-of "$as_of" "${dash_c[@]}" check -q 2>"$results.err"; then
+            echo "run.sh: tfm check reports errors on scale $label:" >&2
+            head -20 "$results.err" >&2
+            exit 1
+        fi
+
+        for what in baseline check report; do
+            case $what in
+                baseline) cmd=("$baseline" "${hubs[@]}") ;;
+                check) cmd=("$tfm" --as-of "$as_of" "${dash_c[@]}" check) ;;
+                report) cmd=("$tfm" --as-of "$as_of" "${dash_c[@]}" report --year "$report_year") ;;
+            esac
+            for ((i = 1; i <= runs; i++)); do
+                /usr/bin/time -f "%e %U %S %M" -o "$results.time" "${cmd[@]}" >/dev/null 2>"$results.err" ||
+                    { echo "run.sh: $what failed:" >&2; cat "$results.err" >&2; exit 1; }
+                echo "$label $bytes $files $what $(tail -1 "$results.time")" >>"$results"
+            done
+            echo "  scale $label: $what done" >&2
         done
-        echo "  scale $label: $what done" >&2
     done
-done
 done
 
 python3 - "$results" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$load_before" <<'EOF'
