@@ -34,10 +34,10 @@ std::vector<RegisterMark> school_marks(const Member& m, const std::vector<const 
     return marks;
 }
 
-RegisterParticipant participant(const std::string& name, bool listed, Urn urn,
+RegisterParticipant participant(std::string_view name, bool listed, Urn urn,
                                 const std::vector<RegisterMark>& school,
                                 const std::vector<const Session*>& held) {
-    RegisterParticipant p{name, listed, {}, 0, 0};
+    RegisterParticipant p{std::string(name), listed, {}, 0, 0};
     for (std::size_t i = 0; i < held.size(); ++i) {
         RegisterMark mark = school[i];
         if (came(held[i]->attendance_of(urn), name)) mark = RegisterMark::present;

@@ -180,7 +180,8 @@ Cell agenda_cell(const ScheduleItem& it) {
 }  // namespace
 
 std::string agenda_item_text(const AgendaItem& a) {
-    std::string out = a.at ? a.at->str() + " " + a.item : a.item;
+    std::string out = a.at ? a.at->str() + " " : std::string();
+    out += a.item;
     std::string who;
     for (YearGroup g = 0; g <= 13; ++g)
         if (a.year_groups.contains(g)) who += (who.empty() ? "" : ", ") + year_group_name(g);

@@ -14,6 +14,10 @@
 #include <filesystem>
 #include <variant>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 using namespace tfm::cli;
 
 namespace {
@@ -105,6 +109,12 @@ int run_into(const Invocation& invocation, const std::string& output) {
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+    // One malloc arena for every thread. The loading threads' records live until the end,
+    // so an arena per thread only leaves each thread's freed parse trees as holes beside
+    // them: about 3 MB more peak memory per 20 MB of YAML, for no speed (SPEC section 7).
+    mallopt(M_ARENA_MAX, 1);
+#endif
     remember_command_line(argc, argv);
     Invocation invocation;
     auto app = build_app(invocation);

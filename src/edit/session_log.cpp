@@ -26,7 +26,7 @@ std::string agenda_item(const AgendaItem& a) {
     std::vector<yaml::Field> f;
     if (a.at) f.push_back({"at", quoted_time(*a.at), true});
     if (a.minutes) f.push_back({"minutes", std::to_string(*a.minutes), true});
-    f.push_back({"item", a.item});
+    f.push_back({"item", std::string(a.item)});
     std::vector<std::string> groups;
     for (YearGroup g = 0; g <= 13; ++g)
         if (a.year_groups.contains(g)) groups.push_back(year_group_name(g));

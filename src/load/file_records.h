@@ -5,6 +5,7 @@
 #include "tfm/model/model.h"
 #include "tfm/yaml/yaml_tree.h"
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -12,6 +13,7 @@ namespace tfm::detail {
 
 // What one file contributed. Positions carry the file's index in the final file list.
 struct FileRecords {
+    std::shared_ptr<StringPool> pool = std::make_shared<StringPool>();  // the records' text
     std::vector<Hub> hubs;
     std::vector<School> schools;
     std::vector<Lead> leads;

@@ -296,6 +296,7 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
         append(rec.cohorts, r.cohorts);
         rec.sessions.append(std::move(r.sessions));
         append(rec.offers, r.offers);
+        if (r.pool->capacity() > 0) rec.pools.push_back(std::move(r.pool));
         append(broken_schools, r.broken_schools);
         append(broken_leads, r.broken_leads);
         append(broken_cohorts, r.broken_cohorts);
@@ -334,6 +335,7 @@ LoadResult load_text(std::string_view text, std::string path) {
     rec.cohorts = std::move(r.cohorts);
     rec.sessions.append(std::move(r.sessions));
     rec.offers = std::move(r.offers);
+    rec.pools.push_back(std::move(r.pool));
     for (auto& [u, p] : r.broken_schools) rec.broken_schools.push_back(u);
     for (auto& [id, p] : r.broken_leads) rec.broken_leads.push_back(id);
     for (auto& [id, p] : r.broken_cohorts) rec.broken_cohorts.push_back(id);

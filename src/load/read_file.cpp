@@ -204,6 +204,7 @@ Diagnostic parse_error(std::string_view text, yaml::SyntaxError e, int file) {
 
 FileRecords read_file_records(std::string_view bytes, int file_index, int directory) {
     FileRecords out;
+    InternInto interning(*out.pool);
     std::string_view text = bytes;
     // A file that is not YAML, or does not parse, may have held the hub: do not also say
     // the hub is missing (broken_hubs).
@@ -251,6 +252,7 @@ FileRecords read_file_records(std::string_view bytes, int file_index, int direct
     out.schools.shrink_to_fit();
     out.cohorts.shrink_to_fit();
     out.sessions.shrink_to_fit();
+    out.pool->seal();
     return out;
 }
 

@@ -18,7 +18,7 @@ void read_attendance(Reader& r, void* record, NodeId map) {
             const auto& names = r.items(val, "attendance");
             a.present.reserve(names.size());
             for (NodeId item : names)
-                if (auto name = r.text(item)) a.present.push_back({std::move(*name), r.pos(item)});
+                if (auto name = r.text(item)) a.present.push_back({intern(*name), r.pos(item)});
         }
         if (u) {
             a.urn = *u;

@@ -30,6 +30,8 @@ auto& member(void* record) {
 // ---- one value --------------------------------------------------------------------------
 
 inline void assign(std::string& to, FieldValue& v) { to = std::move(std::get<std::string>(v)); }
+// Text the records repeat is kept once, in the pool of the file being read.
+inline void assign(std::string_view& to, FieldValue& v) { to = intern(std::get<std::string>(v)); }
 inline void assign(double& to, FieldValue& v) { to = std::get<double>(v); }
 inline void assign(Date& to, FieldValue& v) { to = std::get<Date>(v); }
 inline void assign(AcademicYear& to, FieldValue& v) { to = std::get<AcademicYear>(v); }

@@ -56,8 +56,14 @@ const SourceFile* Records::unloaded_file_holding(std::string_view id) const {
 }
 
 const StaffMember* School::staff_member(std::string_view person) const {
+    // Most names are written as the staff list writes them: look for that first, and fold
+    // `person` once rather than once per staff member (every attendee of a national tree
+    // is looked up here).
     for (const auto& m : staff)
-        if (same_name(m.name, person)) return &m;
+        if (m.name == person) return &m;
+    const std::string key = name_key(person);
+    for (const auto& m : staff)
+        if (name_key(m.name) == key) return &m;
     return nullptr;
 }
 

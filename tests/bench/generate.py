@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a realistic national forest of Maths Hub records trees for the benchmark.
 
-    generate.py OUT_DIR --scale S [--hubs 40] [--seed N] [--jobs J]
+    generate.py OUT_DIR --scale S [--hubs 40] [--seed N] [--jobs J] [--text normal|low]
 
 Scale 1.0 writes 40 hubs (`--hubs`), each like examples/: about 500 schools, 170 Work
 Groups over the ten academic years 2016/17 to 2025/26 and 3,600 session logs, so (seed 1)
@@ -17,6 +17,11 @@ writes the same bytes.
     OUT_DIR/hub-NN/schools/<area>.yaml
     OUT_DIR/hub-NN/cohorts/<year>/<cohort-id>.yaml
     OUT_DIR/hub-NN/sessions/<year>/<cohort-id>.yaml
+
+`--text low` writes the same records (the same seed draws the same schools, cohorts and
+session logs) with little free text: most session logs have no `notes` and no
+`gap_task`, and those that do have a short one. tfm keeps no free text, so this forest
+measures the memory of the records themselves against fewer bytes of YAML.
 
 URNs, cohort ids and lead ids are unique across all hubs, so the trees can be checked
 together (`tfm -C OUT/hub-00 -C OUT/hub-01 ... check`). Every journey follows the rules
@@ -185,8 +190,9 @@ def flow_list(items):
 
 
 class Hub:
-    def __init__(self, number, seed):
+    def __init__(self, number, seed, text="normal"):
         self.n = number
+        self.low_text = text == "low"
         self.rng = random.Random(seed * 1_000_003 + number)
         self.code = f"h{number:02d}"
         self.session_count = 0
@@ -591,11 +597,18 @@ class Hub:
                           f"    mode: {'online' if r.random() < 0.1 else 'in_person'}",
                           f"    start: {hm(vstart)}", f"    end: {hm(vstart + r.choice([90, 120, 150]))}",
                           f"    focus: [{r.choice(FOCUS)}]"]
+                # The same draws whatever the text, so both forests hold the same records.
                 if r.random() < 0.85:
-                    lines += ["    notes: >-"] + [f"      {t}" for t in
-                                                  [r.choice(VISIT_NOTES) + "."] + r.sample(VISIT_SENTENCES, r.randint(1, 3))]
+                    note = [r.choice(VISIT_NOTES) + "."] + r.sample(VISIT_SENTENCES, r.randint(1, 3))
+                    if not self.low_text:
+                        lines += ["    notes: >-"] + [f"      {t}" for t in note]
                 else:
-                    lines.append(f"    notes: {q(r.choice(VISIT_NOTES))}")
+                    note = r.choice(VISIT_NOTES)
+                    if not self.low_text:
+                        lines.append(f"    notes: {q(note)}")
+                if self.low_text and count % 10 == 0:
+                    first = note[0] if isinstance(note, list) else note
+                    lines.append(f"    notes: {q(' '.join(first.split()[:3]))}")
                 lines.append("")
                 continue
             online = r.random() < 0.15
@@ -643,20 +656,30 @@ class Hub:
                 if len(present) > 1 and r.random() < 0.1:
                     present = present[:1]
                 lines.append(f"      {m['urn']}: {flow_list(present)}")
-            lines.append(f"    gap_task: {q(r.choice(GAP_TASKS))}")
+            gap_task = r.choice(GAP_TASKS)
+            if not self.low_text:
+                lines.append(f"    gap_task: {q(gap_task)}")
+            elif count % 5 == 0:
+                lines.append(f"    gap_task: {q(' '.join(gap_task.split()[:4]))}")
             if r.random() < 0.85:
-                lines.append("    notes: |")
-                lines += [f"      {t}" for t in r.sample(NOTE_SENTENCES, r.randint(3, 6))]
+                note = r.sample(NOTE_SENTENCES, r.randint(3, 6))
+                if not self.low_text:
+                    lines.append("    notes: |")
+                    lines += [f"      {t}" for t in note]
             else:
-                lines.append(f"    notes: {q(r.choice(MEETING_NOTES))}")
+                note = r.choice(MEETING_NOTES)
+                if not self.low_text:
+                    lines.append(f"    notes: {q(note)}")
+                else:
+                    lines.append(f"    notes: {q(' '.join(note.split()[:3]))}")
             lines.append("")
         self.session_count += count
         return "\n".join(lines)
 
 
 def build_hub(args):
-    number, seed, out = args
-    hub = Hub(number, seed)
+    number, seed, out, text = args
+    hub = Hub(number, seed, text)
     hub.make_world()
     hub.simulate()
     return hub.write(out)
@@ -669,12 +692,14 @@ def main():
     ap.add_argument("--hubs", type=int, default=40, help="hubs at scale 1 (default 40)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--text", choices=["normal", "low"], default="normal",
+                    help="free text in session logs: normal, or low (little notes and gap tasks)")
     a = ap.parse_args()
     n = max(1, round(a.hubs * a.scale))
     if n > 900:
         sys.exit("generate.py: at most 900 hubs (URN blocks would leave six digits)")
     os.makedirs(a.out, exist_ok=True)
-    work = [(i, a.seed, a.out) for i in range(n)]
+    work = [(i, a.seed, a.out, a.text) for i in range(n)]
     if a.jobs > 1 and n > 1:
         with multiprocessing.Pool(min(a.jobs, n)) as pool:
             stats = pool.map(build_hub, work)

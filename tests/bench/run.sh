@@ -5,13 +5,16 @@
 #     tests/bench/run.sh build            # scales 0.5 1 2
 #     tests/bench/run.sh build 0.25 0.5   # any scales
 #
-# For each scale it generates a national forest with generate.py (cached in
-# tests/bench/out/scale-S, git-ignored; regenerated when generate.py changes), then times
+# For each scale it generates two national forests with generate.py, the normal one and one
+# with little free text (`--text low`: the same records in fewer bytes), cached in
+# tests/bench/out/scale-S and scale-S-low (git-ignored; regenerated when generate.py
+# changes), then times
 # bench_baseline (every file loaded with yaml-cpp's YAML::LoadAllFromFile on one thread),
-# `tfm check` and `tfm report` on it, RUNS times each (default 3; the median wall time is
-# shown, the peak RSS is the largest seen), and prints one table row per scale plus the
+# `tfm check` and `tfm report` on each, RUNS times each (default 3; the median wall time is
+# shown, the peak RSS is the largest seen), and prints one table row per forest plus the
 # cost per MB of YAML at each scale (linear cost means a flat line). Environment:
-# RUNS=N, BENCH_OUT=DIR (where forests are cached), SEED=N.
+# RUNS=N, BENCH_OUT=DIR (where forests are cached), SEED=N, TEXTS="normal low" (which
+# forests).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,6 +24,7 @@ scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(0.5 1 2)
 runs=${RUNS:-3}
 seed=${SEED:-1}
+read -r -a texts <<<"${TEXTS:-normal low}"
 out_root=${BENCH_OUT:-$here/out}
 as_of=2026-11-26
 report_year=2025/26
@@ -37,47 +41,53 @@ if [ ! -x /usr/bin/time ]; then
     exit 2
 fi
 
-stamp_of() { echo "seed=$seed $(sha256sum "$here/generate.py" | cut -c1-16)"; }
+stamp_of() { echo "seed=$seed text=$1 $(sha256sum "$here/generate.py" | cut -c1-16)"; }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 results=$(mktemp)
 trap 'rm -f "$results" "$results".*' EXIT
 
 for scale in "${scales[@]}"; do
-    forest=$out_root/scale-$scale
-    if [ "$(cat "$forest/.stamp" 2>/dev/null)" != "$(stamp_of)" ]; then
-        rm -rf "$forest"
-        echo "generating scale $scale in $forest ..." >&2
-        python3 "$here/generate.py" "$forest" --scale "$scale" --seed "$seed" >&2
-        stamp_of >"$forest/.stamp"
-    fi
-    hubs=("$forest"/hub-*)
-    dash_c=()
-    for h in "${hubs[@]}"; do dash_c+=(-C "$h"); done
-    bytes=$(find "${hubs[@]}" -type f \( -name '*.yaml' -o -name '*.yml' \) -printf '%s\n' | awk '{s += $1} END {print s}')
-    files=$(find "${hubs[@]}" -type f \( -name '*.yaml' -o -name '*.yml' \) | wc -l)
-    # Read the forest once so every program finds it in the page cache.
-    find "${hubs[@]}" -type f -name '*.yaml' -exec cat {} + >/dev/null
-
-    # The check must pass: a forest with errors would time the wrong work.
-    if ! "$tfm" --as-of "$as_of" "${dash_c[@]}" check -q 2>"$results.err"; then
-        echo "run.sh: tfm check reports errors on scale $scale:" >&2
-        head -20 "$results.err" >&2
-        exit 1
-    fi
-
-    for what in baseline check report; do
-        case $what in
-            baseline) cmd=("$baseline" "${hubs[@]}") ;;
-            check) cmd=("$tfm" --as-of "$as_of" "${dash_c[@]}" check) ;;
-            report) cmd=("$tfm" --as-of "$as_of" "${dash_c[@]}" report --year "$report_year") ;;
+    for text in "${texts[@]}"; do
+        case $text in
+            normal) forest=$out_root/scale-$scale; label=$scale ;;
+            low) forest=$out_root/scale-$scale-low; label="$scale-low" ;;
+            *) echo "run.sh: TEXTS holds '$text': each is normal or low" >&2; exit 2 ;;
         esac
-        for ((i = 1; i <= runs; i++)); do
-            /usr/bin/time -f "%e %U %S %M" -o "$results.time" "${cmd[@]}" >/dev/null 2>"$results.err" ||
-                { echo "run.sh: $what failed:" >&2; cat "$results.err" >&2; exit 1; }
-            echo "$scale $bytes $files $what $(tail -1 "$results.time")" >>"$results"
+        if [ "$(cat "$forest/.stamp" 2>/dev/null)" != "$(stamp_of "$text")" ]; then
+            rm -rf "$forest"
+            echo "generating scale $scale ($text text) in $forest ..." >&2
+            python3 "$here/generate.py" "$forest" --scale "$scale" --seed "$seed" --text "$text" >&2
+            stamp_of "$text" >"$forest/.stamp"
+        fi
+        hubs=("$forest"/hub-*)
+        dash_c=()
+        for h in "${hubs[@]}"; do dash_c+=(-C "$h"); done
+        bytes=$(find "${hubs[@]}" -type f \( -name '*.yaml' -o -name '*.yml' \) -printf '%s\n' | awk '{s += $1} END {print s}')
+        files=$(find "${hubs[@]}" -type f \( -name '*.yaml' -o -name '*.yml' \) | wc -l)
+        # Read the forest once so every program finds it in the page cache.
+        find "${hubs[@]}" -type f -name '*.yaml' -exec cat {} + >/dev/null
+
+        # The check must pass: a forest with errors would time the wrong work.
+        if ! "$tfm" --as-of "$as_of" "${dash_c[@]}" check -q 2>"$results.err"; then
+            echo "run.sh: tfm check reports errors on scale $label:" >&2
+            head -20 "$results.err" >&2
+            exit 1
+        fi
+
+        for what in baseline check report; do
+            case $what in
+                baseline) cmd=("$baseline" "${hubs[@]}") ;;
+                check) cmd=("$tfm" --as-of "$as_of" "${dash_c[@]}" check) ;;
+                report) cmd=("$tfm" --as-of "$as_of" "${dash_c[@]}" report --year "$report_year") ;;
+            esac
+            for ((i = 1; i <= runs; i++)); do
+                /usr/bin/time -f "%e %U %S %M" -o "$results.time" "${cmd[@]}" >/dev/null 2>"$results.err" ||
+                    { echo "run.sh: $what failed:" >&2; cat "$results.err" >&2; exit 1; }
+                echo "$label $bytes $files $what $(tail -1 "$results.time")" >>"$results"
+            done
+            echo "  scale $label: $what done" >&2
         done
-        echo "  scale $scale: $what done" >&2
     done
 done
 

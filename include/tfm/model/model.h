@@ -4,6 +4,7 @@
 #include "tfm/base/chunked.h"
 #include "tfm/base/date.h"
 #include "tfm/base/diagnostic.h"
+#include "tfm/base/string_pool.h"
 #include "tfm/model/offer.h"
 #include "tfm/model/rule_id.h"
 
@@ -27,9 +28,9 @@ enum class Ofsted { outstanding, good, requires_improvement, inadequate, none };
 enum class StaffRole { maths_lead, teacher, headteacher, assistant_head, teaching_assistant };
 enum class LeadRole { specialist, readiness_lead };
 enum class MemberStatus { enrolled, completed, withdrawn };
-enum class SessionType { meeting, visit, audit_visit, cpd };
-enum class Mode { in_person, online };
-enum class Audience { all, maths_leads, teachers };
+enum class SessionType : std::uint8_t { meeting, visit, audit_visit, cpd };
+enum class Mode : std::uint8_t { in_person, online };
+enum class Audience : std::uint8_t { all, maths_leads, teachers };
 enum class BigIdea { coherence, representation_structure, mathematical_thinking, fluency, variation };
 
 // Names as written in the records, in enum order: for parsing, messages, schema and output.
@@ -234,7 +235,7 @@ struct Member {
 struct AgendaItem {
     std::optional<TimeOfDay> at;
     std::optional<int> minutes;
-    std::string item;
+    std::string_view item;  // in the Records' pools (loaded) or a literal
     SmallSet<YearGroup> year_groups;
     Audience audience = Audience::all;
     Pos pos;
@@ -314,7 +315,7 @@ struct Observation {
 };
 
 struct Present {
-    std::string name;
+    std::string_view name;  // in the Records' pools (loaded) or a literal
     Pos pos;
 };
 
@@ -334,6 +335,7 @@ struct Session {
     SmallSet<BigIdea> focus;
     bool has_agenda = false;
     bool has_attendance = false;
+    int directory = 0;
     // Most logs are visits without one: kept out of line, and shared by copies (it is
     // never changed after loading).
     std::shared_ptr<const Observation> observation;
@@ -341,7 +343,6 @@ struct Session {
     std::vector<Attendance> attendance;
     // `notes` and `gap_task` are checked (they must be text) but not kept: no command
     // reads free text, and on a national tree it is a fifth of the YAML.
-    int directory = 0;
     Pos pos;
     Pos cohort_pos;
     Pos date_pos;
@@ -365,6 +366,9 @@ struct SourceFile {
 struct Records {
     std::vector<std::string> directories;
     std::vector<SourceFile> files;
+    // The text that records' string_views (attendees, agenda items) point into, one pool
+    // per file: a record copied out of Records must not outlive them.
+    std::vector<std::shared_ptr<const StringPool>> pools;
     std::vector<Hub> hubs;  // at most one per directory that loaded
     std::vector<School> schools;
     std::vector<Lead> leads;

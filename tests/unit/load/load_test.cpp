@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 
 using namespace tfm;
@@ -337,4 +338,30 @@ TEST_CASE("discover_data_directory: the nearest hub.yaml upward, else the git to
     // Neither a hub nor a git work tree: where it was asked.
     CHECK(at(root / "plain" / "sub") == (root / "plain" / "sub").string());
     fs::remove_all(root);
+}
+
+TEST_CASE("attendees and agenda items are kept once per file, and outlive the file's text") {
+    auto text = std::make_unique<std::string>(
+        "sessions:\n"
+        "  - {cohort: dev-a, date: 2021-10-05, type: meeting, agenda: [{item: Gap task review}],\n"
+        "     attendance: {100001: [Amy Ashworth-Sutcliffe, Ben Jones]}}\n"
+        "  - {cohort: dev-a, date: 2021-11-09, type: meeting, agenda: [{item: Gap task review}],\n"
+        "     attendance: {100001: [Amy Ashworth-Sutcliffe]}}\n");
+    LoadResult loaded = load_text(*text, "sessions.yaml");
+    text.reset();  // the records must not point into the file's text
+    LoadResult r = std::move(loaded);
+    REQUIRE(r.diagnostics.empty());
+    REQUIRE(r.records.sessions.size() == 2);
+    CHECK_FALSE(r.records.pools.empty());
+    const Session& first = *r.records.sessions.begin();
+    const Session& second = r.records.sessions.back();
+    CHECK(first.attendance[0].present[0].name == "Amy Ashworth-Sutcliffe");
+    CHECK(second.attendance[0].present[0].name == "Amy Ashworth-Sutcliffe");
+    CHECK(first.attendance[0].present[0].name.data() == second.attendance[0].present[0].name.data());
+    CHECK(first.agenda[0].item == "Gap task review");
+    CHECK(first.agenda[0].item.data() == second.agenda[0].item.data());
+    // A copy of the records shares the text.
+    Records copy = r.records;
+    r = LoadResult{};
+    CHECK(copy.sessions.back().attendance[0].present[0].name == "Amy Ashworth-Sutcliffe");
 }

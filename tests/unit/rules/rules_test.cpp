@@ -139,11 +139,11 @@ struct Tree {
         return s;
     }
 
-    AgendaItem item(int at, int minutes, std::string name, Audience audience = Audience::all) {
+    AgendaItem item(int at, int minutes, std::string_view name, Audience audience = Audience::all) {
         AgendaItem a;
         a.at = TimeOfDay{at};
         a.minutes = minutes;
-        a.item = std::move(name);
+        a.item = name;
         a.audience = audience;
         a.pos = pos();
         return a;

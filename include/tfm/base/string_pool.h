@@ -1,0 +1,58 @@
+// Text kept once per load: the names and agenda items a tree repeats in every session log.
+//
+// A cohort's session log names the same few participants in every session's attendance
+// and repeats the same agenda items; as std::strings each copy is an allocation of its own
+// (on a national tree with little free text, a third of the peak memory). A StringPool
+// keeps each distinct text once, packed in blocks, and hands out std::string_views into
+// them. The loader makes one pool per file; the loaded Records hold every pool, so the
+// views live exactly as long as the records that hold them.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace tfm {
+
+class StringPool {
+public:
+    StringPool() = default;
+    StringPool(const StringPool&) = delete;
+    StringPool& operator=(const StringPool&) = delete;
+
+    // A view of the pool's copy of `text`: the same view for the same text until seal().
+    std::string_view intern(std::string_view text);
+    // Forgets which texts are held (the index costs more than the texts): later calls of
+    // intern() copy again. Views already handed out stay valid.
+    void seal();
+    // The bytes held in blocks (for tests and measurement).
+    std::size_t capacity() const { return capacity_; }
+
+private:
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    char* free_ = nullptr;  // the unused end of the last block
+    std::size_t left_ = 0;
+    std::size_t capacity_ = 0;
+    std::unordered_set<std::string_view> index_;
+};
+
+// The pool that record fields declared as std::string_view are interned into while records
+// are read on this thread (model/field_binding.h): set for the scope of one file's reading.
+class InternInto {
+public:
+    explicit InternInto(StringPool& pool);
+    ~InternInto();
+    InternInto(const InternInto&) = delete;
+    InternInto& operator=(const InternInto&) = delete;
+
+private:
+    StringPool* previous_;
+};
+
+// Interns into the pool of the innermost InternInto on this thread; a logic_error when
+// there is none (a view must never outlive its text).
+std::string_view intern(std::string_view text);
+
+}  // namespace tfm

@@ -1,0 +1,48 @@
+#include "tfm/base/string_pool.h"
+
+#include <algorithm>
+#include <cstring>
+#include <stdexcept>
+
+namespace tfm {
+namespace {
+
+// Blocks grow from small (a school file interns little) to this, so the unused end of a
+// pool's last block stays small beside what it holds.
+constexpr std::size_t first_block = 256;
+constexpr std::size_t largest_block = 16 * 1024;
+
+thread_local StringPool* current_pool = nullptr;
+
+}  // namespace
+
+std::string_view StringPool::intern(std::string_view text) {
+    if (text.empty()) return {};
+    if (auto it = index_.find(text); it != index_.end()) return *it;
+    if (text.size() > left_) {
+        std::size_t size = std::max(text.size(), std::min(largest_block, std::max(first_block, capacity_)));
+        blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+        free_ = blocks_.back().get();
+        left_ = size;
+        capacity_ += size;
+    }
+    std::memcpy(free_, text.data(), text.size());
+    std::string_view kept(free_, text.size());
+    free_ += text.size();
+    left_ -= text.size();
+    index_.insert(kept);
+    return kept;
+}
+
+void StringPool::seal() { index_ = {}; }
+
+InternInto::InternInto(StringPool& pool) : previous_(current_pool) { current_pool = &pool; }
+
+InternInto::~InternInto() { current_pool = previous_; }
+
+std::string_view intern(std::string_view text) {
+    if (!current_pool) throw std::logic_error("intern() outside an InternInto scope");
+    return current_pool->intern(text);
+}
+
+}  // namespace tfm
