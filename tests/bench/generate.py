@@ -194,6 +194,8 @@ class Hub:
         self.n = number
         self.low_text = text == "low"
         self.rng = random.Random(seed * 1_000_003 + number)
+        # Offers draw from a stream of their own, so the rest of the forest stays as it was.
+        self.offer_rng = random.Random(seed * 7_000_003 + number)
         self.code = f"h{number:02d}"
         self.session_count = 0
 
@@ -340,6 +342,7 @@ class Hub:
                     letters[stage] = n + 1
                     self.cohorts.append(self.make_cohort(stage, phase, y, n, part, pending))
         self.engaged = engaged
+        self.pending = pending
 
     def move_on(self, urn, stage, y, pending, withdrawn=False):
         r = self.rng
@@ -480,6 +483,7 @@ class Hub:
             ydir = year_str(c["year"], "-")
             files[f"cohorts/{ydir}/{c['id']}.yaml"] = self.cohort_yaml(c)
             files[f"sessions/{ydir}/{c['id']}.yaml"] = self.sessions_yaml(c)
+        files[f"offers/{year_str(LAST_YEAR + 1, '-')}.yaml"] = self.offers_yaml()
         total = 0
         for rel, text in files.items():
             path = os.path.join(root, rel)
@@ -491,6 +495,22 @@ class Hub:
         return {"files": len(files), "bytes": total, "schools": len(self.schools),
                 "cohorts": len(self.cohorts), "sessions": self.session_count,
                 "leads": len(self.leads)}
+
+    def offers_yaml(self):
+        """Next year's offers: each school waiting for a stage in LAST_YEAR + 1, most accepted,
+        so `tfm allocate` has a national year of Work Groups to form."""
+        r = self.offer_rng
+        lines = [f"# Offers for {year_str(LAST_YEAR + 1)}", "offers:"]
+        due = sorted((u, st) for u, (st, yy) in self.pending.items() if yy == LAST_YEAR + 1)
+        for urn, stage in due:
+            x = r.random()
+            status = "accepted" if x < 0.8 else "declined" if x < 0.9 else "offered"
+            on = dt.date(LAST_YEAR + 1, 5, 1) + dt.timedelta(days=r.randint(0, 40))
+            lines.append(f"  - {{urn: {urn}, stage: {stage}, year: {year_str(LAST_YEAR + 1)}, "
+                         f"status: {status}, on: {on.isoformat()}}}")
+        if not due:
+            lines[-1] = "offers: []"
+        return "\n".join(lines) + "\n"
 
     def hub_yaml(self):
         r = self.rng

@@ -10,7 +10,8 @@
 # tests/bench/out/scale-S and scale-S-low (git-ignored; regenerated when generate.py
 # changes), then times
 # bench_baseline (every file loaded with yaml-cpp's YAML::LoadAllFromFile on one thread),
-# `tfm check` and `tfm report` on each, RUNS times each (default 3; the median wall time is
+# `tfm check`, `tfm report` and `tfm allocate` (next year's Work Groups from the offers
+# generate.py writes for 2026/27) on each, RUNS times each (default 3; the median wall time is
 # shown, the peak RSS is the largest seen), and prints one table row per forest plus the
 # cost per MB of YAML at each scale (linear cost means a flat line). Environment:
 # RUNS=N, BENCH_OUT=DIR (where forests are cached), SEED=N, TEXTS="normal low" (which
@@ -28,6 +29,7 @@ read -r -a texts <<<"${TEXTS:-normal low}"
 out_root=${BENCH_OUT:-$here/out}
 as_of=2026-11-26
 report_year=2025/26
+allocate_year=2026/27   # the year after the forest's last: generate.py writes its offers
 
 tfm=$build/tfm
 baseline=$build/tests/bench_baseline
@@ -75,11 +77,12 @@ for scale in "${scales[@]}"; do
             exit 1
         fi
 
-        for what in baseline check report; do
+        for what in baseline check report allocate; do
             case $what in
                 baseline) cmd=("$baseline" "${hubs[@]}") ;;
                 check) cmd=("$tfm" --as-of "$as_of" "${dash_c[@]}" check) ;;
                 report) cmd=("$tfm" --as-of "$as_of" "${dash_c[@]}" report --year "$report_year") ;;
+                allocate) cmd=("$tfm" --as-of "$as_of" "${dash_c[@]}" allocate "$allocate_year" --format json) ;;
             esac
             for ((i = 1; i <= runs; i++)); do
                 /usr/bin/time -f "%e %U %S %M" -o "$results.time" "${cmd[@]}" >/dev/null 2>"$results.err" ||
@@ -103,17 +106,17 @@ def med(r, what, i):
     return statistics.median(x[i] for x in r[what])
 
 hdr = ["scale", "forest MB", "files", "baseline s", "check s", "check/baseline", "report s",
-       "report/baseline", "peak RSS MB check/report", "RSS/forest check/report",
+       "report/baseline", "allocate/baseline", "peak RSS MB check/report", "RSS/forest check/report",
        "CPU s baseline/check/report", "check cores busy"]
 out = []
 for scale, r in rows.items():
     mb = r["bytes"] / 1e6
-    b, c, p = (med(r, w, 0) for w in ("baseline", "check", "report"))
+    b, c, p, a = (med(r, w, 0) for w in ("baseline", "check", "report", "allocate"))
     crss = max(x[2] for x in r["check"])
     prss = max(x[2] for x in r["report"])
     cpu = [med(r, w, 1) for w in ("baseline", "check", "report")]
     out.append([scale, f"{mb:.1f}", str(r["files"]), f"{b:.2f}", f"{c:.2f}", f"{c / b:.2f}",
-                f"{p:.2f}", f"{p / b:.2f}", f"{crss / 1e6:.0f} / {prss / 1e6:.0f}",
+                f"{p:.2f}", f"{p / b:.2f}", f"{a / b:.2f}", f"{crss / 1e6:.0f} / {prss / 1e6:.0f}",
                 f"{crss / r['bytes']:.2f} / {prss / r['bytes']:.2f}",
                 " / ".join(f"{x:.1f}" for x in cpu), f"{cpu[1] / c:.2f}"])
 width = [max(len(h), *(len(row[i]) for row in out)) for i, h in enumerate(hdr)]
@@ -122,7 +125,7 @@ print("|" + "|".join("-" * (w + 1) + ":" for w in width) + "|")
 for row in out:
     print("| " + " | ".join(v.rjust(w) for v, w in zip(row, width)) + " |")
 print()
-for what in ("baseline", "check", "report"):
+for what in ("baseline", "check", "report", "allocate"):
     per = [f"{scale}: {med(r, what, 0) / (r['bytes'] / 1e6) * 1000:.0f} wall, "
            f"{med(r, what, 1) / (r['bytes'] / 1e6) * 1000:.0f} CPU" for scale, r in rows.items()]
     print(f"linearity, {what} ms per MB at each scale: " + "; ".join(per))
