@@ -102,10 +102,21 @@ void check_journey_same_year(const CheckContext& ctx, Reporter& out) {
                 for (std::size_t x = 1; x < group.size(); ++x) {
                     const Engagement& e = *group[x];
                     std::string message;
-                    if (first.cohort && e.cohort)
+                    Urn own = j.school->urn;
+                    if (first.cohort && e.cohort && first.urn == own && e.urn == own)
                         message = fmt::format("school {} is in cohorts {} and {} in {}",
-                                              j.school->urn, first.cohort->id, e.cohort->id,
+                                              own, first.cohort->id, e.cohort->id,
                                               e.year.str());
+                    else if (first.cohort && e.cohort) {
+                        // One of them under a predecessor's URN: name it.
+                        auto as = [own](const Engagement& g) {
+                            return g.urn == own ? std::string{}
+                                                : fmt::format(" (as its predecessor {})", g.urn);
+                        };
+                        message = fmt::format("school {} is in cohort {}{} and in cohort {}{} in {}",
+                                              own, first.cohort->id, as(first), e.cohort->id,
+                                              as(e), e.year.str());
+                    }
                     else
                         message = fmt::format("school {} has two engagements in {}: {} and {}",
                                               j.school->urn, e.year.str(), what(first), what(e));
