@@ -135,6 +135,12 @@ void check_journey_unfinished(const CheckContext& ctx, Reporter& out) {
         for (std::size_t i = 0; i < es.size(); ++i) {
             const Engagement& e = es[i];
             if (!unfinished(e)) continue;
+            // A second one of the year (journey/same-year's error, e.g. a stray predecessor
+            // row) does not make a stage the school finished unfinished.
+            if (std::any_of(es.begin(), es.end(), [&](const Engagement& o) {
+                    return &o != &e && o.year == e.year && o.stage == e.stage && !unfinished(o);
+                }))
+                continue;
             for (std::size_t k = i + 1; k < es.size(); ++k) {
                 const Engagement& later = es[k];
                 if (later.year <= e.year) continue;
