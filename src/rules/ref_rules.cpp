@@ -320,10 +320,16 @@ void check_enrolled_after_successor(const CheckContext& ctx, Reporter& out) {
             for (const Cohort* c : ctx.index.cohorts_of(p)) {
                 const Member* m = c->member(p);
                 if (!m || !(*first < c->year)) continue;
-                out.report(RuleId::ref_predecessor, Severity::warning, m->pos,
-                           fmt::format("school {} is in cohort {} in {}, but it is continued by {} {}, in "
-                                       "the programme under its own URN since {}: enrol {} instead",
-                                       p, c->id, c->year.str(), s.urn, s.name, first->str(), s.urn));
+                if (c->member(s.urn))  // one engagement already (README): the row is redundant
+                    out.report(RuleId::ref_predecessor, Severity::warning, m->pos,
+                               fmt::format("school {} is in cohort {} in {} beside {} {}, which continues it "
+                                           "(in the programme under its own URN since {}): remove {}'s row",
+                                           p, c->id, c->year.str(), s.urn, s.name, first->str(), p));
+                else
+                    out.report(RuleId::ref_predecessor, Severity::warning, m->pos,
+                               fmt::format("school {} is in cohort {} in {}, but it is continued by {} {}, in "
+                                           "the programme under its own URN since {}: enrol {} instead",
+                                           p, c->id, c->year.str(), s.urn, s.name, first->str(), s.urn));
             }
         }
     }
