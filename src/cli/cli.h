@@ -139,6 +139,11 @@ std::optional<std::string> usage_hint(const CLI::App& app, const std::vector<std
 // once punctuation is ignored: several joined with ", or "), "; did you mean `jsmith` (Jo
 // Smith)?" for a lead or cohort whose id or name is closest.
 std::string schools_meant(const Records& records, std::string_view query);
+// A query that is a URN with no record of its own but that a school names as its predecessor:
+// the school that continues it today (its journey and page are that school's), and `note`
+// says so: "999999 has no record; it is the predecessor of 150433 Siddal Bank Academy".
+const School* continued_without_record(const Records& records, const Index& index, std::string_view query,
+                                       std::string& note);
 std::string lead_meant(const Records& records, std::string_view id);
 std::string cohort_meant(const Records& records, std::string_view id);
 

@@ -65,6 +65,7 @@ int run_gias_links(const GlobalArgs& g, const GiasArgs& args) {
     if (print_fatal(tree.fatal)) return exit_unreadable;
 
     gias::LinksResult result = gias::plan_links(tree.records, *extract);
+    gias::refuse_failing_links(tree, as_of_date(g), result);
     if (!g.quiet) {
         fmt::print(stderr, "tfm: {} predecessor link{} in {} ({})\n", extract->links.size(),
                    extract->links.size() == 1 ? "" : "s", terminal_safe(args.links), extract->encoding);
@@ -72,6 +73,8 @@ int run_gias_links(const GlobalArgs& g, const GiasArgs& args) {
     }
     for (const auto& l : result.loops)
         fmt::print(stderr, "tfm: warning: {}: {}\n", terminal_safe(args.links), terminal_safe(gias::loop_text(l)));
+    for (const auto& f : result.failing)
+        fmt::print(stderr, "tfm: warning: {}: {}\n", terminal_safe(args.links), terminal_safe(gias::failing_text(f)));
 
     if (!write) return emit(g, gias::links_summary(result, false)) ? exit_ok : exit_findings;
     if (!result.set.empty()) gias::write_links(*tx, args.write, tree, result);

@@ -24,6 +24,12 @@ int run(const GlobalArgs& g, const JourneyArgs& args) {
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
     auto matches = find_schools(records, args.school);
+    std::string continued;
+    if (matches.empty())
+        if (const School* today = continued_without_record(records, workspace.index(), args.school, continued)) {
+            if (!g.quiet) fmt::print(stderr, "tfm: {}: the journey of {} follows\n", continued, today->urn);
+            matches.push_back(today);
+        }
     if (matches.empty()) {
         fmt::print(stderr, "tfm: no school matches {}{}{}\n", quote_value(args.school),
                    terminal_safe(schools_meant(records, args.school)),

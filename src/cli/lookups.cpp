@@ -6,6 +6,9 @@
 #include "tfm/base/untrusted_text.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 namespace tfm::cli {
 namespace {
@@ -80,6 +83,30 @@ std::string lead_or_usage(const Records& records, const std::string& given, std:
     }
     throw UsageError{fmt::format("{}: no lead has the id or name {}{}", option, quote_value(given),
                                  terminal_safe(hint))};
+}
+
+const School* continued_without_record(const Records& records, const Index& index, std::string_view query,
+                                       std::string& note) {
+    std::string q(query);
+    while (!q.empty() && q.back() == ' ') q.pop_back();
+    while (!q.empty() && q.front() == ' ') q.erase(q.begin());
+    if (q.size() != 6 || !std::all_of(q.begin(), q.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return nullptr;
+    Urn urn = Urn(std::stol(q));
+    if (index.school(urn)) return nullptr;
+    Urn root = index.successor_root(urn);
+    const School* today = root == urn ? nullptr : index.school(root);
+    if (!today) return nullptr;
+    std::vector<std::string> naming;
+    bool direct = false;
+    for (const auto& s : records.schools)
+        if (std::find(s.predecessors.begin(), s.predecessors.end(), urn) != s.predecessors.end()) {
+            naming.push_back(fmt::format("{} {}", s.urn, terminal_safe(s.name)));
+            direct = direct || s.urn == root;
+        }
+    note = fmt::format("{} has no record; it is the predecessor of {}", urn, fmt::join(naming, " and of "));
+    if (!direct) note += fmt::format(", continued today by {} {}", today->urn, terminal_safe(today->name));
+    return today;
 }
 
 }  // namespace tfm::cli

@@ -11,6 +11,7 @@ namespace {
 void read_staff(Reader& r, void* record, NodeId list) {
     static const RecordSpec& spec = record_spec("school.staff[]");
     static const std::size_t name_field = spec.index_of("name");
+    static const std::size_t left_field = spec.index_of("left");
     auto& school = *static_cast<School*>(record);
     std::map<std::string, NodeId> names;
     const auto& items = r.items(list, "staff");
@@ -21,6 +22,11 @@ void read_staff(Reader& r, void* record, NodeId list) {
         StaffMember& m = school.staff.emplace_back();
         m.pos = r.pos(item);
         r.read_fields(f, m);
+        // Dates typed the wrong way round would make them former staff, silently.
+        if (m.from && m.left && *m.left < *m.from)
+            r.error(RuleId::schema_type, f.value(left_field).value_or(item),
+                    fmt::format("`left` {} is before `from` {}: are the dates the wrong way round?",
+                                m.left->str(), m.from->str()));
         auto name = f.value(name_field);
         if (!name) continue;
         if (auto it = names.find(m.name); it != names.end())

@@ -68,7 +68,10 @@ std::vector<Urn> Index::with_predecessors(Urn urn) const {
         const School* s = school(out[i]);
         if (!s) continue;  // a predecessor with no record of its own
         for (Urn p : s->predecessors)
-            if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+            // A predecessor whose chain loops is counted on its own (successor_root gives
+            // it back), so it never joins another school's journey.
+            if (std::find(out.begin(), out.end(), p) == out.end() && successor_root(p) != p)
+                out.push_back(p);
     }
     return out;
 }

@@ -109,6 +109,11 @@ Journey journey_of(const School& school, const Records& records, const Index& in
         for (const Cohort* c : index.cohorts_of(urn)) {
             const Member* m = c->member(urn);
             if (!m) continue;
+            // Two establishments of one chain in one cohort (an amalgamation of two members)
+            // are one engagement: the one nearest the school (its own first) is kept.
+            if (std::any_of(j.engagements.begin(), j.engagements.end(),
+                            [&](const Engagement& e) { return e.cohort == c; }))
+                continue;
             Engagement e;
             e.stage = c->stage;
             e.year = c->year;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace tfm {
 namespace {
 
@@ -26,7 +28,7 @@ span.item { white-space: nowrap; }
 td[data-key="year"], td[data-key="stage"], td[data-key="status"], td[data-key="now"] { white-space: nowrap; }
 table.facts th { width: 7rem; background: var(--band); font-weight: 600; }
 table.facts td { width: 40%; }
-p.none { color: var(--muted); margin: .1rem 0; }
+p.none, p.more { color: var(--muted); margin: .1rem 0; }
 footer { color: var(--muted); font-size: .85em; margin-top: 1rem; }
 @page { size: A4 portrait; margin: 12mm; }
 @media print {
@@ -71,18 +73,33 @@ std::string facts(const Table& t) {
     return out + "</table>\n";
 }
 
+// The most rows a list shows so the page stays one A4 page (README "Academy conversions and
+// staff over time"): the first ones (contacts come maths leads first), then "and N more".
+std::size_t most_rows(const Table& t) {
+    if (t.name == "contacts") return 8;
+    if (t.name == "people") return 16;
+    return t.rows.size();
+}
+
 std::string grid(const Table& t) {
     std::string out = fmt::format("<h2>{}</h2>\n", svg::bdi(t.title));
     if (t.rows.empty()) return out + fmt::format("<p class=\"none\" data-section=\"{}\">{}</p>\n", escape(t.name), escape(t.empty_text));
     out += fmt::format("<table data-section=\"{}\">\n<thead><tr>", escape(t.name));
     for (const auto& c : t.columns) out += fmt::format("<th scope=\"col\">{}</th>", escape(c.header));
     out += "</tr></thead>\n<tbody>\n";
-    for (const auto& row : t.rows) {
+    std::size_t shown = std::min(t.rows.size(), most_rows(t));
+    for (std::size_t r = 0; r < shown; ++r) {
+        const auto& row = t.rows[r];
         out += "<tr>";
         for (std::size_t i = 0; i < row.size() && i < t.columns.size(); ++i) out += td(t.columns[i], row[i]);
         out += "</tr>\n";
     }
-    return out + "</tbody>\n</table>\n";
+    out += "</tbody>\n</table>\n";
+    if (shown < t.rows.size())
+        out += fmt::format("<p class=\"more\" data-more=\"{}\" data-of=\"{}\">and {} more (<code>--format table</code> "
+                           "lists them all)</p>\n",
+                           t.rows.size() - shown, escape(t.name), t.rows.size() - shown);
+    return out;
 }
 
 }  // namespace

@@ -102,10 +102,21 @@ void check_journey_same_year(const CheckContext& ctx, Reporter& out) {
                 for (std::size_t x = 1; x < group.size(); ++x) {
                     const Engagement& e = *group[x];
                     std::string message;
-                    if (first.cohort && e.cohort)
+                    Urn own = j.school->urn;
+                    if (first.cohort && e.cohort && first.urn == own && e.urn == own)
                         message = fmt::format("school {} is in cohorts {} and {} in {}",
-                                              j.school->urn, first.cohort->id, e.cohort->id,
+                                              own, first.cohort->id, e.cohort->id,
                                               e.year.str());
+                    else if (first.cohort && e.cohort) {
+                        // One of them under a predecessor's URN: name it.
+                        auto as = [own](const Engagement& g) {
+                            return g.urn == own ? std::string{}
+                                                : fmt::format(" (as its predecessor {})", g.urn);
+                        };
+                        message = fmt::format("school {} is in cohort {}{} and in cohort {}{} in {}",
+                                              own, first.cohort->id, as(first), e.cohort->id,
+                                              as(e), e.year.str());
+                    }
                     else
                         message = fmt::format("school {} has two engagements in {}: {} and {}",
                                               j.school->urn, e.year.str(), what(first), what(e));
@@ -124,6 +135,12 @@ void check_journey_unfinished(const CheckContext& ctx, Reporter& out) {
         for (std::size_t i = 0; i < es.size(); ++i) {
             const Engagement& e = es[i];
             if (!unfinished(e)) continue;
+            // A second one of the year (journey/same-year's error, e.g. a stray predecessor
+            // row) does not make a stage the school finished unfinished.
+            if (std::any_of(es.begin(), es.end(), [&](const Engagement& o) {
+                    return &o != &e && o.year == e.year && o.stage == e.stage && !unfinished(o);
+                }))
+                continue;
             for (std::size_t k = i + 1; k < es.size(); ++k) {
                 const Engagement& later = es[k];
                 if (later.year <= e.year) continue;

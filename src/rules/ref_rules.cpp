@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -305,6 +306,35 @@ std::vector<Urn> chain_to(const Index& index, Urn from, Urn target, std::vector<
     return {};
 }
 
+// A predecessor in a cohort of a year after its successor was in the programme under its own
+// URN: the establishment had closed by then; the successor is the one to enrol.
+void check_enrolled_after_successor(const CheckContext& ctx, Reporter& out) {
+    for (const auto& s : ctx.records.schools) {
+        if (s.predecessors.empty() || ctx.index.successor_root(s.urn) != s.urn) continue;
+        std::optional<AcademicYear> first;
+        for (const auto& h : s.history) first = std::min(first.value_or(h.year), h.year);
+        for (const Cohort* c : ctx.index.cohorts_of(s.urn)) first = std::min(first.value_or(c->year), c->year);
+        if (!first) continue;
+        for (Urn p : ctx.index.with_predecessors(s.urn)) {
+            if (p == s.urn) continue;
+            for (const Cohort* c : ctx.index.cohorts_of(p)) {
+                const Member* m = c->member(p);
+                if (!m || !(*first < c->year)) continue;
+                if (c->member(s.urn))  // one engagement already (README): the row is redundant
+                    out.report(RuleId::ref_predecessor, Severity::warning, m->pos,
+                               fmt::format("school {} is in cohort {} in {} beside {} {}, which continues it "
+                                           "(in the programme under its own URN since {}): remove {}'s row",
+                                           p, c->id, c->year.str(), s.urn, s.name, first->str(), p));
+                else
+                    out.report(RuleId::ref_predecessor, Severity::warning, m->pos,
+                               fmt::format("school {} is in cohort {} in {}, but it is continued by {} {}, in "
+                                           "the programme under its own URN since {}: enrol {} instead",
+                                           p, c->id, c->year.str(), s.urn, s.name, first->str(), s.urn));
+            }
+        }
+    }
+}
+
 }  // namespace
 
 void check_ref_predecessor(const CheckContext& ctx, Reporter& out) {
@@ -325,6 +355,7 @@ void check_ref_predecessor(const CheckContext& ctx, Reporter& out) {
                        fmt::format("the predecessors of school {} loop: {}", s.urn,
                                    fmt::join(chain, " \u2192 ")));
         }
+    check_enrolled_after_successor(ctx, out);
 }
 
 }  // namespace tfm

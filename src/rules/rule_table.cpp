@@ -50,7 +50,8 @@ const std::vector<Rule>& rule_table() {
         {R::ref_area, S::warning, "a school's area that is not one of hub.areas (compared as names are)", "",
          check_ref_area},
         {R::ref_predecessor, S::error,
-         "a school's predecessor that is the school itself, or a chain of predecessors that loops",
+         "a school's predecessor that is the school itself, or a chain of predecessors that loops (error); "
+         "a predecessor in a cohort of a year after its successor was in the programme under its own URN (warning)",
          "", check_ref_predecessor},
         {R::journey_order, S::error, "a stage after a later stage (e.g. development after embedding)",
          "", check_journey_order},

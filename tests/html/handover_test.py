@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """tfm handover --format html: the page shows the same values as --format json, is
 self-contained (no script, no external reference), and prints on one A4 page in headless
-Chromium (when a browser is given), for a converted school and for a long journey.
+Chromium (when a browser is given), for a converted school, a long journey and a school with
+many contacts (the page shows the first ones and "and N more").
 
 usage: handover_test.py TFM CONVERSION_TREE [CHROMIUM]"""
 import html.parser
@@ -22,12 +23,14 @@ class Cells(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.sections, self.current, self.bad = {}, None, []
+        self.sections, self.current, self.bad, self.more = {}, None, [], {}
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag in ("script", "link", "img", "iframe"):
             self.bad.append(tag)
+        if "data-more" in a:
+            self.more[a.get("data-of")] = int(a["data-more"])
         if "data-section" in a:
             self.current = self.sections.setdefault(a["data-section"], [])
         if tag == "td" and "data-key" in a and self.current is not None:
@@ -60,11 +63,17 @@ def check(label, tree, school):
         failures.append(f"{label}: the page has {cells.bad}")
     for section in ("journey", "people", "contacts"):
         got = cells.sections.get(section, [])
+        # A long list shows its first rows, then "and N more" (data-more): together, all of them.
+        rows = data[section]
+        shown = len(rows) - cells.more.get(section, 0)
+        if section in cells.more and not 0 < shown < len(rows):
+            failures.append(f"{label}: {section} says {cells.more[section]} more of {len(rows)}")
         for key in ("year", "participants", "meetings_attended", "now", "email", "as_urn"):
-            want = [as_text(row[key]) for row in data[section] if key in row]
+            want = [as_text(row[key]) for row in rows[:shown] if key in row]
             have = [v for k, v in got if k == key]
             if want != have:
                 failures.append(f"{label}: {section}.{key} is {have} on the page, {want} in json")
+    return data, cells
     if BROWSER:
         with tempfile.TemporaryDirectory() as tmp:
             src, pdf = os.path.join(tmp, "handover.html"), os.path.join(tmp, "handover.pdf")
@@ -119,7 +128,36 @@ def long_journey(root):
                     f"     observation: {{year_group: Y{k % 6 + 1}}}, attendance: {{{100001 if y < 2019 else 140001}: []}}}}\n")
 
 
+def many_staff(root):
+    """A big school: 40 staff, 27 of them current assistant heads, a head and two maths leads,
+    all with an email, and a Work Group with ten participants."""
+    with open(os.path.join(root, "hub.yaml"), "w") as f:
+        f.write("hub:\n  name: Test Hub\n  areas: [Kirklees]\n")
+    with open(os.path.join(root, "leads.yaml"), "w") as f:
+        f.write("leads:\n  - {id: jsmith, name: Jo Smith, role: specialist}\n")
+    with open(os.path.join(root, "schools.yaml"), "w") as f:
+        f.write("schools:\n  - urn: 159999\n    name: Big Hill Academy\n    phase: secondary\n"
+                "    area: Kirklees\n    email: office@bighill.example.org\n    staff:\n"
+                "      - {name: Head Teacher, role: headteacher, email: head@x.org}\n"
+                "      - {name: Lead One, role: maths_lead, email: l1@x.org}\n"
+                "      - {name: Lead Two, role: maths_lead, email: l2@x.org}\n")
+        for n in range(37):
+            left = ", left: 2024-07-20" if n >= 27 else ""
+            f.write(f"      - {{name: Teacher{n}, role: assistant_head, email: t{n}@x.org{left}}}\n")
+    with open(os.path.join(root, "cohorts.yaml"), "w") as f:
+        f.write("cohorts:\n  - id: kirk-dev-2024a\n    name: Kirklees Development A\n    stage: development\n"
+                "    year: 2024/25\n    lead: jsmith\n    schools:\n"
+                f"      - {{urn: 159999, participants: [{', '.join(f'Teacher{n}' for n in range(10))}]}}\n")
+
+
 check("conversion", CONVERSION, "140001")
+with tempfile.TemporaryDirectory() as root:
+    many_staff(root)
+    data, cells = check("many staff", root, "159999")
+    if len(data["contacts"]) != 31 or cells.more.get("contacts") != 23:
+        failures.append(f"many staff: {len(data['contacts'])} contacts, {cells.more.get('contacts')} more on the page")
+    if [v for k, v in cells.sections["contacts"] if k == "role"][:4] != ["school", "maths lead", "maths lead", "headteacher"]:
+        failures.append("many staff: the page does not show the school, its maths leads and head first")
 with tempfile.TemporaryDirectory() as root:
     long_journey(root)
     check("long journey", root, "140001")

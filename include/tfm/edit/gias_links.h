@@ -63,6 +63,11 @@ struct LinksResult {
         std::string name;                 // the successor's record's name
         std::vector<Urn> chain;           // successor, …, successor again
     };
+    struct Failing {                      // a link refused: the records would have a check error
+        Link link;
+        std::string name;                 // the successor's record's name
+        std::string error;                // the first error it would bring, "file:line:col: message [rule]"
+    };
     struct Missing {                      // a known school replaced by one the records lack
         Urn urn = 0;
         std::string name;
@@ -74,6 +79,7 @@ struct LinksResult {
     std::vector<std::string> files;       // written (or to write), sorted
     std::vector<Set> set;
     std::vector<Loop> loops;
+    std::vector<Failing> failing;
     std::vector<Missing> missing;
     int unchanged = 0;                    // links the records already hold
 };
@@ -83,6 +89,15 @@ struct LinksResult {
 // loop (a school naming itself included; links are taken in file order), the known schools
 // replaced by a school the records lack, and the links already recorded.
 LinksResult plan_links(const Records& records, const LinksExtract& extract);
+
+// Runs `tfm check` (as of `as_of`) on the records with the planned links added, one link at a
+// time in file order: a link whose result has an error the records did not have (a journey
+// rule, typically `journey/same-year`) is taken out of `result.set` into `result.failing`,
+// and the next links are checked with the ones kept. `records` is restored before it returns.
+void refuse_failing_links(LoadResult& tree, Date as_of, LinksResult& result);
+
+// "not setting 107564 Old as the predecessor of 107588 New: tfm check would give an error: …"
+std::string failing_text(const LinksResult::Failing& failing);
 
 // Writes the planned predecessors into the records tree `tree` (loaded from `directory`)
 // through `tx` (the writers' guarantees; with a dry run only the diff): each school's

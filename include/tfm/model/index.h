@@ -28,7 +28,8 @@ public:
     // the links loop (ref/predecessor's error), so a loop never hides a school.
     Urn successor_root(Urn urn) const;
     // `urn` and every establishment it continues, recursively, each once: the URNs whose
-    // engagements make its journey (SPEC section 5), the school's own first.
+    // engagements make its journey (SPEC section 5), the school's own first. A predecessor
+    // whose chain of successors loops is left out: each school on a loop is on its own.
     std::vector<Urn> with_predecessors(Urn urn) const;
 
 private:

@@ -67,9 +67,27 @@ TEST_CASE("a loop of predecessors hides no school and never hangs") {
     CHECK(index.successor_root(100002) == 100002);
     CHECK(index.successor_root(100003) == 100003);
     auto js = all_journeys(r, index, Date(2020, 3, 1));
-    CHECK(js[0].engagements.size() == 2);
-    CHECK(js[1].engagements.size() == 2);
+    // Each school on a loop has only its own engagements: none counts twice.
+    REQUIRE(js[0].engagements.size() == 1);
+    CHECK(js[0].engagements[0].urn == 100001);
+    REQUIRE(js[1].engagements.size() == 1);
+    CHECK(js[1].engagements[0].urn == 100002);
     CHECK(js[2].successor == nullptr);
+    CHECK(index.with_predecessors(100001) == std::vector<Urn>{100001});
+}
+
+TEST_CASE("a school whose chain runs into a loop is on its own too") {
+    Records r;
+    r.schools = {school(100001, {100002}, {done(Stage::development, 2018)}),
+                 school(100002, {100001}, {done(Stage::embedding, 2019)}),
+                 school(100004, {}, {done(Stage::readiness, 2017)})};
+    r.schools[0].predecessors.push_back(100004);  // 100004 -> 100001, which is on the loop
+    Index index(r);
+    CHECK(index.successor_root(100004) == 100004);
+    auto js = all_journeys(r, index, Date(2020, 3, 1));
+    CHECK(js[0].engagements.size() == 1);
+    CHECK(js[2].successor == nullptr);
+    CHECK(js[2].engagements.size() == 1);
 }
 
 TEST_CASE("staff over time: former from `left`, on the staff from `from` to `left`") {
