@@ -58,6 +58,9 @@ OffersList offers_due(const Records& records, const Index& index, const std::vec
     list.year = year;
     const OfferIndex offers = index_offers(records);
     for (const auto& j : journeys) {
+        // A predecessor is its successor's journey: never due an offer, nor a prospect (an
+        // offer made to it is offer/stage's warning).
+        if (j.successor) continue;
         const School& s = *j.school;
         OfferRow row;
         row.school = &s;
