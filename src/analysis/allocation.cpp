@@ -3,6 +3,7 @@
 // lead, then one who led the stage in the area, then the least loaded), ids in the hub's style.
 #include "tfm/analysis/allocation.h"
 
+#include "tfm/model/progression.h"
 #include "tfm/yaml/writer.h"
 
 #include <fmt/format.h>
@@ -261,8 +262,26 @@ const Lead* choose_lead(const Records& records, const Draft& d, const std::strin
     return best;
 }
 
+// Why an accepted offer cannot be placed as it stands, or "": the URN is continued by another
+// school (the offer should name that one), or the stage is not the school's next one. Placing
+// either would bring a check error (journey/same-year, journey/order) and refuse the write.
+std::string offer_slip(const Offer& o, const Index& index, const Journey* j) {
+    if (Urn root = index.successor_root(o.urn); root != o.urn)
+        return fmt::format("{} is continued by {}: the offer should name {}", o.urn, root, root);
+    if (!j) return "";
+    auto next = next_stage_for(*j, o.year);
+    if (!next) {
+        if (o.stage == Stage::readiness || o.stage == Stage::development) return "";
+        return fmt::format("offer is for {} but it has taken part in no stage before: it starts with readiness "
+                           "or development; correct the offer",
+                           name_of(o.stage));
+    }
+    if (o.stage == *next) return "";
+    return fmt::format("offer is for {} but its next stage is {}: correct the offer", name_of(o.stage), name_of(*next));
+}
+
 std::vector<Pool> pools_of(const Records& records, const Index& index, const std::vector<Journey>& journeys,
-                           AcademicYear year, Date as_of, int& already) {
+                           AcademicYear year, Date as_of, int& already, std::vector<UnplacedSchool>& unplaced) {
     std::map<Urn, const Journey*> journey_of_school;
     for (const auto& j : journeys)
         if (j.school) journey_of_school[j.school->urn] = &j;
@@ -277,9 +296,19 @@ std::vector<Pool> pools_of(const Records& records, const Index& index, const std
             ++already;
             continue;
         }
+        auto found = journey_of_school.find(o.urn);
+        const Journey* journey = found == journey_of_school.end() ? nullptr : found->second;
+        if (journey && engaged_in(*journey, year)) {  // in a Work Group of Y under another URN
+            ++already;
+            continue;
+        }
+        if (std::string slip = offer_slip(o, index, journey); !slip.empty()) {
+            unplaced.push_back({s, o.stage, slip});
+            continue;
+        }
         Candidate c{s, {}};
-        if (auto j = journey_of_school.find(o.urn); j != journey_of_school.end())
-            for (auto e = j->second->engagements.rbegin(); e != j->second->engagements.rend(); ++e)
+        if (journey)
+            for (auto e = journey->engagements.rbegin(); e != journey->engagements.rend(); ++e)
                 if (e->year < year) {
                     c.previous_lead = e->lead;
                     break;
@@ -333,7 +362,7 @@ Allocation allocate(const Records& records, const Index& index, const std::vecto
                     AcademicYear year, Date as_of) {
     Allocation out;
     out.year = year;
-    std::vector<Pool> pools = pools_of(records, index, journeys, year, as_of, out.already_placed);
+    std::vector<Pool> pools = pools_of(records, index, journeys, year, as_of, out.already_placed, out.unplaced);
     std::vector<Draft> drafts;
     for (auto& pool : pools) {
         const RuleSettings& rules = records.rules_of(pool.directory);
