@@ -139,7 +139,20 @@ std::vector<std::string> areas_of(const std::vector<Candidate>& schools) {
 
 // One bucket per area, then each area with fewer than `min` schools merged into the smallest
 // other bucket (ties by area name) until every bucket has `min` or there is one bucket.
-std::vector<Bucket> area_buckets(const Pool& pool, int min) {
+// Whether `n` schools split into groups each within [min, max]: with k = ceil(n / max) groups
+// (the fewest that hold them), when k groups of min are not more than n.
+bool splits(std::size_t n, int min, int max) {
+    std::size_t k = (n + std::size_t(max) - 1) / std::size_t(max);
+    return k * std::size_t(min) <= n;
+}
+
+// Two buckets as one: `from`'s areas and schools join `into`.
+void merge_into(Bucket& into, const Bucket& from) {
+    into.areas.insert(into.areas.end(), from.areas.begin(), from.areas.end());
+    into.schools.insert(into.schools.end(), from.schools.begin(), from.schools.end());
+}
+
+std::vector<Bucket> area_buckets(const Pool& pool, int min, int max) {
     std::map<std::string, Bucket> by_area;
     for (const auto& c : pool.schools) {
         Bucket& b = by_area[c.school->area];
@@ -154,10 +167,21 @@ std::vector<Bucket> area_buckets(const Pool& pool, int min) {
     while (buckets.size() > 1) {
         std::sort(buckets.begin(), buckets.end(), smaller);
         if (int(buckets.front().schools.size()) >= min) break;
-        Bucket& into = buckets[1];
-        into.areas.insert(into.areas.end(), buckets.front().areas.begin(), buckets.front().areas.end());
-        into.schools.insert(into.schools.end(), buckets.front().schools.begin(), buckets.front().schools.end());
+        merge_into(buckets[1], buckets.front());
         buckets.erase(buckets.begin());
+    }
+    // A bucket whose schools no split within [min, max] holds (7 with {min: 4, max: 5}) joins
+    // another such bucket, else the smallest other one, until all split or there is one: so
+    // every school is placed whenever the stage's schools together split.
+    for (;;) {
+        std::sort(buckets.begin(), buckets.end(), smaller);
+        auto odd = [&](const Bucket& b) { return !splits(b.schools.size(), min, max); };
+        auto first = std::find_if(buckets.begin(), buckets.end(), odd);
+        if (buckets.size() < 2 || first == buckets.end()) break;
+        auto partner = std::find_if(first + 1, buckets.end(), odd);
+        if (partner == buckets.end()) partner = first == buckets.begin() ? buckets.begin() + 1 : buckets.begin();
+        merge_into(*partner, *first);
+        buckets.erase(first);
     }
     for (auto& b : buckets) {
         // Each area's schools together, the largest area first, so a small merged area ends up
@@ -366,7 +390,8 @@ Allocation allocate(const Records& records, const Index& index, const std::vecto
     std::vector<Draft> drafts;
     for (auto& pool : pools) {
         const RuleSettings& rules = records.rules_of(pool.directory);
-        for (const Bucket& b : area_buckets(pool, std::max(1, rules.cohort_size_min)))
+        const int min = std::max(1, rules.cohort_size_min);
+        for (const Bucket& b : area_buckets(pool, min, std::max(min, rules.cohort_size_max)))
             split(b, pool, rules, year, drafts, out.unplaced);
     }
     // Leads go to the largest groups first (most schools placed), then by stage, area, URN.

@@ -134,6 +134,19 @@ def check_one(seed):
                 return f"seed {seed}: accepted school {u} placed/explained/kept {n} times"
             if u in unplaced and f"tfm: note: {u} School" not in w.stderr:
                 return f"seed {seed}: school {u} not explained on --write"
+        # Size never leaves a school out when the stage and phase's schools together split
+        # into groups within [lo, hi] (k = ceil(n / hi) groups, k * lo <= n).
+        pools = {}
+        for u, (stage, area, phase) in accepted.items():
+            if u not in slips and u not in current:
+                pools.setdefault((stage, phase), []).append(u)
+        by_urn = {int(x["urn"]): x["reason"] for x in data["unplaced"]}
+        for (stage, phase), urns in pools.items():
+            n = len(urns)
+            if n >= lo and -(-n // hi) * lo <= n:
+                for u in urns:
+                    if "cohort_size" in by_urn.get(u, ""):
+                        return f"seed {seed}: school {u} left out for size, but {n} {stage} {phase} schools split"
         loads = {}
         if current:
             loads[lead_now] = 1
