@@ -100,6 +100,7 @@ struct IdStyle {
 struct Candidate {
     const School* school = nullptr;
     std::string previous_lead;  // the lead of its latest engagement before the year
+    std::string previous_cohort;  // that engagement's Work Group ("" for a history entry)
 };
 
 // Schools of one directory, phase and stage to group.
@@ -189,7 +190,9 @@ std::vector<Bucket> area_buckets(const Pool& pool, int min, int max) {
         std::vector<std::string> order = areas_of(b.schools);
         auto rank = [&](const Candidate& c) { return std::find(order.begin(), order.end(), c.school->area) - order.begin(); };
         std::sort(b.schools.begin(), b.schools.end(), [&](const Candidate& x, const Candidate& y) {
-            return std::make_tuple(rank(x), x.school->urn) < std::make_tuple(rank(y), y.school->urn);
+            // Within an area, a previous Work Group's schools together, so a split keeps them.
+            return std::make_tuple(rank(x), x.previous_cohort, x.school->urn) <
+                   std::make_tuple(rank(y), y.previous_cohort, y.school->urn);
         });
         b.areas = order;
     }
@@ -335,6 +338,7 @@ std::vector<Pool> pools_of(const Records& records, const Index& index, const std
             for (auto e = journey->engagements.rbegin(); e != journey->engagements.rend(); ++e)
                 if (e->year < year) {
                     c.previous_lead = e->lead;
+                    c.previous_cohort = e->cohort ? e->cohort->id : std::string();
                     break;
                 }
         Pool& p = pools[{s->directory, s->phase, o.stage}];
@@ -353,21 +357,49 @@ std::vector<std::pair<const Draft*, const Lead*>> assign_leads(const Records& re
                                                                std::vector<UnplacedSchool>& unplaced) {
     std::vector<std::pair<const Draft*, const Lead*>> led;
     std::vector<const Draft*> waiting;
-    // First the groups whose previous lead is free keep them; then the others, in turn.
-    for (int pass = 0; pass < 2; ++pass)
-        for (const Draft& d : drafts) {
-            if (pass == 1 && std::find(waiting.begin(), waiting.end(), &d) == waiting.end()) continue;
-            int lead_load = records.rules_of(d.pool->directory).lead_load;
-            const Lead* l = choose_lead(records, d, areas_of(d.schools).front(), facts, lead_load);
-            if (pass == 0 && !(l && previous_lead_of(d, *l))) {
-                waiting.push_back(&d);
-                continue;
-            }
-            if (l) {
-                ++facts.load[l->id];
-                led.emplace_back(&d, l);
-            }
+    // First each previous lead goes to the groups with the highest share of their previous
+    // schools (a group where 4 of 4 were theirs before one where 1 of 5 was), while free.
+    struct Claim {
+        double share;
+        int count;
+        std::size_t draft;
+        const Lead* lead;
+    };
+    std::vector<Claim> claims;
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        std::map<std::string, int> previous;
+        for (const auto& c : drafts[i].schools)
+            if (!c.previous_lead.empty()) ++previous[c.previous_lead];
+        for (const auto& l : records.leads) {
+            auto p = previous.find(l.id);
+            if (p == previous.end() || l.directory != drafts[i].pool->directory) continue;
+            if (drafts[i].pool->stage != Stage::readiness && l.role != LeadRole::specialist) continue;
+            claims.push_back({double(p->second) / double(drafts[i].schools.size()), p->second, i, &l});
         }
+    }
+    std::stable_sort(claims.begin(), claims.end(), [](const Claim& x, const Claim& y) {
+        return std::make_tuple(-x.share, -x.count, x.draft) < std::make_tuple(-y.share, -y.count, y.draft);
+    });
+    std::vector<bool> has_lead(drafts.size(), false);
+    for (const Claim& c : claims) {
+        if (has_lead[c.draft]) continue;
+        int lead_load = records.rules_of(drafts[c.draft].pool->directory).lead_load;
+        if (facts.load[c.lead->id] >= lead_load) continue;
+        ++facts.load[c.lead->id];
+        has_lead[c.draft] = true;
+        led.emplace_back(&drafts[c.draft], c.lead);
+    }
+    // Then the others, in turn.
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        if (has_lead[i]) continue;
+        const Draft& d = drafts[i];
+        waiting.push_back(&d);
+        int lead_load = records.rules_of(d.pool->directory).lead_load;
+        if (const Lead* l = choose_lead(records, d, areas_of(d.schools).front(), facts, lead_load)) {
+            ++facts.load[l->id];
+            led.emplace_back(&d, l);
+        }
+    }
     for (const Draft* dp : waiting) {
         const Draft& d = *dp;
         if (std::any_of(led.begin(), led.end(), [&](const auto& x) { return x.first == dp; })) continue;
@@ -416,6 +448,7 @@ Allocation allocate(const Records& records, const Index& index, const std::vecto
         g.lead = lead;
         g.weekday = facts.weekday.count(lead->id) ? facts.weekday.at(lead->id) : std::nullopt;
         for (const auto& c : d->schools) g.schools.push_back(c.school);
+        std::sort(g.schools.begin(), g.schools.end(), [](const School* x, const School* y) { return x->urn < y->urn; });
         std::string letter;
         g.id = style.claim(g.areas.front(), g.stage, year, letter);
         for (char& ch : letter) ch = char(std::toupper(static_cast<unsigned char>(ch)));
