@@ -3,6 +3,7 @@
 // lead, then one who led the stage in the area, then the least loaded), ids in the hub's style.
 #include "tfm/analysis/allocation.h"
 
+#include "tfm/model/progression.h"
 #include "tfm/yaml/writer.h"
 
 #include <fmt/format.h>
@@ -99,6 +100,7 @@ struct IdStyle {
 struct Candidate {
     const School* school = nullptr;
     std::string previous_lead;  // the lead of its latest engagement before the year
+    std::string previous_cohort;  // that engagement's Work Group ("" for a history entry)
 };
 
 // Schools of one directory, phase and stage to group.
@@ -138,7 +140,20 @@ std::vector<std::string> areas_of(const std::vector<Candidate>& schools) {
 
 // One bucket per area, then each area with fewer than `min` schools merged into the smallest
 // other bucket (ties by area name) until every bucket has `min` or there is one bucket.
-std::vector<Bucket> area_buckets(const Pool& pool, int min) {
+// Whether `n` schools split into groups each within [min, max]: with k = ceil(n / max) groups
+// (the fewest that hold them), when k groups of min are not more than n.
+bool splits(std::size_t n, int min, int max) {
+    std::size_t k = (n + std::size_t(max) - 1) / std::size_t(max);
+    return k * std::size_t(min) <= n;
+}
+
+// Two buckets as one: `from`'s areas and schools join `into`.
+void merge_into(Bucket& into, const Bucket& from) {
+    into.areas.insert(into.areas.end(), from.areas.begin(), from.areas.end());
+    into.schools.insert(into.schools.end(), from.schools.begin(), from.schools.end());
+}
+
+std::vector<Bucket> area_buckets(const Pool& pool, int min, int max) {
     std::map<std::string, Bucket> by_area;
     for (const auto& c : pool.schools) {
         Bucket& b = by_area[c.school->area];
@@ -153,10 +168,21 @@ std::vector<Bucket> area_buckets(const Pool& pool, int min) {
     while (buckets.size() > 1) {
         std::sort(buckets.begin(), buckets.end(), smaller);
         if (int(buckets.front().schools.size()) >= min) break;
-        Bucket& into = buckets[1];
-        into.areas.insert(into.areas.end(), buckets.front().areas.begin(), buckets.front().areas.end());
-        into.schools.insert(into.schools.end(), buckets.front().schools.begin(), buckets.front().schools.end());
+        merge_into(buckets[1], buckets.front());
         buckets.erase(buckets.begin());
+    }
+    // A bucket whose schools no split within [min, max] holds (7 with {min: 4, max: 5}) joins
+    // another such bucket, else the smallest other one, until all split or there is one: so
+    // every school is placed whenever the stage's schools together split.
+    for (;;) {
+        std::sort(buckets.begin(), buckets.end(), smaller);
+        auto odd = [&](const Bucket& b) { return !splits(b.schools.size(), min, max); };
+        auto first = std::find_if(buckets.begin(), buckets.end(), odd);
+        if (buckets.size() < 2 || first == buckets.end()) break;
+        auto partner = std::find_if(first + 1, buckets.end(), odd);
+        if (partner == buckets.end()) partner = first == buckets.begin() ? buckets.begin() + 1 : buckets.begin();
+        merge_into(*partner, *first);
+        buckets.erase(first);
     }
     for (auto& b : buckets) {
         // Each area's schools together, the largest area first, so a small merged area ends up
@@ -164,7 +190,9 @@ std::vector<Bucket> area_buckets(const Pool& pool, int min) {
         std::vector<std::string> order = areas_of(b.schools);
         auto rank = [&](const Candidate& c) { return std::find(order.begin(), order.end(), c.school->area) - order.begin(); };
         std::sort(b.schools.begin(), b.schools.end(), [&](const Candidate& x, const Candidate& y) {
-            return std::make_tuple(rank(x), x.school->urn) < std::make_tuple(rank(y), y.school->urn);
+            // Within an area, a previous Work Group's schools together, so a split keeps them.
+            return std::make_tuple(rank(x), x.previous_cohort, x.school->urn) <
+                   std::make_tuple(rank(y), y.previous_cohort, y.school->urn);
         });
         b.areas = order;
     }
@@ -261,8 +289,26 @@ const Lead* choose_lead(const Records& records, const Draft& d, const std::strin
     return best;
 }
 
+// Why an accepted offer cannot be placed as it stands, or "": the URN is continued by another
+// school (the offer should name that one), or the stage is not the school's next one. Placing
+// either would bring a check error (journey/same-year, journey/order) and refuse the write.
+std::string offer_slip(const Offer& o, const Index& index, const Journey* j) {
+    if (Urn root = index.successor_root(o.urn); root != o.urn)
+        return fmt::format("{} is continued by {}: the offer should name {}", o.urn, root, root);
+    if (!j) return "";
+    auto next = next_stage_for(*j, o.year);
+    if (!next) {
+        if (o.stage == Stage::readiness || o.stage == Stage::development) return "";
+        return fmt::format("offer is for {} but it has taken part in no stage before: it starts with readiness "
+                           "or development; correct the offer",
+                           name_of(o.stage));
+    }
+    if (o.stage == *next) return "";
+    return fmt::format("offer is for {} but its next stage is {}: correct the offer", name_of(o.stage), name_of(*next));
+}
+
 std::vector<Pool> pools_of(const Records& records, const Index& index, const std::vector<Journey>& journeys,
-                           AcademicYear year, Date as_of, int& already) {
+                           AcademicYear year, Date as_of, int& already, std::vector<UnplacedSchool>& unplaced) {
     std::map<Urn, const Journey*> journey_of_school;
     for (const auto& j : journeys)
         if (j.school) journey_of_school[j.school->urn] = &j;
@@ -277,11 +323,22 @@ std::vector<Pool> pools_of(const Records& records, const Index& index, const std
             ++already;
             continue;
         }
+        auto found = journey_of_school.find(o.urn);
+        const Journey* journey = found == journey_of_school.end() ? nullptr : found->second;
+        if (journey && engaged_in(*journey, year)) {  // in a Work Group of Y under another URN
+            ++already;
+            continue;
+        }
+        if (std::string slip = offer_slip(o, index, journey); !slip.empty()) {
+            unplaced.push_back({s, o.stage, slip});
+            continue;
+        }
         Candidate c{s, {}};
-        if (auto j = journey_of_school.find(o.urn); j != journey_of_school.end())
-            for (auto e = j->second->engagements.rbegin(); e != j->second->engagements.rend(); ++e)
+        if (journey)
+            for (auto e = journey->engagements.rbegin(); e != journey->engagements.rend(); ++e)
                 if (e->year < year) {
                     c.previous_lead = e->lead;
+                    c.previous_cohort = e->cohort ? e->cohort->id : std::string();
                     break;
                 }
         Pool& p = pools[{s->directory, s->phase, o.stage}];
@@ -300,21 +357,49 @@ std::vector<std::pair<const Draft*, const Lead*>> assign_leads(const Records& re
                                                                std::vector<UnplacedSchool>& unplaced) {
     std::vector<std::pair<const Draft*, const Lead*>> led;
     std::vector<const Draft*> waiting;
-    // First the groups whose previous lead is free keep them; then the others, in turn.
-    for (int pass = 0; pass < 2; ++pass)
-        for (const Draft& d : drafts) {
-            if (pass == 1 && std::find(waiting.begin(), waiting.end(), &d) == waiting.end()) continue;
-            int lead_load = records.rules_of(d.pool->directory).lead_load;
-            const Lead* l = choose_lead(records, d, areas_of(d.schools).front(), facts, lead_load);
-            if (pass == 0 && !(l && previous_lead_of(d, *l))) {
-                waiting.push_back(&d);
-                continue;
-            }
-            if (l) {
-                ++facts.load[l->id];
-                led.emplace_back(&d, l);
-            }
+    // First each previous lead goes to the groups with the highest share of their previous
+    // schools (a group where 4 of 4 were theirs before one where 1 of 5 was), while free.
+    struct Claim {
+        double share;
+        int count;
+        std::size_t draft;
+        const Lead* lead;
+    };
+    std::vector<Claim> claims;
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        std::map<std::string, int> previous;
+        for (const auto& c : drafts[i].schools)
+            if (!c.previous_lead.empty()) ++previous[c.previous_lead];
+        for (const auto& l : records.leads) {
+            auto p = previous.find(l.id);
+            if (p == previous.end() || l.directory != drafts[i].pool->directory) continue;
+            if (drafts[i].pool->stage != Stage::readiness && l.role != LeadRole::specialist) continue;
+            claims.push_back({double(p->second) / double(drafts[i].schools.size()), p->second, i, &l});
         }
+    }
+    std::stable_sort(claims.begin(), claims.end(), [](const Claim& x, const Claim& y) {
+        return std::make_tuple(-x.share, -x.count, x.draft) < std::make_tuple(-y.share, -y.count, y.draft);
+    });
+    std::vector<bool> has_lead(drafts.size(), false);
+    for (const Claim& c : claims) {
+        if (has_lead[c.draft]) continue;
+        int lead_load = records.rules_of(drafts[c.draft].pool->directory).lead_load;
+        if (facts.load[c.lead->id] >= lead_load) continue;
+        ++facts.load[c.lead->id];
+        has_lead[c.draft] = true;
+        led.emplace_back(&drafts[c.draft], c.lead);
+    }
+    // Then the others, in turn.
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        if (has_lead[i]) continue;
+        const Draft& d = drafts[i];
+        waiting.push_back(&d);
+        int lead_load = records.rules_of(d.pool->directory).lead_load;
+        if (const Lead* l = choose_lead(records, d, areas_of(d.schools).front(), facts, lead_load)) {
+            ++facts.load[l->id];
+            led.emplace_back(&d, l);
+        }
+    }
     for (const Draft* dp : waiting) {
         const Draft& d = *dp;
         if (std::any_of(led.begin(), led.end(), [&](const auto& x) { return x.first == dp; })) continue;
@@ -333,11 +418,12 @@ Allocation allocate(const Records& records, const Index& index, const std::vecto
                     AcademicYear year, Date as_of) {
     Allocation out;
     out.year = year;
-    std::vector<Pool> pools = pools_of(records, index, journeys, year, as_of, out.already_placed);
+    std::vector<Pool> pools = pools_of(records, index, journeys, year, as_of, out.already_placed, out.unplaced);
     std::vector<Draft> drafts;
     for (auto& pool : pools) {
         const RuleSettings& rules = records.rules_of(pool.directory);
-        for (const Bucket& b : area_buckets(pool, std::max(1, rules.cohort_size_min)))
+        const int min = std::max(1, rules.cohort_size_min);
+        for (const Bucket& b : area_buckets(pool, min, std::max(min, rules.cohort_size_max)))
             split(b, pool, rules, year, drafts, out.unplaced);
     }
     // Leads go to the largest groups first (most schools placed), then by stage, area, URN.
@@ -362,6 +448,7 @@ Allocation allocate(const Records& records, const Index& index, const std::vecto
         g.lead = lead;
         g.weekday = facts.weekday.count(lead->id) ? facts.weekday.at(lead->id) : std::nullopt;
         for (const auto& c : d->schools) g.schools.push_back(c.school);
+        std::sort(g.schools.begin(), g.schools.end(), [](const School* x, const School* y) { return x->urn < y->urn; });
         std::string letter;
         g.id = style.claim(g.areas.front(), g.stage, year, letter);
         for (char& ch : letter) ch = char(std::toupper(static_cast<unsigned char>(ch)));

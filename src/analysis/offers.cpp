@@ -25,10 +25,15 @@ OfferIndex index_offers(const Records& records) {
 
 namespace {
 
-const StaffMember* maths_lead_of(const School& s) {
-    for (const auto& m : s.staff)
-        if (m.role == StaffRole::maths_lead) return &m;
-    return nullptr;
+// The school's current maths lead as of `as_of`: role maths_lead, not former, the latest
+// `from` first (one without `from` counts as earliest; ties: the first in the list).
+const StaffMember* maths_lead_of(const School& s, Date as_of) {
+    const StaffMember* best = nullptr;
+    for (const auto& m : s.staff) {
+        if (m.role != StaffRole::maths_lead || m.is_former(as_of)) continue;
+        if (!best || (m.from && (!best->from || *best->from < *m.from))) best = &m;
+    }
+    return best;
 }
 
 const Cohort* cohort_in(const Journey& j, AcademicYear year) {
@@ -53,15 +58,18 @@ Date month_after(Date d) {
 }  // namespace
 
 OffersList offers_due(const Records& records, const Index& index, const std::vector<Journey>& journeys,
-                      AcademicYear year, bool prospects) {
+                      AcademicYear year, bool prospects, Date as_of) {
     OffersList list;
     list.year = year;
     const OfferIndex offers = index_offers(records);
     for (const auto& j : journeys) {
+        // A predecessor is its successor's journey: never due an offer, nor a prospect (an
+        // offer made to it is offer/stage's warning).
+        if (j.successor) continue;
         const School& s = *j.school;
         OfferRow row;
         row.school = &s;
-        row.maths_lead = maths_lead_of(s);
+        row.maths_lead = maths_lead_of(s, as_of);
         auto offer = offers.find({s.urn, year});
         row.offer = offer == offers.end() ? nullptr : offer->second;
         row.cohort = cohort_in(j, year);
@@ -140,7 +148,7 @@ Table offer_gaps_table(const Records& records, const Index& index, const std::ve
             {}};
     // Offers for a year are made in the spring before it: until then none is missing.
     const bool offering = year.prev().first_day().plus_days(122) <= as_of;
-    for (const auto& r : offers_due(records, index, journeys, year, false).rows) {
+    for (const auto& r : offers_due(records, index, journeys, year, false, as_of).rows) {
         if (records.rules_of(r.school->directory).is_off(GapKind::offers)) continue;
         Cell next = r.next_stage ? Cell(std::string(name_of(*r.next_stage))) : Cell();
         if (!r.offer) {

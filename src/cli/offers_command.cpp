@@ -20,7 +20,7 @@ int run(const GlobalArgs& g, const OffersArgs& args) {
     AcademicYear year = year_or(args.year, AcademicYear::containing(as_of).next());
     Workspace workspace(load_data(g), as_of, view_of(g, as_of));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
-    OffersList list = offers_due(workspace.records(), workspace.index(), workspace.journeys(), year, args.all);
+    OffersList list = offers_due(workspace.records(), workspace.index(), workspace.journeys(), year, args.all, as_of);
     std::vector<Table> tables = {with_names(offers_table(list), workspace.index())};
     XlsxCover cover = cover_sheet(workspace, fmt::format("Schools due an offer for {}", year.str()));
     if (!emit(g, render_tables(g, tables, format, &cover))) return exit_findings;

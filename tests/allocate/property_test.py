@@ -71,24 +71,39 @@ def tree(rng, d):
                     current.append(s[0])
             if not current:
                 os.remove(os.path.join(d, "cohorts", "now.yaml"))
-    accepted = {}
+    # Some schools closed and continued by a new URN (the old one keeps its offer: a slip).
+    closed = {}
+    with open(os.path.join(d, "schools.yaml"), "a") as f:
+        for s in list(schools):
+            if s[0] not in current and rng.random() < 0.1:
+                urn = s[0] + 100000
+                closed[s[0]] = urn
+                schools.append((urn, s[1], s[2]))
+                f.write(f"  - {{urn: {urn}, name: School {urn}, phase: {s[2]}, area: {s[1]}, predecessor: {s[0]}}}\n")
+    accepted, slips = {}, set()
     with open(os.path.join(d, "offers.yaml"), "w") as f:
         f.write("offers: []\n" if not schools else "offers:\n")
         for s in schools:
             if rng.random() < 0.2:
                 continue
-            stage = "embedding" if s[0] in earlier else rng.choice(["readiness", "development"])
+            done = s[0] in earlier or (s[0] - 100000 in earlier and s[0] - 100000 in closed)
+            stage = "embedding" if done else rng.choice(["readiness", "development"])
+            slip = s[0] in closed
+            if rng.random() < 0.1:  # a wrong stage
+                stage, slip = ("sustaining" if done else "embedding"), True
             status = rng.choice(["accepted"] * 4 + ["declined", "offered"])
             f.write(f"  - {{urn: {s[0]}, stage: {stage}, year: 2026/27, status: {status}, on: 2026-03-01}}\n")
             if status == "accepted":
                 accepted[s[0]] = (stage, s[1], s[2])
-    return lo, hi, load, accepted, set(current), (leads[-1] if leads else None)
+                if slip:
+                    slips.add(s[0])
+    return lo, hi, load, accepted, set(current), (leads[-1] if leads else None), slips
 
 
 def check_one(seed):
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as d:
-        lo, hi, load, accepted, current, lead_now = tree(rng, d)
+        lo, hi, load, accepted, current, lead_now, slips = tree(rng, d)
         before = run(["check", "--format", "json"], d)
         if '"severity": "error"' in before.stdout:
             return f"seed {seed}: generated tree has errors:\n{before.stdout[:2000]}"
@@ -105,6 +120,8 @@ def check_one(seed):
             if not lo <= len(urns) <= hi:
                 return f"seed {seed}: group {g['id']} has {len(urns)} schools, cohort_size {lo}-{hi}"
             for u in urns:
+                if u in slips:
+                    return f"seed {seed}: school {u} placed although its offer is a slip (wrong stage or closed URN)"
                 if u in placed:
                     return f"seed {seed}: school {u} placed twice"
                 if accepted.get(u, (None,))[0] != g["stage"] or accepted[u][2] != g["phase"]:
@@ -117,6 +134,19 @@ def check_one(seed):
                 return f"seed {seed}: accepted school {u} placed/explained/kept {n} times"
             if u in unplaced and f"tfm: note: {u} School" not in w.stderr:
                 return f"seed {seed}: school {u} not explained on --write"
+        # Size never leaves a school out when the stage and phase's schools together split
+        # into groups within [lo, hi] (k = ceil(n / hi) groups, k * lo <= n).
+        pools = {}
+        for u, (stage, area, phase) in accepted.items():
+            if u not in slips and u not in current:
+                pools.setdefault((stage, phase), []).append(u)
+        by_urn = {int(x["urn"]): x["reason"] for x in data["unplaced"]}
+        for (stage, phase), urns in pools.items():
+            n = len(urns)
+            if n >= lo and -(-n // hi) * lo <= n:
+                for u in urns:
+                    if "cohort_size" in by_urn.get(u, ""):
+                        return f"seed {seed}: school {u} left out for size, but {n} {stage} {phase} schools split"
         loads = {}
         if current:
             loads[lead_now] = 1

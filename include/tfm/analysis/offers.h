@@ -42,9 +42,10 @@ OfferIndex index_offers(const Records& records);
 
 // Every school due an offer for `year`: every school with an engagement before it and none
 // in it (a school already in a cohort of `year` only when it has an offer for it), and with
-// `prospects` the never-engaged schools of the hub's areas.
+// `prospects` the never-engaged schools of the hub's areas. The maths lead is the current
+// one as of `as_of`.
 OffersList offers_due(const Records& records, const Index& index, const std::vector<Journey>& journeys,
-                      AcademicYear year, bool prospects);
+                      AcademicYear year, bool prospects, Date as_of);
 
 // One row per school, plain columns for a mail merge.
 Table offers_table(const OffersList& list);
