@@ -144,6 +144,12 @@ std::string schools_meant(const Records& records, std::string_view query);
 // says so: "999999 has no record; it is the predecessor of 150433 Siddal Bank Academy".
 const School* continued_without_record(const Records& records, const Index& index, std::string_view query,
                                        std::string& note);
+// The journey of the one school `query` names for `journey` and `handover` (a URN or part
+// of a name; a predecessor's URN, with or without a record of its own, leads to the school
+// that continues it, which stderr notes unless -q: "… its {what} follows"). When no school
+// or several match, says so on stderr and returns null with the exit status in `status`.
+const Journey* school_journey(const GlobalArgs& g, const Workspace& workspace, std::string_view query,
+                              std::string_view what, int& status);
 std::string lead_meant(const Records& records, std::string_view id);
 std::string cohort_meant(const Records& records, std::string_view id);
 

@@ -25,33 +25,9 @@ int run(const GlobalArgs& g, const HandoverArgs& args) {
     Workspace workspace(load_data(g), as_of, view_of(g, as_of));
     if (print_fatal(workspace.fatal())) return exit_unreadable;
     const Records& records = workspace.records();
-    auto matches = find_schools(records, args.school);
-    std::string continued;
-    if (matches.empty())
-        if (const School* today = continued_without_record(records, workspace.index(), args.school, continued)) {
-            if (!g.quiet) fmt::print(stderr, "tfm: {}: the page of {} follows\n", continued, today->urn);
-            matches.push_back(today);
-        }
-    if (matches.empty()) {
-        fmt::print(stderr, "tfm: no school matches {}{}{}\n", quote_value(args.school),
-                   terminal_safe(schools_meant(records, args.school)),
-                   workspace.summary().errors ? " (some records have errors: run tfm check)" : "");
-        return exit_findings;
-    }
-    if (matches.size() > 1) {
-        fmt::print(stderr, "tfm: {} schools match {}; give a URN or more of the name:\n",
-                   matches.size(), quote_value(args.school));
-        for (const School* s : matches) fmt::print(stderr, "  {}  {} ({})\n", s->urn, terminal_safe(s->name), terminal_safe(s->area));
-        return exit_usage;
-    }
-    const Journey* j = &workspace.journey_of(*matches.front());
-    // A predecessor's page is its successor's: that is the school today.
-    if (j->successor) {
-        if (!g.quiet)
-            fmt::print(stderr, "tfm: school {} {} is continued by {} {}: its page follows\n", j->school->urn,
-                       terminal_safe(j->school->name), j->successor->urn, terminal_safe(j->successor->name));
-        j = &workspace.journey_of(*j->successor);
-    }
+    int status = exit_ok;
+    const Journey* j = school_journey(g, workspace, args.school, "page", status);
+    if (!j) return status;
     Handover h = build_handover(records, workspace.index(), *j, as_of);
     std::vector<Table> tables;
     for (auto& t : handover_tables(h)) tables.push_back(with_names(std::move(t), workspace.index()));

@@ -109,4 +109,40 @@ const School* continued_without_record(const Records& records, const Index& inde
     return today;
 }
 
+const Journey* school_journey(const GlobalArgs& g, const Workspace& workspace, std::string_view query,
+                              std::string_view what, int& status) {
+    const Records& records = workspace.records();
+    auto matches = find_schools(records, query);
+    std::string continued;
+    if (matches.empty())
+        if (const School* today = continued_without_record(records, workspace.index(), query, continued)) {
+            if (!g.quiet) fmt::print(stderr, "tfm: {}: the {} of {} follows\n", continued, what, today->urn);
+            matches.push_back(today);
+        }
+    if (matches.empty()) {
+        fmt::print(stderr, "tfm: no school matches {}{}{}\n", quote_value(query),
+                   terminal_safe(schools_meant(records, query)),
+                   workspace.summary().errors ? " (some records have errors: run tfm check)" : "");
+        status = exit_findings;
+        return nullptr;
+    }
+    if (matches.size() > 1) {
+        fmt::print(stderr, "tfm: {} schools match {}; give a URN or more of the name:\n",
+                   matches.size(), quote_value(query));
+        for (const School* s : matches) fmt::print(stderr, "  {}  {} ({})\n", s->urn, terminal_safe(s->name), terminal_safe(s->area));
+        status = exit_usage;
+        return nullptr;
+    }
+    const Journey* found = &workspace.journey_of(*matches.front());
+    // An establishment another continues (a predecessor): its journey is its successor's.
+    if (found->successor) {
+        if (!g.quiet)
+            fmt::print(stderr, "tfm: school {} {} is continued by {} {}: its {} follows\n",
+                       found->school->urn, terminal_safe(found->school->name), found->successor->urn,
+                       terminal_safe(found->successor->name), what);
+        found = &workspace.journey_of(*found->successor);
+    }
+    return found;
+}
+
 }  // namespace tfm::cli
