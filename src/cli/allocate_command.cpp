@@ -77,20 +77,9 @@ int write_groups(const GlobalArgs& g, const Transaction& tx, const Workspace& ws
                    "tfm: note: the new Work Groups have {} warning{} until their participants and dates are "
                    "added (tfm check lists them; tfm plan COHORT proposes dates)\n",
                    check.warnings, check.warnings == 1 ? "" : "s");
-    WriteOutcome outcome = tx.commit(edits);
-    if (!outcome.ok) {
-        fmt::print(stderr, "tfm: error: {}\n", lines_safe(outcome.problem));
-        return exit_findings;
-    }
-    std::string what = fmt::format("{} Work Group{} for {} into {}", a.groups.size(), a.groups.size() == 1 ? "" : "s",
-                                   a.year.str(), shown);
-    if (tx.settings().dry_run) {
-        fmt::print("{}", diff_for_stdout(g, outcome.diff));
-        if (!g.quiet) fmt::print(stderr, "tfm: would write {} (a dry run: nothing written)\n", lines_safe(what));
-        return exit_ok;
-    }
-    if (!g.quiet) fmt::print(stderr, "tfm: wrote {}\n", lines_safe(what));
-    return exit_ok;
+    return commit_edits(g, tx, edits,
+                        fmt::format("{} Work Group{} for {} into {}", a.groups.size(),
+                                    a.groups.size() == 1 ? "" : "s", a.year.str(), shown));
 }
 
 }  // namespace

@@ -36,7 +36,12 @@ int refuse_errors(const PendingCheck& check, std::string_view what) {
 }
 
 int commit_edit(const GlobalArgs& g, const Transaction& tx, const FileEdit& edit, std::string_view what) {
-    WriteOutcome outcome = tx.commit({edit});
+    return commit_edits(g, tx, {edit}, what);
+}
+
+int commit_edits(const GlobalArgs& g, const Transaction& tx, const std::vector<FileEdit>& edits,
+                 std::string_view what) {
+    WriteOutcome outcome = tx.commit(edits);
     if (!outcome.ok) {
         fmt::print(stderr, "tfm: error: {}\n", lines_safe(outcome.problem));
         return exit_findings;

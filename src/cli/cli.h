@@ -173,6 +173,9 @@ PendingCheck check_edit(const GlobalArgs& g, const Workspace& before, const Pend
 int refuse_errors(const PendingCheck& check, std::string_view what);
 // Commits the edit (or prints its diff with a dry run) and says "wrote `what`"; the exit status.
 int commit_edit(const GlobalArgs& g, const Transaction& tx, const FileEdit& edit, std::string_view what);
+// The same for edits of several files, written as one change.
+int commit_edits(const GlobalArgs& g, const Transaction& tx, const std::vector<FileEdit>& edits,
+                 std::string_view what);
 
 // Each command: define() adds its options to its CLI11 subcommand, bound to the struct;
 // run() does the work and returns the exit status. main dispatches with one std::visit.

@@ -1,6 +1,7 @@
 // tfm import gias FILE.csv [--area NAME…] [--phase PHASE…] [--write DIR]: school records
 // from the Get Information About Schools establishment extract.
 #include "cli.h"
+#include "gias_file.h"
 
 #include "tfm/base/atomic_file.h"
 #include "tfm/edit/gias_import.h"
@@ -95,26 +96,6 @@ std::vector<Phase> chosen_phases(const GiasArgs& args) {
     return phases;
 }
 
-// The extract, its warnings printed; empty (the error printed) when it cannot be read.
-std::optional<gias::Extract> read_extract_file(const std::string& file) {
-    std::string bytes, problem;
-    std::error_code ec;
-    if (fs::is_directory(file, ec)) problem = "it is a directory";
-    if (!problem.empty() || !read_file(file, bytes, problem)) {
-        fmt::print(stderr, "tfm: error: cannot read {}: {}\n", terminal_safe(file), problem);
-        return std::nullopt;
-    }
-    gias::Extract extract;
-    try {
-        extract = gias::read_extract(bytes);
-    } catch (const gias::Error& e) {
-        fmt::print(stderr, "tfm: error: {}: {}\n", terminal_safe(file), terminal_safe(e.what()));
-        return std::nullopt;
-    }
-    for (const auto& w : extract.warnings) fmt::print(stderr, "tfm: warning: {}: {}\n", terminal_safe(file), terminal_safe(w));
-    return extract;
-}
-
 // The areas of the extract's establishments, as GIAS spells them, in first-seen order.
 std::vector<std::string> areas_of(const gias::Extract& extract) {
     std::vector<std::string> known_areas;
@@ -188,7 +169,7 @@ int run_gias(const GlobalArgs& g, const GiasArgs& args) {
     if (args.dry_run && !write) throw UsageError{"--dry-run goes with --write DIR"};
     std::vector<std::string> directories = records_directories(g, args);
     std::vector<Phase> phases = chosen_phases(args);
-    auto extract = read_extract_file(args.file);
+    auto extract = read_gias_file<gias::Extract>(args.file, gias::read_extract);
     if (!extract) return exit_findings;
 
     LoadResult tree;

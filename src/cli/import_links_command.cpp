@@ -1,6 +1,7 @@
 // tfm import gias --links FILE.csv [--write DIR [--dry-run]]: predecessors of known schools
 // from the Get Information About Schools links extract.
 #include "cli.h"
+#include "gias_file.h"
 
 #include "tfm/base/atomic_file.h"
 #include "tfm/base/untrusted_text.h"
@@ -15,29 +16,6 @@
 namespace fs = std::filesystem;
 
 namespace tfm::cli {
-namespace {
-
-// The links extract, its warnings printed; empty (the error printed) when it cannot be read.
-std::optional<gias::LinksExtract> read_links_file(const std::string& file) {
-    std::string bytes, problem;
-    std::error_code ec;
-    if (fs::is_directory(file, ec)) problem = "it is a directory";
-    if (!problem.empty() || !read_file(file, bytes, problem)) {
-        fmt::print(stderr, "tfm: error: cannot read {}: {}\n", terminal_safe(file), problem);
-        return std::nullopt;
-    }
-    gias::LinksExtract extract;
-    try {
-        extract = gias::read_links(bytes);
-    } catch (const gias::Error& e) {
-        fmt::print(stderr, "tfm: error: {}: {}\n", terminal_safe(file), terminal_safe(e.what()));
-        return std::nullopt;
-    }
-    for (const auto& w : extract.warnings) fmt::print(stderr, "tfm: warning: {}: {}\n", terminal_safe(file), terminal_safe(w));
-    return extract;
-}
-
-}  // namespace
 
 int run_gias_links(const GlobalArgs& g, const GiasArgs& args) {
     format_or(g, Format::table, {Format::table});
@@ -47,7 +25,7 @@ int run_gias_links(const GlobalArgs& g, const GiasArgs& args) {
         throw UsageError{"--area and --phase choose establishments; they do not go with --links"};
     if (write && !g.data.empty())
         throw UsageError{fmt::format("--write {} names the records directory; do not also give -C/--data", args.write)};
-    auto extract = read_links_file(args.links);
+    auto extract = read_gias_file<gias::LinksExtract>(args.links, gias::read_links);
     if (!extract) return exit_findings;
 
     std::optional<Transaction> tx;
