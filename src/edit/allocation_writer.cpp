@@ -102,22 +102,7 @@ std::optional<CohortsAppend> append_cohorts(std::string_view text, bool exists, 
 namespace {
 
 yaml::Intent cohorts_intent(const std::vector<const ProposedGroup*>& groups, bool new_document) {
-    auto added = yaml::values_of(yaml::parse("cohorts:\n" + items_text(groups, {})));
-    return [added, new_document](std::vector<yaml::Value>& docs) {
-        if (!added || added->size() != 1) return false;
-        const yaml::Value& doc = added->front();
-        if (new_document) {
-            docs.push_back(doc);
-            return true;
-        }
-        yaml::Value* list = docs.empty() ? nullptr : docs.back().find("cohorts");
-        if (!list) return false;
-        if (list->kind == yaml::Kind::null) *list = *doc.find("cohorts");
-        else if (list->kind == yaml::Kind::sequence)
-            for (const auto& item : doc.find("cohorts")->items) list->items.push_back(item);
-        else return false;
-        return true;
-    };
+    return yaml::appends_to_list("cohorts", "cohorts:\n" + items_text(groups, {}), new_document);
 }
 
 }  // namespace

@@ -136,21 +136,7 @@ std::optional<SessionAppend> append_session(std::string_view text, bool exists, 
 }
 
 yaml::Intent session_intent(const SessionDraft& draft, bool new_document) {
-    auto item = yaml::values_of(yaml::parse("sessions:\n" + session_item(draft, {})));
-    return [item, new_document](std::vector<yaml::Value>& docs) {
-        if (!item || item->size() != 1) return false;
-        const yaml::Value& added = item->front();
-        if (new_document) {
-            docs.push_back(added);
-            return true;
-        }
-        yaml::Value* list = docs.empty() ? nullptr : docs.back().find("sessions");
-        if (!list) return false;
-        if (list->kind == yaml::Kind::null) *list = *added.find("sessions");
-        else if (list->kind == yaml::Kind::sequence) list->items.push_back(added.find("sessions")->items.front());
-        else return false;
-        return true;
-    };
+    return yaml::appends_to_list("sessions", "sessions:\n" + session_item(draft, {}), new_document);
 }
 
 std::optional<FileEdit> plan_session_log(const Transaction& tx, const LogTarget& target, const SessionDraft& draft,

@@ -77,4 +77,24 @@ bool means_intended(std::string_view before, std::string_view after, const Inten
     return true;
 }
 
+Intent appends_to_list(std::string key, std::string_view added, bool new_document) {
+    auto parsed = values_of(parse(added));
+    return [parsed, key = std::move(key), new_document](std::vector<Value>& docs) {
+        if (!parsed || parsed->size() != 1) return false;
+        const Value& doc = parsed->front();
+        const Value* items = doc.find(key);
+        if (!items) return false;
+        if (new_document) {
+            docs.push_back(doc);
+            return true;
+        }
+        Value* list = docs.empty() ? nullptr : docs.back().find(key);
+        if (!list) return false;
+        if (list->kind == Kind::null) *list = *items;
+        else if (list->kind == Kind::sequence) list->items.insert(list->items.end(), items->items.begin(), items->items.end());
+        else return false;
+        return true;
+    };
+}
+
 }  // namespace tfm::yaml

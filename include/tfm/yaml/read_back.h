@@ -30,6 +30,11 @@ bool extends_list(const ParseResult& before, const ParseResult& after, std::uint
 // data it expected is not there), and so refuses the edit.
 using Intent = std::function<bool(std::vector<Value>& documents)>;
 
+// Appending records to a file: `added` is YAML text `KEY:` followed by a list of items. With
+// `new_document`, `added` becomes a document of its own after the others; otherwise its items
+// are appended to list `key` of the last document (which may have been an empty value).
+Intent appends_to_list(std::string key, std::string_view added, bool new_document);
+
 // `after` (a file's text without its byte-order mark) parses without error and means exactly
 // what `before` meant with `intend` applied: every other document, record and value equal,
 // whatever the layout, quoting style or comments. False with `why` set otherwise.
