@@ -100,7 +100,7 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
             it.mode = m.mode;
             if (c.mode_of(m) == Mode::online) it.link = c.online;
             else it.venue = c.venue_of(m);
-            if (m.has_agenda) it.agenda = &m.agenda;
+            if (m.has_agenda) it.agenda = std::span<const AgendaItem>(m.agenda);
             items.emplace(EventKey{c.id, m.date, kind_class(it.kind), 0, minutes_of(it.start)}, it);
         }
         for (const auto& v : c.visits) {
@@ -134,7 +134,7 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
                 if (*s->mode == Mode::online) it.venue.clear(), it.link = c.online;
                 else if (it.venue.empty()) it.link.clear(), it.venue = c.venue;
             }
-            if (!it.agenda && s->has_agenda) it.agenda = &s->agenda;
+            if (!it.agenda && s->has_agenda) it.agenda = std::span<const AgendaItem>(s->agenda);
         }
     }
     std::vector<ScheduleItem> out;
@@ -190,7 +190,7 @@ std::string agenda_item_text(const AgendaItem& a) {
     return who.empty() ? out : out + " (" + who + ")";
 }
 
-std::string agenda_text(const std::vector<AgendaItem>& agenda, std::string_view separator) {
+std::string agenda_text(std::span<const AgendaItem> agenda, std::string_view separator) {
     std::string out;
     for (const auto& a : agenda) out += (out.empty() ? "" : std::string(separator)) + agenda_item_text(a);
     return out;

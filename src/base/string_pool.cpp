@@ -1,6 +1,7 @@
 #include "tfm/base/string_pool.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <stdexcept>
 
@@ -16,16 +17,34 @@ thread_local StringPool* current_pool = nullptr;
 
 }  // namespace
 
+void StringPool::make_room(std::size_t bytes, std::size_t align) {
+    std::size_t pad = (align - reinterpret_cast<std::uintptr_t>(free_) % align) % align;
+    if (free_ && pad + bytes <= left_) {
+        free_ += pad;
+        left_ -= pad;
+        return;
+    }
+    // A new block: operator new[] aligns to at least 16, so its start needs no padding.
+    std::size_t size = std::max(bytes, std::min(largest_block, std::max(first_block, capacity_)));
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    free_ = blocks_.back().get();
+    left_ = size;
+    capacity_ += size;
+}
+
+void* StringPool::allocate(std::size_t bytes, std::size_t align) {
+    if (bytes == 0) return nullptr;
+    make_room(bytes, align);
+    void* at = free_;
+    free_ += bytes;
+    left_ -= bytes;
+    return at;
+}
+
 std::string_view StringPool::intern(std::string_view text) {
     if (text.empty()) return {};
     if (auto it = index_.find(text); it != index_.end()) return *it;
-    if (text.size() > left_) {
-        std::size_t size = std::max(text.size(), std::min(largest_block, std::max(first_block, capacity_)));
-        blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
-        free_ = blocks_.back().get();
-        left_ = size;
-        capacity_ += size;
-    }
+    make_room(text.size(), 1);
     std::memcpy(free_, text.data(), text.size());
     std::string_view kept(free_, text.size());
     free_ += text.size();
@@ -43,6 +62,11 @@ InternInto::~InternInto() { current_pool = previous_; }
 std::string_view intern(std::string_view text) {
     if (!current_pool) throw std::logic_error("intern() outside an InternInto scope");
     return current_pool->intern(text);
+}
+
+void* pool_allocate(std::size_t bytes, std::size_t align) {
+    if (!current_pool) throw std::logic_error("pool_allocate() outside an InternInto scope");
+    return current_pool->allocate(bytes, align);
 }
 
 }  // namespace tfm

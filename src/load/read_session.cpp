@@ -9,7 +9,7 @@ namespace {
 void read_attendance(Reader& r, void* record, NodeId map) {
     auto& s = *static_cast<Session*>(record);
     auto entries = r.pairs(map, "attendance");
-    s.attendance.reserve(entries.size());
+    s.attendance.reserve(entries.size());  // in the file's pool, like the names below
     for (auto [k, val] : entries) {
         Attendance a;
         a.pos = r.pos(k);
@@ -22,7 +22,7 @@ void read_attendance(Reader& r, void* record, NodeId map) {
         }
         if (u) {
             a.urn = *u;
-            s.attendance.push_back(std::move(a));
+            s.attendance.push_back(a);
         }
     }
 }

@@ -31,18 +31,18 @@ const School* Index::school(Urn urn) const {
 }
 
 const Lead* Index::lead(std::string_view id) const {
-    auto it = leads_.find(std::string(id));
+    auto it = leads_.find(id);
     return it == leads_.end() ? nullptr : it->second;
 }
 
 const Cohort* Index::cohort(std::string_view id) const {
-    auto it = cohorts_.find(std::string(id));
+    auto it = cohorts_.find(id);
     return it == cohorts_.end() ? nullptr : it->second;
 }
 
 const std::vector<const Session*>& Index::sessions_of(std::string_view cohort_id) const {
     static const std::vector<const Session*> none;
-    auto it = sessions_.find(std::string(cohort_id));
+    auto it = sessions_.find(cohort_id);
     return it == sessions_.end() ? none : it->second;
 }
 

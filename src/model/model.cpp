@@ -98,7 +98,7 @@ const std::string& Cohort::venue_of(const PlannedMeeting& m) const {
 
 Mode Cohort::mode_of(const PlannedMeeting& m) const { return m.mode.value_or(Mode::in_person); }
 
-bool has_timed_item(const std::vector<AgendaItem>& agenda) {
+bool has_timed_item(std::span<const AgendaItem> agenda) {
     for (const auto& a : agenda)
         if (a.at) return true;
     return false;

@@ -4,6 +4,7 @@
 #include "tfm/model/model.h"
 
 #include <memory>
+#include <new>
 #include <stdexcept>
 
 namespace tfm {
@@ -127,11 +128,10 @@ void add_predecessor(void* record, FieldValue& v, Pos at) {
 
 // Most logs have no observation: it is held out of line (see Session).
 void* open_observation(void* record, Pos at) {
-    auto o = std::make_shared<Observation>();
+    auto* o = ::new (pool_allocate(sizeof(Observation), alignof(Observation))) Observation{};
     o->pos = at;
-    Observation* p = o.get();
-    static_cast<Session*>(record)->observation = std::move(o);
-    return p;
+    static_cast<Session*>(record)->observation = o;
+    return o;
 }
 
 RecordSpec hub_format() {

@@ -52,7 +52,7 @@ std::vector<std::string> teachers(const CheckContext& ctx, const Session& s) {
 // Whether the session's taught_by names a lead (by id or name), a participant of the cohort
 // or a member of staff of one of its schools.
 bool known_teacher(const CheckContext& ctx, const Session& s) {
-    const std::string& who = s.observation->taught_by;
+    std::string_view who = s.observation->taught_by;
     if (ctx.index.lead(who)) return true;
     auto names = teachers(ctx, s);
     return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return same_name(n, who); });
@@ -94,8 +94,8 @@ public:
     explicit IdHints(const Records& records) {
         for (const auto& r : records) ids_.push_back(r.id);
     }
-    const std::string& operator()(const std::string& id) {
-        auto [it, added] = hints_.try_emplace(id);
+    const std::string& operator()(std::string_view id) {
+        auto [it, added] = hints_.try_emplace(std::string(id));
         if (added) {
             std::vector<std::string_view> candidates(ids_.begin(), ids_.end());
             it->second = did_you_mean(id, candidates);
@@ -267,7 +267,7 @@ void check_ref_participant(const CheckContext& ctx, Reporter& out) {
         if (!s.observation || s.observation->taught_by.empty() || looks_like_id(s.observation->taught_by) ||
             known_teacher(ctx, s))
             continue;
-        const std::string& who = s.observation->taught_by;
+        std::string_view who = s.observation->taught_by;
         out.report(participant, warn, at(s.observation->taught_by_pos, s.observation->pos),
                    fmt::format("the observed lesson of {} on {} was taught by {}, who is not a lead, a "
                                "participant of the cohort or on the staff of its schools{}",

@@ -24,13 +24,13 @@ public:
                                ctx.records.broken_cohorts.end());
     }
     bool school(Urn urn) const { return index_.school(urn) || broken_schools_.count(urn); }
-    bool lead(const std::string& id) const { return index_.lead(id) || broken_leads_.count(id); }
-    bool cohort(const std::string& id) const {
-        return index_.cohort(id) || broken_cohorts_.count(id);
+    bool lead(std::string_view id) const { return index_.lead(id) || broken_leads_.count(std::string(id)); }
+    bool cohort(std::string_view id) const {
+        return index_.cohort(id) || broken_cohorts_.count(std::string(id));
     }
     // A cohort defined only by a record left out for an error.
-    bool broken_cohort(const std::string& id) const {
-        return !index_.cohort(id) && broken_cohorts_.count(id);
+    bool broken_cohort(std::string_view id) const {
+        return !index_.cohort(id) && broken_cohorts_.count(std::string(id));
     }
 
 private:

@@ -205,7 +205,7 @@ namespace {
 
 // An agenda's items against the time of what they belong to (a log, or a planned meeting's
 // published agenda) and against each other, for the same audience.
-void check_agenda_items(const std::vector<AgendaItem>& items, std::optional<TimeOfDay> start,
+void check_agenda_items(std::span<const AgendaItem> items, std::optional<TimeOfDay> start,
                         std::optional<TimeOfDay> end, Reporter& out) {
     constexpr RuleId rule = RuleId::session_agenda;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -288,7 +288,7 @@ void check_session_observation_order(const CheckContext& ctx, Reporter& out) {
             if (it == highest.end() || *o.lesson >= it->second.lesson) continue;
             std::string unit = o.year_group
                                    ? fmt::format("{} {}", year_group_name(*o.year_group), o.unit)
-                                   : o.unit;
+                                   : std::string(o.unit);
             out.report(RuleId::session_observation_order, Severity::warning, at(o.pos, s->pos),
                        fmt::format("meeting on {} observes lesson {} of {} after lesson {} was "
                                    "observed on {}",

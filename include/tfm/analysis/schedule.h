@@ -6,6 +6,7 @@
 #include "tfm/base/table.h"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,7 @@ struct ScheduleItem {
     std::string venue;              // meetings in person: the meeting's, else the cohort's
     std::string link;               // meetings online: the cohort's `online` link
     // Meetings: the published agenda (the plan's), else the log's; null when none.
-    const std::vector<AgendaItem>* agenda = nullptr;
+    std::optional<std::span<const AgendaItem>> agenda;
     // With --audience or --year-group, one item per agenda item of a meeting with a timed
     // agenda: that item (its time is the item's).
     const AgendaItem* part = nullptr;
@@ -60,7 +61,7 @@ std::vector<ScheduleItem> build_schedule(const Records& records, const Index& in
 Table schedule_table(const std::vector<ScheduleItem>& items);
 
 // "13:00 Pre-lesson discussion; 13:30 Observed lesson (Y3)", for a table cell.
-std::string agenda_text(const std::vector<AgendaItem>& agenda, std::string_view separator);
+std::string agenda_text(std::span<const AgendaItem> agenda, std::string_view separator);
 // "13:30 Observed lesson (Y3; teachers)": one item.
 std::string agenda_item_text(const AgendaItem& item);
 

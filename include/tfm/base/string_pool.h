@@ -1,4 +1,5 @@
-// Text kept once per load: the names and agenda items a tree repeats in every session log.
+// Text kept once per load: the names and agenda items a tree repeats in every session log,
+// and the small lists (attendance, agendas) that records hold (base/pooled_list.h).
 //
 // A cohort's session log names the same few participants in every session's attendance
 // and repeats the same agenda items; as std::strings each copy is an allocation of its own
@@ -24,6 +25,9 @@ public:
 
     // A view of the pool's copy of `text`: the same view for the same text until seal().
     std::string_view intern(std::string_view text);
+    // `bytes` of uninitialised memory aligned to `align` (a power of two, at most 16), kept
+    // as long as the pool: for the small lists records hold (base/pooled_list.h).
+    void* allocate(std::size_t bytes, std::size_t align);
     // Forgets which texts are held (the index costs more than the texts): later calls of
     // intern() copy again. Views already handed out stay valid.
     void seal();
@@ -31,6 +35,9 @@ public:
     std::size_t capacity() const { return capacity_; }
 
 private:
+    // Makes room for `bytes` more at `align` in the last block, starting a new one if needed.
+    void make_room(std::size_t bytes, std::size_t align);
+
     std::vector<std::unique_ptr<char[]>> blocks_;
     char* free_ = nullptr;  // the unused end of the last block
     std::size_t left_ = 0;
@@ -54,5 +61,9 @@ private:
 // Interns into the pool of the innermost InternInto on this thread; a logic_error when
 // there is none (a view must never outlive its text).
 std::string_view intern(std::string_view text);
+
+// Memory from the pool of the innermost InternInto on this thread (StringPool::allocate);
+// a logic_error when there is none.
+void* pool_allocate(std::size_t bytes, std::size_t align);
 
 }  // namespace tfm

@@ -34,9 +34,10 @@ public:
 
 private:
     std::unordered_map<Urn, const School*> schools_;
-    std::unordered_map<std::string, const Lead*> leads_;
-    std::unordered_map<std::string, const Cohort*> cohorts_;
-    std::unordered_map<std::string, std::vector<const Session*>> sessions_;
+    // Keys are views of the records' own ids: an Index lives no longer than its Records.
+    std::unordered_map<std::string_view, const Lead*> leads_;
+    std::unordered_map<std::string_view, const Cohort*> cohorts_;
+    std::unordered_map<std::string_view, std::vector<const Session*>> sessions_;
     std::unordered_map<Urn, std::vector<const Cohort*>> school_cohorts_;
     std::unordered_map<Urn, Urn> successor_;  // predecessor URN -> the school naming it
 };

@@ -4,6 +4,7 @@
 #include "tfm/base/chunked.h"
 #include "tfm/base/date.h"
 #include "tfm/base/diagnostic.h"
+#include "tfm/base/pooled_list.h"
 #include "tfm/base/string_pool.h"
 #include "tfm/model/offer.h"
 #include "tfm/model/rule_id.h"
@@ -14,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -301,15 +303,16 @@ struct Cohort {
 };
 
 // Whether an agenda has an item with a time (so a teacher can join just their part).
-bool has_timed_item(const std::vector<AgendaItem>& agenda);
+bool has_timed_item(std::span<const AgendaItem> agenda);
 
 // ---- session ---------------------------------------------------------------------------
 
+// Held in the Records' pools (loaded) like the lists below: texts are views into them.
 struct Observation {
     std::optional<YearGroup> year_group;
-    std::string unit;
+    std::string_view unit;
     std::optional<int> lesson;
-    std::string taught_by;
+    std::string_view taught_by;
     Pos pos;
     Pos taught_by_pos;
 };
@@ -321,12 +324,14 @@ struct Present {
 
 struct Attendance {
     Urn urn = 0;
-    std::vector<Present> present;  // [] when the school was absent
-    Pos pos;                       // the URN key
+    PooledList<Present> present;  // [] when the school was absent
+    Pos pos;                      // the URN key
 };
 
+// A session's lists, observation and cohort id are in the Records' pools (loaded, or the
+// pool of an InternInto while one is built): a Session must not outlive them.
 struct Session {
-    std::string cohort;
+    std::string_view cohort;
     Date date;
     SessionType type = SessionType::meeting;
     std::optional<Urn> school;
@@ -336,11 +341,10 @@ struct Session {
     bool has_agenda = false;
     bool has_attendance = false;
     int directory = 0;
-    // Most logs are visits without one: kept out of line, and shared by copies (it is
-    // never changed after loading).
-    std::shared_ptr<const Observation> observation;
-    std::vector<AgendaItem> agenda;
-    std::vector<Attendance> attendance;
+    // Most logs are visits without one: kept out of line, shared by copies.
+    const Observation* observation = nullptr;
+    PooledList<AgendaItem> agenda;
+    PooledList<Attendance> attendance;
     // `notes` and `gap_task` are checked (they must be text) but not kept: no command
     // reads free text, and on a national tree it is a fifth of the YAML.
     Pos pos;

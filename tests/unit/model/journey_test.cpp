@@ -12,6 +12,7 @@ using namespace tfm;
 namespace {
 
 struct Hub1 {
+    StringPool pool;  // the sessions' cohort ids and attendance, as the loader keeps them
     Records r;
     int line = 1;
 
@@ -58,15 +59,16 @@ struct Hub1 {
     }
     // A logged meeting of the cohort; `present` says whether 100001 attended.
     void meeting(const std::string& cohort, Date date, bool present, bool attendance = true) {
+        InternInto into(pool);
         Session s;
-        s.cohort = cohort;
+        s.cohort = intern(cohort);
         s.date = date;
         s.type = SessionType::meeting;
         s.pos = next();
         s.has_attendance = attendance;
         if (attendance) {
             s.attendance.push_back(Attendance{
-                100001, present ? std::vector<Present>{{"Amina Khan", {}}} : std::vector<Present>{},
+                100001, present ? PooledList<Present>{{"Amina Khan", {}}} : PooledList<Present>{},
                 next()});
             s.attendance.push_back(Attendance{100002, {{"Carl Lee", {}}}, next()});
         }
