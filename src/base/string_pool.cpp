@@ -8,10 +8,10 @@
 namespace tfm {
 namespace {
 
-// Blocks grow from small (a school file interns little) to this, so the unused end of a
-// pool's last block stays small beside what it holds.
+// Blocks grow from small (a tree of one school file interns little) to this, so the unused
+// end of a pool's last block stays small beside what it holds.
 constexpr std::size_t first_block = 256;
-constexpr std::size_t largest_block = 16 * 1024;
+constexpr std::size_t largest_block = 1024 * 1024;
 
 thread_local StringPool* current_pool = nullptr;
 

@@ -30,7 +30,10 @@ struct FileRecords {
     Diagnostics diagnostics;
 };
 
-// Reads raw file bytes: checks encoding, parses YAML, builds records (read_file.cpp).
-FileRecords read_file_records(std::string_view bytes, int file_index, int directory);
+// Reads raw file bytes: checks encoding, parses YAML, builds records (read_file.cpp). The
+// records' texts and lists go into `pool` when given (the loading thread's, shared by the
+// files it reads), else into a pool of the file's own.
+FileRecords read_file_records(std::string_view bytes, int file_index, int directory,
+                              std::shared_ptr<StringPool> pool = nullptr);
 
 }  // namespace tfm::detail

@@ -84,9 +84,9 @@ struct Job {
     detail::FileRecords result;
 };
 
-void load_job(Job& job, const std::string& full_path) {
+void load_job(Job& job, const std::string& full_path, const std::shared_ptr<StringPool>& pool) {
     if (job.pending) {
-        job.result = detail::read_file_records(*job.pending, job.file, job.directory);
+        job.result = detail::read_file_records(*job.pending, job.file, job.directory, pool);
         return;
     }
     std::string bytes;
@@ -97,16 +97,20 @@ void load_job(Job& job, const std::string& full_path) {
                                                  fmt::format("cannot read this file: {}", problem)));
         return;
     }
-    job.result = detail::read_file_records(bytes, job.file, job.directory);
+    job.result = detail::read_file_records(bytes, job.file, job.directory, pool);
 }
 
 void run_jobs(std::vector<Job>& jobs, const std::vector<SourceFile>& files, unsigned threads) {
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, unsigned(jobs.size()));
     std::atomic<std::size_t> next{0};
+    // One pool per loading thread, not per file: most files hold a few kilobytes of lists
+    // and names, and a pool of its own per file would leave the unused end of its last
+    // block behind every one of them.
     auto worker = [&] {
+        auto pool = std::make_shared<StringPool>();
         for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();)
-            if (jobs[i].readable) load_job(jobs[i], files[std::size_t(jobs[i].file)].full_path);
+            if (jobs[i].readable) load_job(jobs[i], files[std::size_t(jobs[i].file)].full_path, pool);
     };
     if (threads <= 1) {
         worker();
@@ -296,7 +300,8 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
         append(rec.cohorts, r.cohorts);
         rec.sessions.append(std::move(r.sessions));
         append(rec.offers, r.offers);
-        if (r.pool->capacity() > 0) rec.pools.push_back(std::move(r.pool));
+        if (r.pool->capacity() > 0 && std::find(rec.pools.begin(), rec.pools.end(), r.pool) == rec.pools.end())
+            rec.pools.push_back(std::move(r.pool));
         append(broken_schools, r.broken_schools);
         append(broken_leads, r.broken_leads);
         append(broken_cohorts, r.broken_cohorts);

@@ -202,8 +202,10 @@ Diagnostic parse_error(std::string_view text, yaml::SyntaxError e, int file) {
 
 }  // namespace
 
-FileRecords read_file_records(std::string_view bytes, int file_index, int directory) {
+FileRecords read_file_records(std::string_view bytes, int file_index, int directory,
+                              std::shared_ptr<StringPool> pool) {
     FileRecords out;
+    if (pool) out.pool = std::move(pool);
     InternInto interning(*out.pool);
     std::string_view text = bytes;
     // A file that is not YAML, or does not parse, may have held the hub: do not also say
@@ -252,7 +254,7 @@ FileRecords read_file_records(std::string_view bytes, int file_index, int direct
     out.schools.shrink_to_fit();
     out.cohorts.shrink_to_fit();
     out.sessions.shrink_to_fit();
-    out.pool->seal();
+    out.pool->seal();  // texts are shared within a file, not across files
     return out;
 }
 
