@@ -46,7 +46,7 @@ Table capacity_lost_table(const Records& records, const std::vector<Journey>& jo
                 const StaffMember* m = staff_of(j, e, person);
                 if (!m || !m->is_former(as_of)) all_left = false;
                 else if (std::find(names.begin(), names.end(), m->name) == names.end()) {
-                    names.push_back(m->name);
+                    names.emplace_back(m->name);
                     left.push_back(fmt::format("{} ({})", m->name, m->left->str()));
                 }
             }
@@ -87,7 +87,7 @@ Table new_maths_lead_table(const Records& records, const std::vector<Journey>& j
         bool joined_since = current && current->from && ended < *current->from;
         if (!joined_since && former.empty()) continue;
         t.rows.push_back({j.school->urn, j.school->name, stage_year(*last),
-                          current ? Cell(current->name) : Cell(),
+                          current ? Cell(std::string(current->name)) : Cell(),
                           current && current->from ? Cell(*current->from) : Cell(), former});
     }
     return t;

@@ -57,7 +57,7 @@ void add_contacts(Handover& h, Date as_of) {
     for (StaffRole role : {StaffRole::maths_lead, StaffRole::headteacher, StaffRole::assistant_head})
         for (const auto& m : s.staff)
             if (m.role == role && !m.is_former(as_of))
-                h.contacts.push_back({m.name, std::string(name_of(role)), m.email});
+                h.contacts.push_back({std::string(m.name), std::string(name_of(role)), std::string(m.email)});
 }
 
 }  // namespace

@@ -120,7 +120,7 @@ Table offers_table(const OffersList& list) {
     t.empty_text = "no school is due an offer";
     for (const auto& r : list.rows) {
         const School& s = *r.school;
-        auto text_or_empty = [](const std::string& v) { return v.empty() ? Cell() : Cell(v); };
+        auto text_or_empty = [](std::string_view v) { return v.empty() ? Cell() : Cell(v); };
         t.rows.push_back({
             s.urn, s.name, s.area, std::string(name_of(r.due)),
             r.last ? Cell(std::string(name_of(r.last->stage))) : Cell(),

@@ -37,7 +37,7 @@ std::vector<std::string> known_names(const Index& index, const Member& m) {
     if (const School* s = index.school(m.urn))
         for (const auto& st : s->staff)
             if (std::none_of(names.begin(), names.end(), [&](const std::string& n) { return same_name(n, st.name); }))
-                names.push_back(st.name);
+                names.emplace_back(st.name);
     return names;
 }
 

@@ -13,7 +13,7 @@ void read_staff(Reader& r, void* record, NodeId list) {
     static const std::size_t name_field = spec.index_of("name");
     static const std::size_t left_field = spec.index_of("left");
     auto& school = *static_cast<School*>(record);
-    std::map<std::string, NodeId> names;
+    std::map<std::string_view, NodeId> names;  // views into the pool
     const auto& items = r.items(list, "staff");
     school.staff.reserve(items.size());
     for (NodeId item : items) {

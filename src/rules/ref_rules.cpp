@@ -34,8 +34,8 @@ bool looks_like_id(std::string_view text) {
 
 // Everyone who may teach a session's observed lesson, by name: the leads (ids and names), the
 // cohort's participants and the staff of its schools.
-std::vector<std::string> teachers(const CheckContext& ctx, const Session& s) {
-    std::vector<std::string> names;
+std::vector<std::string_view> teachers(const CheckContext& ctx, const Session& s) {
+    std::vector<std::string_view> names;
     for (const auto& l : ctx.records.leads) {
         names.push_back(l.id);
         names.push_back(l.name);
@@ -55,7 +55,7 @@ bool known_teacher(const CheckContext& ctx, const Session& s) {
     std::string_view who = s.observation->taught_by;
     if (ctx.index.lead(who)) return true;
     auto names = teachers(ctx, s);
-    return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return same_name(n, who); });
+    return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return same_name(n, who); });
 }
 
 }  // namespace
@@ -206,7 +206,7 @@ std::string not_there(const StaffMember& m, Date first, Date last) {
 }
 
 std::string staff_hint(std::string_view name, const School& school) {
-    return did_you_mean(name, school.staff, [](const StaffMember& m) -> const std::string& { return m.name; });
+    return did_you_mean(name, school.staff, [](const StaffMember& m) { return m.name; });
 }
 
 }  // namespace
@@ -272,7 +272,7 @@ void check_ref_participant(const CheckContext& ctx, Reporter& out) {
                    fmt::format("the observed lesson of {} on {} was taught by {}, who is not a lead, a "
                                "participant of the cohort or on the staff of its schools{}",
                                s.cohort, s.date.str(), who,
-                               did_you_mean(who, teachers(ctx, s), [](const std::string& n) -> const std::string& { return n; })));
+                               did_you_mean(who, teachers(ctx, s), [](std::string_view n) { return n; })));
     }
 }
 

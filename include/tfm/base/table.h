@@ -5,6 +5,7 @@
 #include "tfm/base/date.h"
 
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct Cell {
     Cell(double v, int places = 1) : value(v), decimals(places) {}
     Cell(std::string v) : value(std::move(v)) {}
     Cell(const char* v) : value(std::string(v)) {}
+    Cell(std::string_view v) : value(std::string(v)) {}
     Cell(std::vector<std::string> v) : value(std::move(v)) {}
     Cell(Date d) : value(d) {}
     static Cell yes_no(bool v) {

@@ -27,7 +27,7 @@ inline constexpr std::array<Stage, 4> all_stages = {Stage::readiness, Stage::dev
                                                     Stage::embedding, Stage::sustaining};
 enum class Phase { primary, secondary, all_through, special };
 enum class Ofsted { outstanding, good, requires_improvement, inadequate, none };
-enum class StaffRole { maths_lead, teacher, headteacher, assistant_head, teaching_assistant };
+enum class StaffRole : std::uint8_t { maths_lead, teacher, headteacher, assistant_head, teaching_assistant };
 enum class LeadRole { specialist, readiness_lead };
 enum class MemberStatus { enrolled, completed, withdrawn };
 enum class SessionType : std::uint8_t { meeting, visit, audit_visit, cpd };
@@ -152,12 +152,14 @@ std::vector<double> default_bands(std::string_view dimension);
 
 // ---- school ----------------------------------------------------------------------------
 
+// A school's staff list is the longest list of people a tree holds: names and emails are
+// views into the Records' pools (loaded) or literals.
 struct StaffMember {
-    std::string name;
+    std::string_view name;
     StaffRole role = StaffRole::teacher;
     SmallSet<YearGroup> year_groups;
     Pos pos;
-    std::string email;
+    std::string_view email;
     std::optional<Date> from;  // joined the school's staff (optional)
     std::optional<Date> left;  // left it (optional)
 
