@@ -80,8 +80,11 @@ struct Job {
     int file = 0;
     int directory = 0;
     bool readable = true;
+    bool logs = false;  // under sessions/: read after the other files are merged
     const std::string* pending = nullptr;  // the bytes to read instead of the file's
     detail::FileRecords result;
+    // How many of its hubs, schools, leads and cohorts were merged before the logs were read.
+    std::size_t hubs_merged = 0, schools_merged = 0, leads_merged = 0, cohorts_merged = 0;
 };
 
 void load_job(Job& job, const std::string& full_path, const std::shared_ptr<StringPool>& pool) {
@@ -100,17 +103,21 @@ void load_job(Job& job, const std::string& full_path, const std::shared_ptr<Stri
     job.result = detail::read_file_records(bytes, job.file, job.directory, pool);
 }
 
-void run_jobs(std::vector<Job>& jobs, const std::vector<SourceFile>& files, unsigned threads) {
+// Reads the files of the jobs whose `logs` is as given.
+void run_jobs(std::vector<Job>& jobs, const std::vector<SourceFile>& files, unsigned threads, bool logs) {
+    std::vector<Job*> these;
+    for (auto& job : jobs)
+        if (job.readable && job.logs == logs) these.push_back(&job);
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    threads = std::min<unsigned>(threads, unsigned(jobs.size()));
+    threads = std::min<unsigned>(threads, unsigned(these.size()));
     std::atomic<std::size_t> next{0};
     // One pool per loading thread, not per file: most files hold a few kilobytes of lists
     // and names, and a pool of its own per file would leave the unused end of its last
     // block behind every one of them.
     auto worker = [&] {
         auto pool = std::make_shared<StringPool>();
-        for (std::size_t i; (i = next.fetch_add(1)) < jobs.size();)
-            if (jobs[i].readable) load_job(jobs[i], files[std::size_t(jobs[i].file)].full_path, pool);
+        for (std::size_t i; (i = next.fetch_add(1)) < these.size();)
+            load_job(*these[i], files[std::size_t(these[i]->file)].full_path, pool);
     };
     if (threads <= 1) {
         worker();
@@ -136,6 +143,31 @@ void reserve_total(std::vector<T>& to, const std::vector<Job>& jobs, Member memb
     std::size_t total = to.size();
     for (const auto& job : jobs) total += (job.result.*member).size();
     to.reserve(total);
+}
+
+// Merges one kind of record that files under sessions/ held too (rarely: a log file may
+// hold any record), putting them in file order among those merged before the logs were
+// read.
+template <class T>
+void merge_from_logs(std::vector<T>& to, std::vector<Job>& jobs, std::vector<T> detail::FileRecords::*member,
+                     std::size_t Job::*merged) {
+    std::size_t later = 0;
+    for (const auto& job : jobs)
+        if (job.logs) later += (job.result.*member).size();
+    if (later == 0) return;
+    std::vector<T> all;
+    all.reserve(to.size() + later);
+    auto next = to.begin();
+    for (auto& job : jobs) {
+        if (job.logs) {
+            append(all, job.result.*member);
+            continue;
+        }
+        auto end = next + std::ptrdiff_t(job.*merged);
+        all.insert(all.end(), std::make_move_iterator(next), std::make_move_iterator(end));
+        next = end;
+    }
+    to = std::move(all);
 }
 
 // Keeps the first record of each id; reports and drops the later ones.
@@ -224,6 +256,7 @@ void add_directory(const std::vector<std::string>& directories, std::size_t d, L
         job.file = int(rec.files.size()) - 1;
         job.directory = int(d);
         job.readable = f.regular;
+        job.logs = f.relative.starts_with("sessions/");
         if (auto it = pending_here.find(f.relative); it != pending_here.end()) {
             job.readable = true;
             job.pending = it->second;
@@ -283,21 +316,36 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
     for (std::size_t d = 0; d < directories.size(); ++d) add_directory(directories, d, result, jobs, pending);
     if (!result.fatal.empty()) return result;
 
-    run_jobs(jobs, rec.files, threads);
-
-    std::vector<std::pair<Urn, Pos>> broken_schools;
-    std::vector<std::pair<std::string, Pos>> broken_leads, broken_cohorts;
-    std::set<int> broken_hub_dirs;
+    // The session logs, most of a tree's memory, are read last: merging the other records
+    // holds each of them twice for a moment (a file's copy and the merged list), and that
+    // moment then comes before the logs are in memory, not on top of them.
+    run_jobs(jobs, rec.files, threads, false);
     reserve_total(rec.hubs, jobs, &detail::FileRecords::hubs);
     reserve_total(rec.schools, jobs, &detail::FileRecords::schools);
     reserve_total(rec.leads, jobs, &detail::FileRecords::leads);
     reserve_total(rec.cohorts, jobs, &detail::FileRecords::cohorts);
     for (auto& job : jobs) {
         auto& r = job.result;
+        job.hubs_merged = r.hubs.size();
+        job.schools_merged = r.schools.size();
+        job.leads_merged = r.leads.size();
+        job.cohorts_merged = r.cohorts.size();
         append(rec.hubs, r.hubs);
         append(rec.schools, r.schools);
         append(rec.leads, r.leads);
         append(rec.cohorts, r.cohorts);
+    }
+    run_jobs(jobs, rec.files, threads, true);
+    merge_from_logs(rec.hubs, jobs, &detail::FileRecords::hubs, &Job::hubs_merged);
+    merge_from_logs(rec.schools, jobs, &detail::FileRecords::schools, &Job::schools_merged);
+    merge_from_logs(rec.leads, jobs, &detail::FileRecords::leads, &Job::leads_merged);
+    merge_from_logs(rec.cohorts, jobs, &detail::FileRecords::cohorts, &Job::cohorts_merged);
+
+    std::vector<std::pair<Urn, Pos>> broken_schools;
+    std::vector<std::pair<std::string, Pos>> broken_leads, broken_cohorts;
+    std::set<int> broken_hub_dirs;
+    for (auto& job : jobs) {
+        auto& r = job.result;
         rec.sessions.append(std::move(r.sessions));
         append(rec.offers, r.offers);
         if (r.pool->capacity() > 0 && std::find(rec.pools.begin(), rec.pools.end(), r.pool) == rec.pools.end())

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <memory>
 #include <string>
+#include <vector>
 
 using namespace tfm;
 
@@ -364,4 +365,42 @@ TEST_CASE("attendees and agenda items are kept once per file, and outlive the fi
     Records copy = r.records;
     r = LoadResult{};
     CHECK(copy.sessions.back().attendance[0].present[0].name == "Amy Ashworth-Sutcliffe");
+}
+
+TEST_CASE("records in files under sessions/ keep their place in file order, on any number of threads") {
+    namespace fs = std::filesystem;
+    std::string tmpl = (fs::temp_directory_path() / "tfm-order-XXXXXX").string();
+    fs::path root = ::mkdtemp(tmpl.data());
+    fs::create_directories(root / "schools");
+    fs::create_directories(root / "sessions");
+    auto school = [](int urn) {
+        return "  - {urn: " + std::to_string(urn) + ", name: S" + std::to_string(urn) +
+               ", phase: primary, area: Leeds}\n";
+    };
+    std::ofstream(root / "hub.yaml") << "hub: {name: H, areas: [Leeds]}\n";
+    std::ofstream(root / "schools" / "a.yaml") << "schools:\n" << school(100001) << school(100002);
+    // Session logs are read after the other files; a log file may hold other records too.
+    std::ofstream(root / "sessions" / "2021-22.yaml")
+        << "schools:\n" << school(100003)
+        << "cohort: {id: c1, name: C, stage: development, year: 2021/22, lead: jo, schools: []}\n"
+        << "sessions:\n  - {cohort: c1, date: 2021-10-05, type: meeting}\n";
+    std::ofstream(root / "sessions" / "2022-23.yaml")
+        << "sessions:\n  - {cohort: c1, date: 2022-10-05, type: meeting}\n";
+    std::ofstream(root / "zz.yaml") << "schools:\n" << school(100004)
+                                    << "cohort: {id: c2, name: D, stage: development, year: 2021/22, lead: jo, schools: []}\n";
+    for (unsigned threads : {1u, 2u, 7u}) {
+        CAPTURE(threads);
+        LoadResult r = load_tree({root.string()}, threads);
+        std::vector<Urn> urns;
+        for (const auto& s : r.records.schools) urns.push_back(s.urn);
+        CHECK(urns == std::vector<Urn>{100001, 100002, 100003, 100004});
+        REQUIRE(r.records.cohorts.size() == 2);
+        CHECK(r.records.cohorts[0].id == "c1");
+        CHECK(r.records.cohorts[1].id == "c2");
+        std::vector<std::string> dates;
+        for (const auto& s : r.records.sessions) dates.push_back(s.date.str());
+        CHECK(dates == std::vector<std::string>{"2021-10-05", "2022-10-05"});
+        CHECK(r.records.hubs.size() == 1);
+    }
+    fs::remove_all(root);
 }
