@@ -94,7 +94,7 @@ Date Date::today() {
 }
 
 int Date::weekday() const {
-    unsigned iso = std::chrono::weekday{days_}.iso_encoding();  // 1 = Monday
+    unsigned iso = std::chrono::weekday{days()}.iso_encoding();  // 1 = Monday
     return int(iso) - 1;
 }
 

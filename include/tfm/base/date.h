@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,31 +14,32 @@ namespace tfm {
 class Date {
 public:
     Date() = default;
-    explicit Date(std::chrono::sys_days days) : days_(days) {}
+    explicit Date(std::chrono::sys_days days) : days_(std::int32_t(days.time_since_epoch().count())) {}
     Date(int y, unsigned m, unsigned d)
-        : days_(std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
-                                            std::chrono::day{d}}) {}
+        : Date(std::chrono::sys_days(std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
+                                                                 std::chrono::day{d}})) {}
 
     static std::optional<Date> parse(std::string_view text);
     // Why a text is not a date, for diagnostics ("February 2022 has 28 days").
     static std::string why_not(std::string_view text);
     static Date today();
 
-    std::chrono::year_month_day ymd() const { return std::chrono::year_month_day{days_}; }
-    std::chrono::sys_days days() const { return days_; }
+    std::chrono::year_month_day ymd() const { return std::chrono::year_month_day{days()}; }
+    std::chrono::sys_days days() const { return std::chrono::sys_days(std::chrono::days{days_}); }
     int year() const { return int(ymd().year()); }
     unsigned month() const { return unsigned(ymd().month()); }
     unsigned day() const { return unsigned(ymd().day()); }
     // 0 = Monday … 6 = Sunday.
     int weekday() const;
-    Date plus_days(int n) const { return Date(days_ + std::chrono::days{n}); }
-    int days_until(Date later) const { return int((later.days_ - days_).count()); }
+    Date plus_days(int n) const { return Date(days() + std::chrono::days{n}); }
+    int days_until(Date later) const { return later.days_ - days_; }
     std::string str() const;  // YYYY-MM-DD
 
     auto operator<=>(const Date&) const = default;
 
 private:
-    std::chrono::sys_days days_{};
+    // Days since 1970-01-01: four bytes, not sys_days' eight (records hold many dates).
+    std::int32_t days_ = 0;
 };
 
 // "monday" … "sunday" and back; 0 = Monday.

@@ -325,34 +325,38 @@ struct Present {
 };
 
 struct Attendance {
-    Urn urn = 0;
+    Attendance() = default;
+    Attendance(Urn u, PooledList<Present> names, Pos at) : present(names), urn(u), pos(at) {}
+
     PooledList<Present> present;  // [] when the school was absent
+    Urn urn = 0;                  // (after the list: 32 bytes, not 40)
     Pos pos;                      // the URN key
 };
 
 // A session's lists, observation and cohort id are in the Records' pools (loaded, or the
 // pool of an InternInto while one is built): a Session must not outlive them.
 struct Session {
+    // (Members ordered by size, so the 68,000 sessions of a half-national tree carry no padding.)
     std::string_view cohort;
-    Date date;
-    SessionType type = SessionType::meeting;
-    std::optional<Urn> school;
-    std::optional<TimeOfDay> start, end;
-    std::optional<Mode> mode;
-    SmallSet<BigIdea> focus;
-    bool has_agenda = false;
-    bool has_attendance = false;
-    int directory = 0;
     // Most logs are visits without one: kept out of line, shared by copies.
     const Observation* observation = nullptr;
     PooledList<AgendaItem> agenda;
     PooledList<Attendance> attendance;
+    Date date;
+    std::optional<Urn> school;
+    std::optional<TimeOfDay> start, end;
+    int directory = 0;
     // `notes` and `gap_task` are checked (they must be text) but not kept: no command
     // reads free text, and on a national tree it is a fifth of the YAML.
     Pos pos;
     Pos cohort_pos;
     Pos date_pos;
     Pos school_pos;
+    SessionType type = SessionType::meeting;
+    std::optional<Mode> mode;
+    SmallSet<BigIdea> focus;
+    bool has_agenda = false;
+    bool has_attendance = false;
 
     bool is_visit() const { return type == SessionType::visit || type == SessionType::audit_visit; }
     const Attendance* attendance_of(Urn urn) const;
