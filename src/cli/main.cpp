@@ -52,9 +52,10 @@ bool is_record_file(const std::string& path) {
     for (const auto& doc : tfm::yaml::parse(text).documents) {
         if (doc.nodes.empty() || doc.nodes[doc.root].kind != tfm::yaml::Kind::mapping) continue;
         const auto& root = doc.nodes[doc.root];
-        for (std::size_t i = 0; i < root.children.size(); i += 2)
+        auto entries = doc.children(root);
+        for (std::size_t i = 0; i < entries.size(); i += 2)
             for (const auto& k : tfm::top_level_keys())
-                if (doc.nodes[root.children[i]].value == k.key) return true;
+                if (doc.nodes[entries[i]].value == k.key) return true;
     }
     return false;
 }

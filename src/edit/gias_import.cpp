@@ -46,7 +46,7 @@ std::map<std::string, std::vector<SchoolAt>> index_schools(const yaml::ParseResu
             add(di, d, one->second, yaml::opens_with(text, d.nodes[one->second], '{'));
         if (auto list = yaml::entry(d, d.root, "schools"); list && d.nodes[list->second].kind == yaml::Kind::sequence) {
             bool flow_list = yaml::opens_with(text, d.nodes[list->second], '[');
-            for (NodeId item : d.nodes[list->second].children)
+            for (NodeId item : d.children(list->second))
                 add(di, d, item, flow_list || yaml::opens_with(text, d.nodes[item], '{'));
         }
     }

@@ -74,15 +74,15 @@ std::optional<yaml::Edit> school_edit(std::string_view text, std::string_view ne
         return std::nullopt;
     }
     if (yaml::opens_with(text, value, '[')) {
-        std::string added = (value.children.empty() ? "" : ", ") + joined(urns);
+        std::string added = (d.children(value).empty() ? "" : ", ") + joined(urns);
         return before_closing(text, value.offset, added, why);
     }
-    if (!yaml::opens_with(text, value, '-') || value.children.empty() || at.flow) {
+    if (!yaml::opens_with(text, value, '-') || d.children(value).empty() || at.flow) {
         why = "its `predecessor` list is written in a way tfm does not extend";
         return std::nullopt;
     }
     // A block list: new items under the last, with its dash and spacing.
-    const yaml::Node& last = d.nodes[value.children.back()];
+    const yaml::Node& last = d.nodes[d.children(value).back()];
     std::size_t gap = last.byte_col > value.byte_col + 1 ? last.byte_col - value.byte_col - 1 : 1;
     std::string items;
     for (Urn u : urns) items += std::string(value.byte_col, ' ') + "-" + std::string(gap, ' ') + urn_text(u) + "\n";

@@ -40,7 +40,7 @@ std::optional<yaml::Value> fields_value(const std::vector<yaml::Field>& fields) 
 
 // The member item of school `urn` in list `list`, or null.
 std::optional<std::uint32_t> member_item(const yaml::Document& d, std::uint32_t list, Urn urn) {
-    for (auto item : d.nodes[list].children) {
+    for (auto item : d.children(list)) {
         auto u = yaml::entry(d, item, "urn");
         const auto* s = u ? yaml::scalar_node(d, u->second) : nullptr;
         if (s && !s->quoted && s->value == std::to_string(urn)) return item;

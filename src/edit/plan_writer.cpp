@@ -20,7 +20,7 @@ std::optional<std::uint32_t> find_in(const yaml::Document& doc, const std::strin
     };
     if (auto one = yaml::entry(doc, doc.root, "cohort"); one && matches(one->second)) return one->second;
     if (auto list = yaml::entry(doc, doc.root, "cohorts"); list && doc.nodes[list->second].kind == yaml::Kind::sequence)
-        for (auto item : doc.nodes[list->second].children)
+        for (auto item : doc.children(list->second))
             if (doc.nodes[item].kind == yaml::Kind::mapping && matches(item)) return item;
     return std::nullopt;
 }

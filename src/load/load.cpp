@@ -53,15 +53,33 @@ void walk(const fs::path& root, const fs::path& dir, std::vector<Found>& found,
         std::string name = p.filename().string();
         if (name.empty() || name[0] == '.') continue;
         std::error_code sec;
-        auto lst = fs::symlink_status(p, sec);
-        if (lst.type() == fs::file_type::directory) {
-            walk(root, p, found, warnings_dirs);
-            continue;
+        // The listing types most entries (d_type): a plain file or directory then costs no
+        // system call (there were two per file, on the one thread, before the load). A
+        // symbolic link, or an entry the listing leaves untyped, is looked up as it was.
+        bool plain_file = false;
+        if (!it->is_symlink(sec) && !sec) {
+            if (it->is_directory(sec) && !sec) {
+                walk(root, p, found, warnings_dirs);
+                continue;
+            }
+            plain_file = !sec && it->is_regular_file(sec) && !sec;
+        }
+        if (!plain_file) {
+            sec.clear();
+            auto lst = fs::symlink_status(p, sec);
+            if (lst.type() == fs::file_type::directory) {
+                walk(root, p, found, warnings_dirs);
+                continue;
+            }
         }
         if (!is_yaml_name(name)) continue;
         Found f;
         f.relative = p.lexically_relative(root).generic_string();
         f.full = p;
+        if (plain_file) {
+            found.push_back(std::move(f));
+            continue;
+        }
         auto st = fs::status(p, sec);
         if (sec) {
             f.regular = false;

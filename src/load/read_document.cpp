@@ -45,7 +45,7 @@ void Reader::read_document() {
         if (!top->list) {
             read_record(*this, top->kind, value);
         } else if (node(value).kind == Kind::sequence) {
-            for (NodeId item : node(value).children) read_record(*this, top->kind, item);
+            for (NodeId item : children(value)) read_record(*this, top->kind, item);
         } else if (node(value).kind != Kind::null) {
             error(RuleId::schema_type, value,
                   fmt::format("`{}` must be a list of {} records, not {}{}", *k, top->record(),

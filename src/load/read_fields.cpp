@@ -32,8 +32,9 @@ Fields Reader::fields(NodeId map, const RecordSpec& spec, std::string_view what)
     f.ok = true;
     const std::size_t count = spec.fields.size();
     std::array<bool, max_fields> slipped{};  // given, but with a slip already reported
-    for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
-        NodeId key = n.children[i], value = n.children[i + 1];
+    auto entries = children(map);
+    for (std::size_t i = 0; i + 1 < entries.size(); i += 2) {
+        NodeId key = entries[i], value = entries[i + 1];
         auto k = key_text(key);
         if (!k) continue;
         std::size_t idx = count;

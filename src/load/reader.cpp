@@ -26,10 +26,11 @@ std::string Reader::slip_hint(NodeId id) const {
     const auto& n = node(id);
     std::optional<Slip> slip;
     if (n.kind == Kind::scalar && !n.quoted) slip = key_value_slip(n.value);
-    else if (n.kind == Kind::mapping && n.children.size() >= 2 && node(n.children[0]).kind == Kind::scalar) {
+    else if (auto entries = children(id); n.kind == Kind::mapping && entries.size() >= 2 &&
+                                          node(entries[0]).kind == Kind::scalar) {
         // The key and its value as the line had them: `-urn: 140001`.
-        const auto& value = node(n.children[1]);
-        slip = key_value_slip(node(n.children[0]).value + ": " + (value.kind == Kind::scalar ? value.value : ""));
+        const auto& value = node(entries[1]);
+        slip = key_value_slip(node(entries[0]).value + ": " + (value.kind == Kind::scalar ? value.value : ""));
     }
     return slip ? "; " + slip->message : "";
 }
@@ -85,12 +86,11 @@ std::string Reader::unknown_key(NodeId key, std::string_view name, const std::ve
     return "";
 }
 
-const std::vector<NodeId>& Reader::items(NodeId id, std::string_view what) {
-    static const std::vector<NodeId> none;
+std::span<const NodeId> Reader::items(NodeId id, std::string_view what) {
     const auto& n = node(id);
-    if (n.kind == Kind::sequence) return n.children;
+    if (n.kind == Kind::sequence) return children(id);
     error(RuleId::schema_type, id, fmt::format("`{}` must be a list, not {}{}", what, kind_word(n.kind), slip_hint(id)));
-    return none;
+    return {};
 }
 
 std::vector<std::pair<NodeId, NodeId>> Reader::pairs(NodeId id, std::string_view what) {
@@ -102,8 +102,9 @@ std::vector<std::pair<NodeId, NodeId>> Reader::pairs(NodeId id, std::string_view
     }
     std::vector<std::pair<NodeId, NodeId>> out;
     std::map<std::string, NodeId> seen;
-    for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
-        NodeId key = n.children[i];
+    auto entries = children(id);
+    for (std::size_t i = 0; i + 1 < entries.size(); i += 2) {
+        NodeId key = entries[i];
         auto k = key_text(key);
         if (!k) continue;
         if (auto it = seen.find(*k); it != seen.end()) {
@@ -111,7 +112,7 @@ std::vector<std::pair<NodeId, NodeId>> Reader::pairs(NodeId id, std::string_view
             continue;
         }
         seen.emplace(*k, key);
-        out.emplace_back(key, n.children[i + 1]);
+        out.emplace_back(key, entries[i + 1]);
     }
     return out;
 }

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <typeinfo>
@@ -70,6 +71,8 @@ public:
 
     // ---- where things are, and reporting (reader.cpp) ----------------------------------
     const yaml::Node& node(NodeId id) const { return doc_.nodes[id]; }
+    // A collection's children (yaml::Document::children).
+    std::span<const NodeId> children(NodeId id) const { return doc_.children(id); }
     // "; `urn:107329` has no space after the colon, …" (slips.h) for a node of the wrong kind
     // that a slip made: a plain value meant as `key: value`, or a mapping whose first key
     // holds a slip (`– urn` where a list was meant); else empty.
@@ -88,7 +91,7 @@ public:
     std::string unknown_key(NodeId key, std::string_view name, const std::vector<std::string_view>& known,
                      std::string_view where);
     // Items of a list; reports and returns nothing when the node is not a list.
-    const std::vector<NodeId>& items(NodeId id, std::string_view what);
+    std::span<const NodeId> items(NodeId id, std::string_view what);
     // Key/value pairs of a free-keyed mapping, with duplicate keys reported.
     std::vector<std::pair<NodeId, NodeId>> pairs(NodeId id, std::string_view what);
 

@@ -211,12 +211,13 @@ std::optional<ListStyle> list_style(std::string_view text, const Document& d, st
     }
     style.dash_column = v.byte_col;
     style.key_column = style.dash_column + 2;
-    if (v.children.empty()) return style;
-    const auto& item = d.nodes[v.children.back()];
+    auto items = d.children(v);
+    if (items.empty()) return style;
+    const auto& item = d.nodes[items.back()];
     if (item.kind == Kind::mapping && opens_with(text, item, '{')) style.flow_items = true;
     else if (item.kind == Kind::mapping && item.byte_col > style.dash_column) style.key_column = item.byte_col;
     // Items separated by blank lines (perhaps with a comment after the blank line).
-    if (v.children.size() >= 2) {
+    if (items.size() >= 2) {
         auto lines = lines_of(text);
         for (std::size_t l = item.line; l-- > 0 && l < lines.size() && comment_or_blank(lines[l]);)
             if (blank(lines[l])) style.blank_between = true;
@@ -247,11 +248,12 @@ std::optional<ListEnd> list_at_end(std::string_view text, const ParseResult& par
         return std::nullopt;
     }
     const auto& root = d.nodes[d.root];
-    if (root.kind != Kind::mapping || root.children.size() < 2 || opens_with(text, root, '{')) {
+    auto entries = d.children(root);
+    if (root.kind != Kind::mapping || entries.size() < 2 || opens_with(text, root, '{')) {
         why = "its last document is not a block mapping";
         return std::nullopt;
     }
-    std::uint32_t last_key = root.children[root.children.size() - 2], list = root.children.back();
+    std::uint32_t last_key = entries[entries.size() - 2], list = entries.back();
     const auto* k = scalar_node(d, last_key);
     if (!k || k->value != key) {
         why = fmt::format("its last key is not `{}:`", key);

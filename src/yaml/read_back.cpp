@@ -13,7 +13,7 @@ bool same_data(const ParseResult& a, const ParseResult& b, const ChangedValues& 
         for (std::uint32_t i = 0; i < da.nodes.size(); ++i) {
             const auto& na = da.nodes[i];
             const auto& nb = db.nodes[i];
-            if (na.kind != nb.kind || na.children != nb.children) return false;
+            if (na.kind != nb.kind || !std::ranges::equal(da.children(na), db.children(nb))) return false;
             if (auto it = changed.find({di, i}); it != changed.end()) {
                 if (nb.value != it->second) return false;
             } else if (na.value != nb.value || na.quoted != nb.quoted) {
@@ -41,12 +41,12 @@ bool extends_list(const ParseResult& a, const ParseResult& b, std::uint32_t list
             if (last && i == list) {
                 bool was_empty = na.kind == Kind::null && nb.kind == Kind::sequence;
                 if (!was_empty && na.kind != nb.kind) return false;
-                if (nb.children.size() < na.children.size() ||
-                    !std::equal(na.children.begin(), na.children.end(), nb.children.begin()))
+                auto ca = da.children(na), cb = db.children(nb);
+                if (cb.size() < ca.size() || !std::equal(ca.begin(), ca.end(), cb.begin()))
                     return false;
                 continue;
             }
-            if (na.kind != nb.kind || na.children != nb.children || na.value != nb.value || na.quoted != nb.quoted)
+            if (na.kind != nb.kind || !std::ranges::equal(da.children(na), db.children(nb)) || na.value != nb.value || na.quoted != nb.quoted)
                 return false;
         }
     }

@@ -13,16 +13,17 @@ bool expand(const Document& d, std::uint32_t id, std::size_t& budget, Value& out
     out.kind = n.kind;
     out.quoted = n.quoted;
     if (n.kind == Kind::scalar) out.scalar = n.value;
+    auto children = d.children(n);
     if (n.kind == Kind::sequence) {
-        out.items.resize(n.children.size());
-        for (std::size_t i = 0; i < n.children.size(); ++i)
-            if (!expand(d, n.children[i], budget, out.items[i])) return false;
+        out.items.resize(children.size());
+        for (std::size_t i = 0; i < children.size(); ++i)
+            if (!expand(d, children[i], budget, out.items[i])) return false;
     }
     if (n.kind == Kind::mapping) {
-        out.entries.resize(n.children.size() / 2);
-        for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
-            if (!expand(d, n.children[i], budget, out.entries[i / 2].key)) return false;
-            if (!expand(d, n.children[i + 1], budget, out.entries[i / 2].value)) return false;
+        out.entries.resize(children.size() / 2);
+        for (std::size_t i = 0; i + 1 < children.size(); i += 2) {
+            if (!expand(d, children[i], budget, out.entries[i / 2].key)) return false;
+            if (!expand(d, children[i + 1], budget, out.entries[i / 2].value)) return false;
         }
     }
     return true;

@@ -6,7 +6,9 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include <sstream>
+#include <algorithm>
+#include <istream>
+#include <streambuf>
 #include <unordered_map>
 
 namespace tfm::yaml {
@@ -39,9 +41,10 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> entry(const Document& d, 
                                                              std::string_view key) {
     const auto& n = d.nodes[map];
     if (n.kind != Kind::mapping) return std::nullopt;
-    for (std::size_t i = 0; i + 1 < n.children.size(); i += 2)
-        if (const auto* k = scalar_node(d, n.children[i]); k && k->value == key)
-            return std::pair{n.children[i], n.children[i + 1]};
+    auto children = d.children(n);
+    for (std::size_t i = 0; i + 1 < children.size(); i += 2)
+        if (const auto* k = scalar_node(d, children[i]); k && k->value == key)
+            return std::pair{children[i], children[i + 1]};
     return std::nullopt;
 }
 
@@ -64,13 +67,19 @@ public:
             out_.documents.size() > text_.size() + 1)
             throw NoProgress{mark};
         last_document_pos_ = mark.pos;
+        if (doc_) OnDocumentEnd();
         out_.documents.emplace_back();
         doc_ = &out_.documents.back();
         stack_.clear();
+        pending_.clear();
         anchors_.clear();
-        open_.clear();
     }
-    void OnDocumentEnd() override { doc_ = nullptr; }
+    void OnDocumentEnd() override {
+        // yaml-cpp closes every collection it opens; should one be left open, keep what it
+        // holds.
+        while (!stack_.empty()) close_collection();
+        doc_ = nullptr;
+    }
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         auto id = add(mark, Kind::null);
@@ -80,7 +89,7 @@ public:
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         auto it = anchors_.find(anchor);
-        if (it == anchors_.end() || open_.count(it->second)) {
+        if (it == anchors_.end() || is_open(it->second)) {
             error(mark, "an alias refers to a node that contains it (a cycle)");
             attach(add(mark, Kind::null));
             return;
@@ -133,20 +142,32 @@ private:
         if (stack_.empty()) {
             doc_->root = id;
         } else {
-            doc_->nodes[stack_.back()].children.push_back(id);
+            pending_.push_back(id);
         }
+    }
+    // Whether `id` is a collection still being read: an alias to it would make a cycle.
+    // Only aliases ask, so a scan of the open collections costs nothing on plain records.
+    bool is_open(std::uint32_t id) const {
+        return std::any_of(stack_.begin(), stack_.end(), [id](const Open& o) { return o.id == id; });
     }
     void open_collection(const YAML::Mark& mark, Kind kind, YAML::anchor_t anchor) {
         auto id = add(mark, kind);
         remember(anchor, id);
         attach(id);
-        stack_.push_back(id);
-        open_[id] = true;
+        stack_.push_back({id, pending_.size()});
     }
+    // The collection's children wait on `pending_` while it is open (nested ones above
+    // them); at its end they move in one run to the document's `child_ids`.
     void close_collection() {
         if (stack_.empty()) return;
-        open_.erase(stack_.back());
+        Open top = stack_.back();
         stack_.pop_back();
+        Node& n = doc_->nodes[top.id];
+        n.first_child = std::uint32_t(doc_->child_ids.size());
+        n.child_count = std::uint32_t(pending_.size() - top.pending_start);
+        doc_->child_ids.insert(doc_->child_ids.end(), pending_.begin() + std::ptrdiff_t(top.pending_start),
+                               pending_.end());
+        pending_.resize(top.pending_start);
     }
     void error(const YAML::Mark& mark, std::string message) {
         if (doc_) doc_->broken = true;
@@ -160,9 +181,24 @@ private:
     Document* doc_ = nullptr;
     int last_document_pos_ = -1;
     std::size_t nodes_total_ = 0;
-    std::vector<std::uint32_t> stack_;
+    struct Open {
+        std::uint32_t id;           // the collection's node
+        std::size_t pending_start;  // where its children start in pending_
+    };
+    std::vector<Open> stack_;                  // the collections being read, outermost first
+    std::vector<std::uint32_t> pending_;       // their children read so far
     std::unordered_map<YAML::anchor_t, std::uint32_t> anchors_;
-    std::unordered_map<std::uint32_t, bool> open_;
+};
+
+// The parsed text as a read-only stream buffer, instead of a copy of it in a stringstream.
+// yaml-cpp only reads and puts back what it has just read (the byte-order-mark sniff),
+// which sputbackc does by stepping back without writing.
+class ViewBuffer : public std::streambuf {
+public:
+    explicit ViewBuffer(std::string_view text) {
+        char* begin = const_cast<char*>(text.data());
+        setg(begin, begin, begin + text.size());
+    }
 };
 
 // yaml-cpp's mark for a too-deep flow collection is far from the cause: point at the bracket
@@ -208,7 +244,8 @@ std::string clean_message(std::string msg) {
 
 ParseResult parse(std::string_view text) {
     ParseResult result;
-    std::istringstream in{std::string(text)};
+    ViewBuffer buffer(text);
+    std::istream in(&buffer);
     TreeBuilder builder(text, result);
     try {
         YAML::Parser parser(in);

@@ -30,7 +30,7 @@ std::vector<std::string> cohort_ids(const yaml::ParseResult& parsed) {
         if (auto one = yaml::entry(doc, doc.root, "cohort")) id_of(one->second);
         if (auto list = yaml::entry(doc, doc.root, "cohorts");
             list && doc.nodes[list->second].kind == yaml::Kind::sequence)
-            for (auto item : doc.nodes[list->second].children) id_of(item);
+            for (auto item : doc.children(list->second)) id_of(item);
     }
     if (ids.size() > 3) ids.resize(3);
     return ids;

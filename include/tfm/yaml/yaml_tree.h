@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -24,7 +25,9 @@ struct Node {
     std::uint32_t byte_col = 0;   // 0-based byte column
     std::uint32_t offset = 0;     // byte offset in the parsed text
     std::string value;            // scalars only
-    std::vector<std::uint32_t> children;  // sequence items; mapping keys and values alternate
+    // Where the node's children are in its Document's `child_ids` (Document::children).
+    std::uint32_t first_child = 0;
+    std::uint32_t child_count = 0;
 };
 
 struct SyntaxError {
@@ -35,8 +38,17 @@ struct SyntaxError {
 
 struct Document {
     std::vector<Node> nodes;  // nodes[root] is the document's top node
+    // Every collection's children, each collection's in one run: one array per document
+    // rather than a vector per node (a malloc and its regrowths for every collection).
+    std::vector<std::uint32_t> child_ids;
     std::uint32_t root = 0;
     bool broken = false;  // a syntax error was found inside it: leave it out
+
+    // A sequence's items; a mapping's keys and values, alternating; empty for a scalar.
+    std::span<const std::uint32_t> children(const Node& n) const {
+        return {child_ids.data() + n.first_child, n.child_count};
+    }
+    std::span<const std::uint32_t> children(std::uint32_t id) const { return children(nodes[id]); }
 };
 
 struct ParseResult {

@@ -1012,6 +1012,12 @@ TEST_CASE("ref/participant matches names as people read them and checks attendee
                            "did you mean `Class Teacher`?");
     CHECK(ds[1].message == "attendee Class Teacher of dev-a on 2021-09-14 is not among the participants of "
                            "school 100001 in the cohort; did you mean `Clas Teacher`?");
+    // An attendee written differently from the participant they are (case, a no-break
+    // space), behind one written exactly: both are among the participants.
+    t.cohort("dev-a").schools[0].participants = {"Class Teacher", "MATHS\u00a0lead"};
+    ds = t.run("ref/participant");
+    INFO(dump(ds));
+    CHECK(ds.empty());
 }
 
 // ---- hub.rules.off ----------------------------------------------------------------------

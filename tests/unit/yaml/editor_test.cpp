@@ -177,7 +177,7 @@ TEST_CASE("read back: the same data apart from what was meant to change") {
     auto before = parse("a: 1\nb: [x, y]\n");
     const auto& d = only(before);
     auto b = root_entry(d, "b").second;
-    auto x = d.nodes[b].children[0];
+    auto x = d.children(b)[0];
     CHECK(same_data(before, parse("a: 1   # c\nb: [x, y]\n"), {}));
     CHECK(same_data(before, parse("a: 1\nb: [z, y]\n"), {{{0, x}, "z"}}));
     CHECK_FALSE(same_data(before, parse("a: 1\nb: [z, y]\n"), {}));

@@ -21,7 +21,7 @@ std::string read_back(const std::string& scalar, bool flow) {
     const auto& d = parsed.documents[0];
     const auto& root = d.nodes[d.root];
     REQUIRE(root.kind == Kind::mapping);
-    const auto& v = d.nodes[root.children[1]];
+    const auto& v = d.nodes[d.children(root)[1]];
     REQUIRE(v.kind == Kind::scalar);
     return v.value;
 }
