@@ -92,7 +92,16 @@ Journey journey_of(const School& school, const Records& records, const Index& in
         j.successor = index.school(root);
         return j;
     }
-    for (Urn urn : index.with_predecessors(school.urn)) {
+    std::vector<Urn> urns = index.with_predecessors(school.urn);
+    // Reserved at most what it holds: growing by doubling left a third unused, and the
+    // journeys of every school are alive while the rules run (part of the peak memory).
+    std::size_t most = 0;
+    for (Urn urn : urns) {
+        const School* owner = urn == school.urn ? &school : index.school(urn);
+        most += (owner ? owner->history.size() : 0) + index.cohorts_of(urn).size();
+    }
+    j.engagements.reserve(most);
+    for (Urn urn : urns) {
         const School* owner = urn == school.urn ? &school : index.school(urn);
         if (owner)
             for (const auto& h : owner->history) {
