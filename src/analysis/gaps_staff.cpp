@@ -10,7 +10,7 @@ namespace {
 
 // The staff member a participant of an engagement is: on the journey's school's staff (where
 // staff move on conversion), else on the staff of the establishment the engagement belongs to.
-const StaffMember* staff_of(const Journey& j, const Engagement& e, const std::string& person) {
+const StaffMember* staff_of(const Journey& j, const Engagement& e, std::string_view person) {
     if (const StaffMember* m = j.school->staff_member(person)) return m;
     return e.school && e.school != j.school ? e.school->staff_member(person) : nullptr;
 }

@@ -72,7 +72,7 @@ Handover build_handover(const Records& records, const Index& index, const Journe
     }
     for (const auto& e : j.engagements) {
         HandoverStep step{e, {}, {}};
-        if (e.member) step.participants = e.member->participants;
+        if (e.member) step.participants.assign(e.member->participants.begin(), e.member->participants.end());
         if (e.cohort) step.observed = observed_in(index, *e.cohort);
         h.journey.push_back(std::move(step));
     }

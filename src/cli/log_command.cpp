@@ -55,7 +55,7 @@ void apply_attendance(const LogArgs& args, const Index& index, const Cohort& coh
         if (eq == std::string::npos) {
             const Member* m = cohort.member(urn);
             if (m && m->participants.empty()) throw nobody_listed(urn, "--present " + p);
-            set(urn, m ? m->participants : std::vector<std::string>{});
+            set(urn, m ? std::vector<std::string>(m->participants.begin(), m->participants.end()) : std::vector<std::string>{});
             continue;
         }
         auto names = attendee_names(index, cohort, urn, std::string_view(p).substr(eq + 1));

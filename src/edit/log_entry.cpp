@@ -33,7 +33,7 @@ const PlannedMeeting* planned_meeting(const Cohort& c, Date date) {
 
 // Names the school may send: its participants, then its staff.
 std::vector<std::string> known_names(const Index& index, const Member& m) {
-    std::vector<std::string> names = m.participants;
+    std::vector<std::string> names(m.participants.begin(), m.participants.end());
     if (const School* s = index.school(m.urn))
         for (const auto& st : s->staff)
             if (std::none_of(names.begin(), names.end(), [&](const std::string& n) { return same_name(n, st.name); }))
@@ -103,7 +103,7 @@ SessionDraft planned_session(const Cohort& c, Date date, SessionType type, std::
         }
         d.mode = Mode::in_person;
     }
-    for (const Member* m : expected_members(c, date)) d.attendance.push_back({m->urn, m->participants});
+    for (const Member* m : expected_members(c, date)) d.attendance.push_back({m->urn, std::vector<std::string>(m->participants.begin(), m->participants.end())});
     return d;
 }
 

@@ -109,7 +109,7 @@ void discard(void*, FieldValue&, Pos) {}
 // Attendees and participants keep each name's position for the findings about them.
 void add_participant(void* record, FieldValue& v, Pos at) {
     auto& m = *static_cast<Member*>(record);
-    m.participants.push_back(std::move(std::get<std::string>(v)));
+    m.participants.push_back(intern(std::get<std::string>(v)));
     m.participant_pos.push_back(at);
 }
 

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -208,10 +209,10 @@ std::string not_there(const StaffMember& m, Date first, Date last) {
 // Whether `name` is one of `names` as same_name has it: the exact spelling is tried on
 // every one before any is folded, and `name` is folded once (name_key and utf8proc were nearly
 // half of the rules' time when each comparison folded both names).
-bool among(const std::vector<std::string>& names, std::string_view name) {
-    if (std::any_of(names.begin(), names.end(), [&](const std::string& n) { return n == name; })) return true;
+bool among(std::span<const std::string_view> names, std::string_view name) {
+    if (std::any_of(names.begin(), names.end(), [&](std::string_view n) { return n == name; })) return true;
     std::string key = name_key(name);
-    return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return name_key(n) == key; });
+    return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return name_key(n) == key; });
 }
 
 std::string staff_hint(std::string_view name, const School& school) {
@@ -261,7 +262,7 @@ void check_ref_participant(const CheckContext& ctx, Reporter& out) {
                     problem = fmt::format("was not on the staff of school {} then: {}", a.urn, when);
                 } else if (member && !member->participants.empty() && !among(member->participants, person.name)) {
                     problem = fmt::format("is not among the participants of school {} in the cohort", a.urn);
-                    hint = did_you_mean(person.name, member->participants, [](const std::string& p) -> const std::string& { return p; });
+                    hint = did_you_mean(person.name, member->participants, [](std::string_view p) { return p; });
                 } else {
                     continue;
                 }

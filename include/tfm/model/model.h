@@ -29,7 +29,7 @@ enum class Phase { primary, secondary, all_through, special };
 enum class Ofsted { outstanding, good, requires_improvement, inadequate, none };
 enum class StaffRole : std::uint8_t { maths_lead, teacher, headteacher, assistant_head, teaching_assistant };
 enum class LeadRole { specialist, readiness_lead };
-enum class MemberStatus { enrolled, completed, withdrawn };
+enum class MemberStatus : std::uint8_t { enrolled, completed, withdrawn };
 enum class SessionType : std::uint8_t { meeting, visit, audit_visit, cpd };
 enum class Mode : std::uint8_t { in_person, online };
 enum class Audience : std::uint8_t { all, maths_leads, teachers };
@@ -223,16 +223,17 @@ struct Lead {
 
 // ---- cohort ----------------------------------------------------------------------------
 
+// Participants' names and positions are in the Records' pools (loaded; see Session).
 struct Member {
+    PooledList<std::string_view> participants;
+    PooledList<Pos> participant_pos;  // one per participant
     Urn urn = 0;
-    std::vector<std::string> participants;
     MemberStatus status = MemberStatus::enrolled;
     std::optional<Date> joined_on;     // a school that joined after the cohort's first meetings
     std::optional<Date> withdrawn_on;
     std::string reason;  // why it withdrew (optional)
     Pos pos;
     Pos participants_pos;
-    std::vector<Pos> participant_pos;  // one per participant
 };
 
 // An agenda item, of a log or of a meeting's published agenda.
