@@ -95,7 +95,7 @@ SessionDraft planned_session(const Cohort& c, Date date, SessionType type, std::
         d.start = c.start_of(*m);
         d.end = c.end_of(*m);
         d.mode = c.mode_of(*m);
-        d.agenda = m->agenda;
+        d.agenda.assign(m->agenda.begin(), m->agenda.end());
     } else {
         if (c.meeting_time) {
             d.start = c.meeting_time->start;
@@ -110,7 +110,7 @@ SessionDraft planned_session(const Cohort& c, Date date, SessionType type, std::
 LogEntry::LogEntry(const Cohort& cohort, const Index& index, SessionDraft initial, std::vector<Step> given,
                    std::optional<Date> as_of)
     : cohort_(cohort), index_(index), draft_(std::move(initial)), given_(std::move(given)), as_of_(as_of) {
-    if (const PlannedMeeting* m = planned_meeting(cohort_, draft_.date)) planned_agenda_ = m->agenda;
+    if (const PlannedMeeting* m = planned_meeting(cohort_, draft_.date)) planned_agenda_.assign(m->agenda.begin(), m->agenda.end());
     rebuild();
 }
 
@@ -131,7 +131,7 @@ void LogEntry::replan(Date date, std::optional<Urn> school) {
     if (kept(Step::mode)) fresh.mode = draft_.mode;
     if (kept(Step::attendance)) fresh.attendance = draft_.attendance;
     const PlannedMeeting* m = planned_meeting(cohort_, date);
-    planned_agenda_ = m ? m->agenda : std::vector<AgendaItem>{};
+    planned_agenda_ = m ? std::vector<AgendaItem>(m->agenda.begin(), m->agenda.end()) : std::vector<AgendaItem>{};
     draft_ = std::move(fresh);
     answered_.clear();
     rebuild();

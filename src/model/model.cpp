@@ -92,8 +92,8 @@ std::optional<TimeOfDay> Cohort::end_of(const PlannedMeeting& m) const {
     return std::nullopt;
 }
 
-const std::string& Cohort::venue_of(const PlannedMeeting& m) const {
-    return m.venue.empty() ? venue : m.venue;
+std::string_view Cohort::venue_of(const PlannedMeeting& m) const {
+    return m.venue.empty() ? std::string_view(venue) : m.venue;
 }
 
 Mode Cohort::mode_of(const PlannedMeeting& m) const { return m.mode.value_or(Mode::in_person); }

@@ -263,16 +263,17 @@ struct PlannedVisit {
 };
 
 // A planned meeting: a bare date, or a mapping that gives its time, place and agenda.
+// Its agenda and venue are in the Records' pools (loaded; see Session).
 struct PlannedMeeting {
+    PooledList<AgendaItem> agenda;        // published before the meeting
+    std::string_view venue;               // default: the cohort's venue
     Date date;
     std::optional<TimeOfDay> start, end;  // default: the cohort's meeting_time
-    std::string venue;                    // default: the cohort's venue
-    std::optional<Mode> mode;             // default: in person
-    bool has_agenda = false;
-    std::vector<AgendaItem> agenda;       // published before the meeting
     Pos pos;       // the item
     Pos date_pos;
     Pos start_pos;
+    std::optional<Mode> mode;             // default: in person
+    bool has_agenda = false;
 };
 
 struct Cohort {
@@ -301,7 +302,7 @@ struct Cohort {
     // A planned meeting's own time, place and mode, else the cohort's defaults.
     std::optional<TimeOfDay> start_of(const PlannedMeeting& m) const;
     std::optional<TimeOfDay> end_of(const PlannedMeeting& m) const;
-    const std::string& venue_of(const PlannedMeeting& m) const;
+    std::string_view venue_of(const PlannedMeeting& m) const;
     Mode mode_of(const PlannedMeeting& m) const;
 };
 
