@@ -11,6 +11,10 @@ namespace tfm {
 
 // The node's own position when the loader recorded one, else the record's.
 inline Pos at(Pos preferred, Pos fallback) { return preferred.line > 0 ? preferred : fallback; }
+// The same for a position kept without its file: it is in the fallback's (its record's) file.
+inline Pos at(LinePos preferred, Pos fallback) {
+    return preferred.line > 0 ? preferred.in(fallback.file) : fallback;
+}
 
 // What records define, counting those left out for an error: a reference to a broken
 // record is not "unknown" (its own error already says what is wrong with it).

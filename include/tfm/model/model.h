@@ -258,8 +258,8 @@ struct PlannedVisit {
     Date date;
     std::optional<TimeOfDay> start, end;
     Pos pos;
-    Pos urn_pos;
-    Pos date_pos;
+    LinePos urn_pos;  // these two in the file of `pos`
+    LinePos date_pos;
 };
 
 // A planned meeting: a bare date, or a mapping that gives its time, place and agenda.
@@ -323,7 +323,7 @@ struct Observation {
 
 struct Present {
     std::string_view name;  // in the Records' pools (loaded) or a literal
-    Pos pos;
+    LinePos pos;            // in the session's file
 };
 
 struct Attendance {
@@ -351,9 +351,9 @@ struct Session {
     // `notes` and `gap_task` are checked (they must be text) but not kept: no command
     // reads free text, and on a national tree it is a fifth of the YAML.
     Pos pos;
-    Pos cohort_pos;
-    Pos date_pos;
-    Pos school_pos;
+    LinePos cohort_pos;  // these three in the file of `pos`
+    LinePos date_pos;
+    LinePos school_pos;
     SessionType type = SessionType::meeting;
     std::optional<Mode> mode;
     SmallSet<BigIdea> focus;

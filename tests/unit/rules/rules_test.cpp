@@ -239,7 +239,7 @@ TEST_CASE("ref/unknown reports each kind of reference that no record defines") {
     t.r.leads[0].school = 999993;
     t.add_history(100005, Stage::development, 2018).lead = "ghost";
     Session& s = t.add_session("no-such-cohort", d(2021, 9, 20), SessionType::meeting);
-    Pos cohort_pos = s.cohort_pos;
+    Pos cohort_pos = s.cohort_pos.in(s.pos.file);
     Session& v = t.add_visit("dev-a", d(2021, 10, 5), 999994);
     v.attendance.push_back(Attendance{999995, {}, t.pos()});
     Session& o = t.add_meeting("dev-a", d(2021, 10, 26));
