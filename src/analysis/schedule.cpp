@@ -72,7 +72,7 @@ void add_parts(const ScheduleItem& it, const ScheduleFilter& f, std::vector<Sche
         part.part = &a;
         part.part_number = int(i) + 1;
         part.start = a.at;
-        part.end = a.minutes ? std::optional<TimeOfDay>(TimeOfDay{a.at->minutes + *a.minutes}) : std::nullopt;
+        part.end = a.minutes ? std::optional<TimeOfDay>(TimeOfDay{std::int16_t(a.at->minutes + *a.minutes)}) : std::nullopt;
         out.push_back(part);
     }
 }

@@ -112,7 +112,7 @@ std::optional<TimeOfDay> TimeOfDay::parse(std::string_view t) {
     if (!all_digits(hs) || !all_digits(ms)) return std::nullopt;
     int h = to_int(hs), m = to_int(ms);
     if (h > 23 || m > 59) return std::nullopt;
-    return TimeOfDay{h * 60 + m};
+    return TimeOfDay{std::int16_t(h * 60 + m)};
 }
 
 std::string TimeOfDay::str() const { return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60); }

@@ -132,7 +132,7 @@ void write_event(std::string& out, const ScheduleItem& it, const Index& index, D
         int end = it.end ? it.end->minutes : it.start->minutes + 60;
         out += "DTSTART;TZID=Europe/London:" + compact(it.date, *it.start) + "\r\n";
         out += "DTEND;TZID=Europe/London:" +
-               compact(it.date.plus_days(end / (24 * 60)), TimeOfDay{end % (24 * 60)}) + "\r\n";
+               compact(it.date.plus_days(end / (24 * 60)), TimeOfDay{std::int16_t(end % (24 * 60))}) + "\r\n";
     } else {
         out += "DTSTART;VALUE=DATE:" + compact(it.date) + "\r\n";
         out += "DTEND;VALUE=DATE:" + compact(it.date.plus_days(1)) + "\r\n";

@@ -219,7 +219,7 @@ void check_agenda_items(std::span<const AgendaItem> items, std::optional<TimeOfD
         if (end && a.minutes && a_start + *a.minutes > end->minutes)
             out.report(rule, Severity::warning, a.pos,
                        fmt::format("{} ends at {}, after the session ends at {}",
-                                   agenda_label(a, i), TimeOfDay{a_start + *a.minutes}.str(),
+                                   agenda_label(a, i), TimeOfDay{std::int16_t(a_start + *a.minutes)}.str(),
                                    end->str()));
         else if (end && !a.minutes && a_start > end->minutes)
             out.report(rule, Severity::warning, a.pos,
@@ -234,8 +234,8 @@ void check_agenda_items(std::span<const AgendaItem> items, std::optional<TimeOfD
             if (!(a_start < b_end && b_start < a_end)) continue;
             out.report(rule, Severity::warning, b.pos,
                        fmt::format("{} ({}-{}) overlaps {} ({}-{})", agenda_label(b, k),
-                                   b.at->str(), TimeOfDay{b_end}.str(), agenda_label(a, i),
-                                   a.at->str(), TimeOfDay{a_end}.str()));
+                                   b.at->str(), TimeOfDay{std::int16_t(b_end)}.str(), agenda_label(a, i),
+                                   a.at->str(), TimeOfDay{std::int16_t(a_end)}.str()));
         }
     }
 }

@@ -47,7 +47,10 @@ std::string_view weekday_name(int weekday);
 
 // A time of day, minutes since midnight, written HH:MM.
 struct TimeOfDay {
-    int minutes = 0;
+    // 0 … 1439 for a time of day; an end past midnight (a start plus a length in minutes, at
+    // most a day) up to 2879. Two bytes: records hold a start and an end by the hundred
+    // thousand.
+    std::int16_t minutes = 0;
     static std::optional<TimeOfDay> parse(std::string_view text);
     std::string str() const;
     auto operator<=>(const TimeOfDay&) const = default;

@@ -151,7 +151,7 @@ struct Tree {
 
     AgendaItem item(int at, int minutes, std::string_view name, Audience audience = Audience::all) {
         AgendaItem a;
-        a.at = TimeOfDay{at};
+        a.at = TimeOfDay{std::int16_t(at)};
         a.minutes = minutes;
         a.item = name;
         a.audience = audience;
