@@ -5,6 +5,34 @@
 
 namespace tfm {
 
+namespace {
+
+// Lays out the (key, value) pairs that for_each(visit) visits as one run per key in `list`,
+// in the order visited within a key: key -> {first, count}. Two passes over the records,
+// so nothing the size of the list is built on the side.
+template <class Key, class Value, class ForEach>
+void runs(ForEach for_each, std::vector<Value>& list,
+          std::unordered_map<Key, std::pair<std::uint32_t, std::uint32_t>>& by_key) {
+    std::size_t total = 0;
+    for_each([&](const Key& key, Value) {
+        ++by_key[key].second;
+        ++total;
+    });
+    std::uint32_t first = 0;
+    for (auto& [key, run] : by_key) {
+        run.first = first;
+        first += run.second;
+        run.second = 0;  // counts again as the list is filled
+    }
+    list.resize(total);
+    for_each([&](const Key& key, Value value) {
+        auto& run = by_key.find(key)->second;
+        list[run.first + run.second++] = value;
+    });
+}
+
+}  // namespace
+
 Index::Index(const Records& records) {
     for (const auto& s : records.schools) {
         schools_.emplace(s.urn, &s);
@@ -12,16 +40,23 @@ Index::Index(const Records& records) {
             if (p != s.urn) successor_.emplace(p, s.urn);
     }
     for (const auto& l : records.leads) leads_.emplace(l.id, &l);
-    for (const auto& c : records.cohorts) {
-        cohorts_.emplace(c.id, &c);
-        for (const auto& m : c.schools) {
-            auto& list = school_cohorts_[m.urn];
-            if (list.empty() || list.back() != &c) list.push_back(&c);
-        }
-    }
-    for (const auto& s : records.sessions) sessions_[s.cohort].push_back(&s);
-    for (auto& [id, list] : sessions_)
-        std::stable_sort(list.begin(), list.end(),
+    for (const auto& c : records.cohorts) cohorts_.emplace(c.id, &c);
+    runs<Urn, const Cohort*>(
+        [&](auto visit) {
+            for (const auto& c : records.cohorts)
+                // A school listed twice in one cohort (ref/duplicate-id) is in it once.
+                for (auto m = c.schools.begin(); m != c.schools.end(); ++m)
+                    if (std::none_of(c.schools.begin(), m, [&](const Member& earlier) { return earlier.urn == m->urn; }))
+                        visit(m->urn, &c);
+        },
+        member_cohorts_, school_cohorts_);
+    runs<std::string_view, const Session*>(
+        [&](auto visit) {
+            for (const auto& s : records.sessions) visit(s.cohort, &s);
+        },
+        sessions_, cohort_sessions_);
+    for (const auto& [id, run] : cohort_sessions_)
+        std::stable_sort(sessions_.begin() + run.first, sessions_.begin() + run.first + run.second,
                          [](const Session* a, const Session* b) { return a->date < b->date; });
 }
 
@@ -40,16 +75,16 @@ const Cohort* Index::cohort(std::string_view id) const {
     return it == cohorts_.end() ? nullptr : it->second;
 }
 
-const std::vector<const Session*>& Index::sessions_of(std::string_view cohort_id) const {
-    static const std::vector<const Session*> none;
-    auto it = sessions_.find(cohort_id);
-    return it == sessions_.end() ? none : it->second;
+std::span<const Session* const> Index::sessions_of(std::string_view cohort_id) const {
+    auto it = cohort_sessions_.find(cohort_id);
+    if (it == cohort_sessions_.end()) return {};
+    return {sessions_.data() + it->second.first, it->second.second};
 }
 
-const std::vector<const Cohort*>& Index::cohorts_of(Urn urn) const {
-    static const std::vector<const Cohort*> none;
+std::span<const Cohort* const> Index::cohorts_of(Urn urn) const {
     auto it = school_cohorts_.find(urn);
-    return it == school_cohorts_.end() ? none : it->second;
+    if (it == school_cohorts_.end()) return {};
+    return {member_cohorts_.data() + it->second.first, it->second.second};
 }
 
 Urn Index::successor_root(Urn urn) const {

@@ -156,7 +156,8 @@ void check_session_future(const CheckContext& ctx, Reporter& out) {
 
 void check_session_duplicate(const CheckContext& ctx, Reporter& out) {
     for (const auto& c : ctx.records.cohorts) {
-        std::vector<const Session*> logs = ctx.index.sessions_of(c.id);
+        auto of_cohort = ctx.index.sessions_of(c.id);
+        std::vector<const Session*> logs(of_cohort.begin(), of_cohort.end());
         auto key = [](const Session* s) {
             return std::make_tuple(s->date, s->type, s->school.value_or(0));
         };

@@ -3,7 +3,10 @@
 
 #include "tfm/model/model.h"
 
+#include <cstdint>
+#include <span>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -18,9 +21,9 @@ public:
     const Lead* lead(std::string_view id) const;
     const Cohort* cohort(std::string_view id) const;
     // The cohort's session logs, by date (file order among equal dates).
-    const std::vector<const Session*>& sessions_of(std::string_view cohort_id) const;
+    std::span<const Session* const> sessions_of(std::string_view cohort_id) const;
     // Cohorts that list the school, in file order.
-    const std::vector<const Cohort*>& cohorts_of(Urn urn) const;
+    std::span<const Cohort* const> cohorts_of(Urn urn) const;
 
     // Predecessors (SPEC section 2). The school that continues `urn` today: following the
     // links from a predecessor to the school that names it (the first in file order, if two
@@ -37,8 +40,13 @@ private:
     // Keys are views of the records' own ids: an Index lives no longer than its Records.
     std::unordered_map<std::string_view, const Lead*> leads_;
     std::unordered_map<std::string_view, const Cohort*> cohorts_;
-    std::unordered_map<std::string_view, std::vector<const Session*>> sessions_;
-    std::unordered_map<Urn, std::vector<const Cohort*>> school_cohorts_;
+    // Each cohort's logs and each school's cohorts are one run of a single list (a vector
+    // per key was an allocation per school and per cohort): key -> {first, count}.
+    using Run = std::pair<std::uint32_t, std::uint32_t>;
+    std::vector<const Session*> sessions_;
+    std::unordered_map<std::string_view, Run> cohort_sessions_;
+    std::vector<const Cohort*> member_cohorts_;
+    std::unordered_map<Urn, Run> school_cohorts_;
     std::unordered_map<Urn, Urn> successor_;  // predecessor URN -> the school naming it
 };
 
