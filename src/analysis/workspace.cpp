@@ -16,7 +16,7 @@ void membership_as_of(Cohort& c, Date as_of) {
         if (m.status == MemberStatus::withdrawn && m.withdrawn_on && as_of < *m.withdrawn_on) {
             m.status = MemberStatus::enrolled;
             m.withdrawn_on.reset();
-            m.reason.clear();
+            m.reason = {};
         }
     auto later = [&](const Member& m) { return m.joined_on && as_of < *m.joined_on; };
     for (const auto& m : c.schools)

@@ -25,7 +25,7 @@ struct Engagement {
     const Cohort* cohort = nullptr;         // null for a history entry
     const Member* member = nullptr;         // the school's entry in the cohort
     const HistoryEntry* history = nullptr;  // null for a cohort membership
-    std::string lead;
+    std::string_view lead;                  // the cohort's or history entry's (in Records)
     EngagementStatus status = EngagementStatus::completed;
     int meetings_logged = 0;    // the cohort's logged meetings that recorded attendance
     int meetings_attended = 0;  // of those, the ones the school attended

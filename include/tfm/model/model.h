@@ -231,7 +231,7 @@ struct Member {
     MemberStatus status = MemberStatus::enrolled;
     std::optional<Date> joined_on;     // a school that joined after the cohort's first meetings
     std::optional<Date> withdrawn_on;
-    std::string reason;  // why it withdrew (optional)
+    std::string_view reason;  // why it withdrew (optional; in the Records' pools)
     Pos pos;
     Pos participants_pos;
 };
