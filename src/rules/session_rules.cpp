@@ -206,7 +206,7 @@ namespace {
 
 // An agenda's items against the time of what they belong to (a log, or a planned meeting's
 // published agenda) and against each other, for the same audience.
-void check_agenda_items(std::span<const AgendaItem> items, std::optional<TimeOfDay> start,
+void check_agenda_items(std::span<const AgendaItem> items, int file, std::optional<TimeOfDay> start,
                         std::optional<TimeOfDay> end, Reporter& out) {
     constexpr RuleId rule = RuleId::session_agenda;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -214,16 +214,16 @@ void check_agenda_items(std::span<const AgendaItem> items, std::optional<TimeOfD
         if (!a.at) continue;
         int a_start = a.at->minutes;
         if (start && a_start < start->minutes)
-            out.report(rule, Severity::warning, a.pos,
+            out.report(rule, Severity::warning, a.pos.in(file),
                        fmt::format("{} starts at {}, before the session starts at {}",
                                    agenda_label(a, i), a.at->str(), start->str()));
         if (end && a.minutes && a_start + *a.minutes > end->minutes)
-            out.report(rule, Severity::warning, a.pos,
+            out.report(rule, Severity::warning, a.pos.in(file),
                        fmt::format("{} ends at {}, after the session ends at {}",
                                    agenda_label(a, i), TimeOfDay{std::int16_t(a_start + *a.minutes)}.str(),
                                    end->str()));
         else if (end && !a.minutes && a_start > end->minutes)
-            out.report(rule, Severity::warning, a.pos,
+            out.report(rule, Severity::warning, a.pos.in(file),
                        fmt::format("{} starts at {}, after the session ends at {}",
                                    agenda_label(a, i), a.at->str(), end->str()));
         if (!a.minutes) continue;
@@ -233,7 +233,7 @@ void check_agenda_items(std::span<const AgendaItem> items, std::optional<TimeOfD
             if (!b.at || !b.minutes || !audiences_meet(a.audience, b.audience)) continue;
             int b_start = b.at->minutes, b_end = b_start + *b.minutes;
             if (!(a_start < b_end && b_start < a_end)) continue;
-            out.report(rule, Severity::warning, b.pos,
+            out.report(rule, Severity::warning, b.pos.in(file),
                        fmt::format("{} ({}-{}) overlaps {} ({}-{})", agenda_label(b, k),
                                    b.at->str(), TimeOfDay{std::int16_t(b_end)}.str(), agenda_label(a, i),
                                    a.at->str(), TimeOfDay{std::int16_t(a_end)}.str()));
@@ -252,11 +252,11 @@ void check_session_agenda(const CheckContext& ctx, Reporter& out) {
                        fmt::format("meeting of {} on {} has no timed agenda, so teachers cannot "
                                    "join only the part for their year group",
                                    s.cohort, s.date.str()));
-        check_agenda_items(s.agenda, s.start, s.end, out);
+        check_agenda_items(s.agenda, s.pos.file, s.start, s.end, out);
     }
     // Published agendas, against the meeting's time (its own, else the cohort's).
     for (const auto& c : ctx.records.cohorts)
-        for (const auto& m : c.meetings) check_agenda_items(m.agenda, c.start_of(m), c.end_of(m), out);
+        for (const auto& m : c.meetings) check_agenda_items(m.agenda, c.pos.file, c.start_of(m), c.end_of(m), out);
 }
 
 void check_session_observation_order(const CheckContext& ctx, Reporter& out) {

@@ -238,12 +238,12 @@ struct Member {
 
 // An agenda item, of a log or of a meeting's published agenda.
 struct AgendaItem {
+    std::string_view item;  // in the Records' pools (loaded) or a literal
     std::optional<TimeOfDay> at;
     std::optional<int> minutes;
-    std::string_view item;  // in the Records' pools (loaded) or a literal
+    LinePos pos;            // in the file of the session or cohort that holds it
     SmallSet<YearGroup> year_groups;
     Audience audience = Audience::all;
-    Pos pos;
 };
 
 // A time of day from start to end ("13:00"–"16:00"), e.g. a cohort's usual meeting time.
