@@ -87,7 +87,7 @@ Table new_maths_lead_table(const Records& records, const std::vector<Journey>& j
         bool joined_since = current && current->from && ended < *current->from;
         if (!joined_since && former.empty()) continue;
         t.rows.push_back({j.school->urn, j.school->name, stage_year(*last),
-                          current ? Cell(std::string(current->name)) : Cell(),
+                          current ? Cell(current->name) : Cell(),
                           current && current->from ? Cell(*current->from) : Cell(), former});
     }
     return t;

@@ -13,7 +13,7 @@ namespace tfm::detail {
 
 // What one file contributed. Positions carry the file's index in the final file list.
 struct FileRecords {
-    std::shared_ptr<StringPool> pool = std::make_shared<StringPool>();  // the records' text
+    std::shared_ptr<StringPool> pool;  // the records' text and lists (null for a file not read)
     std::vector<Hub> hubs;
     std::vector<School> schools;
     std::vector<Lead> leads;

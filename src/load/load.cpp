@@ -366,7 +366,7 @@ LoadResult load_tree(const std::vector<std::string>& directories, unsigned threa
         auto& r = job.result;
         rec.sessions.append(std::move(r.sessions));
         append(rec.offers, r.offers);
-        if (r.pool->capacity() > 0 && std::find(rec.pools.begin(), rec.pools.end(), r.pool) == rec.pools.end())
+        if (r.pool && r.pool->capacity() > 0 && std::find(rec.pools.begin(), rec.pools.end(), r.pool) == rec.pools.end())
             rec.pools.push_back(std::move(r.pool));
         append(broken_schools, r.broken_schools);
         append(broken_leads, r.broken_leads);

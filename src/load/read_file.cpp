@@ -205,7 +205,7 @@ Diagnostic parse_error(std::string_view text, yaml::SyntaxError e, int file) {
 FileRecords read_file_records(std::string_view bytes, int file_index, int directory,
                               std::shared_ptr<StringPool> pool) {
     FileRecords out;
-    if (pool) out.pool = std::move(pool);
+    out.pool = pool ? std::move(pool) : std::make_shared<StringPool>();
     InternInto interning(*out.pool);
     std::string_view text = bytes;
     // A file that is not YAML, or does not parse, may have held the hub: do not also say
