@@ -5,8 +5,9 @@
 // and repeats the same agenda items; as std::strings each copy is an allocation of its own
 // (on a national tree with little free text, a third of the peak memory). A StringPool
 // keeps each distinct text once, packed in blocks, and hands out std::string_views into
-// them. The loader makes one pool per file; the loaded Records hold every pool, so the
-// views live exactly as long as the records that hold them.
+// them. The loader makes one pool per loading thread, sealed after each file (a text is
+// kept once per file); the loaded Records hold every pool, so the views live exactly as
+// long as the records that hold them.
 #pragma once
 
 #include <cstddef>

@@ -378,8 +378,8 @@ struct SourceFile {
 struct Records {
     std::vector<std::string> directories;
     std::vector<SourceFile> files;
-    // The text that records' string_views (attendees, agenda items) point into, one pool
-    // per file: a record copied out of Records must not outlive them.
+    // The text and lists that records' views and PooledLists point into, one pool per
+    // loading thread: a record copied out of Records must not outlive them.
     std::vector<std::shared_ptr<const StringPool>> pools;
     std::vector<Hub> hubs;  // at most one per directory that loaded
     std::vector<School> schools;
